@@ -1,0 +1,125 @@
+package org.s11portal.account;
+
+import java.net.URI;
+import java.time.Instant;
+
+import org.s11portal.common.security.CurrentUser;
+import org.s11portal.common.security.SafeRedirect;
+import org.s11portal.common.security.SessionCookies;
+import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.Redirects;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Sign in, sign out, and "stay signed in" from the session-timeout warning. */
+@Path("/")
+public class SignInResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signIn(String email, String next, FormErrors errors, String notice);
+    }
+
+    @Inject
+    SignInService signInService;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    SessionCookies cookies;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("sign-in")
+    @Produces(MediaType.TEXT_HTML)
+    public Response signInPage(@QueryParam("next") String next, @QueryParam("ended") boolean ended,
+            @QueryParam("signedOut") boolean signedOut) {
+        if (currentUser.isSignedIn()) {
+            return Redirects.seeOther(SafeRedirect.orHome(next));
+        }
+        String notice = signedOut ? "You have signed out."
+                : ended ? "Your session has ended, so you have been signed out. Sign in again to continue." : null;
+        return Response.ok(Templates.signIn("", safeNext(next), FormErrors.none(), notice)).build();
+    }
+
+    @POST
+    @Path("sign-in")
+    @Produces(MediaType.TEXT_HTML)
+    public Response signIn(@BeanParam SignInForm form, HttpServerRequest request) {
+        String email = form.email == null ? "" : form.email.trim();
+        FormErrors errors = FormErrors.none();
+        int status = 400;
+        if (email.isEmpty()) {
+            errors.add("email", "Enter your email address");
+        } else if (email.length() > 254 || !email.contains("@")) {
+            errors.add("email", "Enter an email address in the correct format, like name@example.org");
+        }
+        if (form.password == null || form.password.isEmpty()) {
+            errors.add("password", "Enter your password");
+        }
+        if (errors.isEmpty()) {
+            SignInService.Result result = signInService.signIn(email, form.password, address(request));
+            switch (result.outcome()) {
+                case SIGNED_IN -> {
+                    return Response.seeOther(URI.create(SafeRedirect.orHome(form.next)))
+                            .header(HttpHeaders.SET_COOKIE, cookies.issue(result.sessionToken()))
+                            .build();
+                }
+                case THROTTLED -> {
+                    status = 429;
+                    errors.add("email", "You have tried to sign in too many times. Wait 15 minutes, then try again");
+                }
+                case REJECTED -> errors.add("email", "Enter a correct email address and password");
+            }
+        }
+        return Response.status(status).entity(Templates.signIn(email, safeNext(form.next), errors, null)).build();
+    }
+
+    @POST
+    @Path("sign-out")
+    public Response signOut(@CookieParam(SessionService.COOKIE_NAME) String token) {
+        if (token != null) {
+            sessions.revoke(token);
+        }
+        return Response.seeOther(URI.create("/sign-in?signedOut=true"))
+                .header(HttpHeaders.SET_COOKIE, cookies.clear())
+                .build();
+    }
+
+    /** Restarts the idle clock; answers how many seconds remain, for the timeout warning's script. */
+    @POST
+    @Path("session/keep-alive")
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response keepAlive(@CookieParam(SessionService.COOKIE_NAME) String token) {
+        return sessions.extend(token)
+                .map(expires -> Response.ok("{\"secondsLeft\":"
+                        + Math.max(0, expires.getEpochSecond() - Instant.now().getEpochSecond()) + "}").build())
+                .orElseGet(() -> Response.status(401).build());
+    }
+
+    private static String safeNext(String next) {
+        return SafeRedirect.isLocalPath(next) ? next : "";
+    }
+
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,97 @@
+package org.s11portal.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+import org.s11portal.common.config.PortalConfig;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Checks an email and password (through quarkus-security-jpa's bcrypt check), throttles guessing per
+ * account and per address, and opens a session. Every failure looks the same to the person signing in,
+ * whether or not the account exists.
+ */
+@ApplicationScoped
+public class SignInService {
+
+    private static final Logger LOG = Logger.getLogger(SignInService.class);
+
+    /** Checked against when the email is unknown, so that unknown and known accounts take as long. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password-" + Instant.now(), User.BCRYPT_COST);
+
+    public enum Outcome { SIGNED_IN, REJECTED, THROTTLED }
+
+    public record Result(Outcome outcome, String sessionToken) {
+    }
+
+    @Inject
+    IdentityProviderManager identityProviderManager;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    PortalConfig config;
+
+    public Result signIn(String rawEmail, String password, String address) {
+        String email = User.normaliseEmail(rawEmail);
+        if (isThrottled(email, address)) {
+            LOG.warnf("security-event=sign-in-throttled address=%s", address);
+            return new Result(Outcome.THROTTLED, null);
+        }
+        Optional<Long> userId = checkPassword(email, password);
+        record(email, address, userId.isPresent());
+        if (userId.isEmpty()) {
+            LOG.infof("security-event=sign-in-failed address=%s", address);
+            return new Result(Outcome.REJECTED, null);
+        }
+        LOG.infof("security-event=sign-in user-id=%d address=%s", userId.get(), address);
+        return new Result(Outcome.SIGNED_IN, sessions.open(userId.get()));
+    }
+
+    @Transactional
+    boolean isThrottled(String email, String address) {
+        Instant since = Instant.now().minus(config.signIn().window());
+        return SignInAttempt.failuresForEmailSince(email, since) >= config.signIn().maxFailuresPerAccount()
+                || SignInAttempt.failuresFromAddressSince(address, since) >= config.signIn().maxFailuresPerAddress();
+    }
+
+    private Optional<Long> checkPassword(String email, String password) {
+        User user = findActive(email);
+        if (user == null) {
+            BcryptUtil.matches(password, DUMMY_HASH);
+            return Optional.empty();
+        }
+        try {
+            identityProviderManager.authenticateBlocking(new UsernamePasswordAuthenticationRequest(email,
+                    new io.quarkus.security.credential.PasswordCredential(password.toCharArray())));
+            return Optional.of(user.id);
+        } catch (AuthenticationFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Transactional
+    User findActive(String email) {
+        User user = User.findByEmail(email);
+        return user != null && user.active ? user : null;
+    }
+
+    @Transactional
+    void record(String email, String address, boolean succeeded) {
+        SignInAttempt attempt = new SignInAttempt();
+        attempt.email = email.length() > 254 ? email.substring(0, 254) : email;
+        attempt.address = address;
+        attempt.succeeded = succeeded;
+        attempt.attemptedAt = Instant.now();
+        attempt.persist();
+    }
+}

@@ -1,0 +1,70 @@
+package org.s11portal.agency;
+
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.s11portal.common.persistence.BaseEntity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+
+/**
+ * An organisation audited under Section 11. Working in two or more areas makes it a joint (HIPS) agency,
+ * audited once and moderated by all four partnerships; otherwise its own partnership audits it locally.
+ */
+@Entity
+@Table(name = "agency")
+public class Agency extends BaseEntity {
+
+    @Column(nullable = false, unique = true, length = 200)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 40)
+    public Sector sector;
+
+    /** Staff headcount: the denominator of staff-survey take-up. */
+    @Column(nullable = false)
+    public int headcount;
+
+    /** At most four, and shown wherever an agency is: loaded with it. */
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "agency_area",
+            joinColumns = @JoinColumn(name = "agency_id"),
+            inverseJoinColumns = @JoinColumn(name = "partnership_id"))
+    public Set<Partnership> areas = new LinkedHashSet<>();
+
+    public boolean isJoint() {
+        return areas.size() >= 2;
+    }
+
+    public boolean worksIn(Partnership partnership) {
+        return areas.stream().anyMatch(p -> p.id.equals(partnership.id));
+    }
+
+    /** Areas in the fixed HIPS order, for display. */
+    public List<Partnership> areasInOrder() {
+        return areas.stream().sorted(Comparator.comparing(p -> p.code.ordinal())).toList();
+    }
+
+    /** "Joint (HIPS)" or "Local (Portsmouth)". */
+    public String route() {
+        if (isJoint()) {
+            return "Joint (HIPS)";
+        }
+        return areas.isEmpty() ? "No area" : "Local (" + areas.iterator().next().areaName() + ")";
+    }
+
+    public static Agency findByName(String name) {
+        return find("name", name).firstResult();
+    }
+}

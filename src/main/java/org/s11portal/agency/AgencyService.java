@@ -1,0 +1,35 @@
+package org.s11portal.agency;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentState;
+import org.s11portal.common.security.AccessScope;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** An agency's profile and its record across cycles, for anyone whose scope includes it. */
+@ApplicationScoped
+public class AgencyService {
+
+    @Inject
+    AccessScope scope;
+
+    public record AgencyProfile(Agency agency, List<CycleRow> cycles) {
+    }
+
+    public record CycleRow(String cycleName, LocalDate due, AssessmentState state) {
+    }
+
+    @Transactional
+    public AgencyProfile profile(long agencyId) {
+        Agency agency = scope.agency(agencyId);
+        List<CycleRow> cycles = Assessment.<Assessment>list("agency = ?1 order by cycle.year1Opens desc", agency).stream()
+                .map(a -> new CycleRow(a.cycle.name, a.cycle.year1Due, a.state))
+                .toList();
+        return new AgencyProfile(agency, cycles);
+    }
+}

@@ -1,0 +1,48 @@
+package org.s11portal.assessment;
+
+import java.util.List;
+
+import org.s11portal.agency.Agency;
+import org.s11portal.common.persistence.BaseEntity;
+import org.s11portal.cycle.Cycle;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** An agency's Section 11 submission for one cycle: one per agency per cycle, joint agencies included. */
+@Entity
+@Table(name = "assessment")
+public class Assessment extends BaseEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "agency_id")
+    public Agency agency;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "cycle_id")
+    public Cycle cycle;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    public AssessmentState state = AssessmentState.NOT_STARTED;
+
+    public static Assessment findFor(Agency agency, Cycle cycle) {
+        return find("agency = ?1 and cycle = ?2", agency, cycle).firstResult();
+    }
+
+    public static List<Assessment> listForCycle(Cycle cycle) {
+        return list("cycle", cycle);
+    }
+
+    /** The state of an agency's work in a cycle, "not started" when nothing has been saved yet. */
+    public static AssessmentState stateFor(Agency agency, Cycle cycle) {
+        Assessment assessment = findFor(agency, cycle);
+        return assessment == null ? AssessmentState.NOT_STARTED : assessment.state;
+    }
+}

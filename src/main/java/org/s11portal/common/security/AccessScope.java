@@ -1,0 +1,71 @@
+package org.s11portal.common.security;
+
+import java.util.List;
+
+import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * Who may see which agency: the one place that decides record-level access. An agency lead sees their own
+ * agency; a moderator sees every joint agency and the single-area agencies of their partnership; a
+ * partnership admin sees the agencies working in their partnership, or all when they are the HIPS admin.
+ * Anything outside scope is reported as not found, so its existence is not given away.
+ */
+@ApplicationScoped
+public class AccessScope {
+
+    @Inject
+    CurrentUser currentUser;
+
+    /** The agency, when the current user may see it; otherwise 404. */
+    public Agency agency(long agencyId) {
+        Agency agency = Agency.findById(agencyId);
+        if (agency == null || !canSee(currentUser.user(), agency)) {
+            throw new NotFoundException();
+        }
+        return agency;
+    }
+
+    public boolean canSee(User user, Agency agency) {
+        return switch (user.role) {
+            case Roles.AGENCY_LEAD -> user.agency != null && user.agency.id.equals(agency.id);
+            case Roles.MODERATOR -> agency.isJoint() || (user.partnership != null && agency.worksIn(user.partnership));
+            case Roles.PARTNERSHIP_ADMIN -> user.partnership == null || agency.worksIn(user.partnership);
+            default -> false;
+        };
+    }
+
+    /** Every agency the current user may see, by name. */
+    public List<Agency> visibleAgencies() {
+        User user = currentUser.user();
+        return switch (user.role) {
+            case Roles.AGENCY_LEAD -> user.agency == null ? List.of() : List.of(user.agency);
+            case Roles.MODERATOR -> user.partnership == null
+                    ? Agency.list("select distinct a from Agency a where size(a.areas) >= 2 order by a.name")
+                    : Agency.list("select distinct a from Agency a where size(a.areas) >= 2 or ?1 member of a.areas"
+                            + " order by a.name", user.partnership);
+            case Roles.PARTNERSHIP_ADMIN -> user.partnership == null
+                    ? Agency.list("order by name")
+                    : Agency.list("select distinct a from Agency a where ?1 member of a.areas order by a.name",
+                            user.partnership);
+            default -> List.of();
+        };
+    }
+
+    /** The accounts a partnership admin manages: those tied to their partnership or its agencies. */
+    public List<User> visibleUsers() {
+        User user = currentUser.user();
+        if (!Roles.PARTNERSHIP_ADMIN.equals(user.role)) {
+            return List.of();
+        }
+        if (user.partnership == null) {
+            return User.list("order by displayName");
+        }
+        return User.list("select distinct u from User u left join u.agency a"
+                + " where u.partnership = ?1 or ?1 member of a.areas order by u.displayName", user.partnership);
+    }
+}

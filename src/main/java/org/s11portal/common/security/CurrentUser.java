@@ -1,0 +1,85 @@
+package org.s11portal.common.security;
+
+import java.time.Instant;
+
+import org.s11portal.account.User;
+import org.s11portal.common.config.PortalConfig;
+
+import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The person behind this request, for resources, services and the layout ({@code inject:currentUser}). */
+@RequestScoped
+@Named("currentUser")
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    PortalConfig config;
+
+    private User user;
+
+    /**
+     * Whether someone is signed in. Answers no on the IO thread (a 404 for a path no resource matches is
+     * rendered there), where reading the session from the database is not allowed.
+     */
+    public boolean isSignedIn() {
+        return BlockingOperationControl.isBlockingAllowed() && !identity.isAnonymous();
+    }
+
+    /** The signed-in user; challenges when nobody is signed in. */
+    public User user() {
+        if (user == null) {
+            if (identity.isAnonymous()) {
+                throw new UnauthorizedException();
+            }
+            Long id = identity.getAttribute(SessionIdentityProvider.USER_ID);
+            user = User.findById(id);
+            if (user == null) {
+                throw new UnauthorizedException();
+            }
+        }
+        return user;
+    }
+
+    public String displayName() {
+        return user().displayName;
+    }
+
+    public String roleLabel() {
+        return user().roleLabel();
+    }
+
+    public boolean is(String role) {
+        return isSignedIn() && identity.hasRole(role);
+    }
+
+    public boolean isAgencyLead() {
+        return is(Roles.AGENCY_LEAD);
+    }
+
+    public boolean isModerator() {
+        return is(Roles.MODERATOR);
+    }
+
+    public boolean isAdmin() {
+        return is(Roles.PARTNERSHIP_ADMIN);
+    }
+
+    /** Seconds until the idle timeout, for the page's "you will be signed out" warning. */
+    public long secondsUntilIdleTimeout() {
+        Instant expires = identity.getAttribute(SessionIdentityProvider.IDLE_EXPIRES_AT);
+        return expires == null ? 0 : Math.max(0, expires.getEpochSecond() - Instant.now().getEpochSecond());
+    }
+
+    /** How long before the timeout the page warns, in seconds. */
+    public long sessionWarningSeconds() {
+        return config.session().warningBefore().toSeconds();
+    }
+}

@@ -1,0 +1,39 @@
+package org.s11portal.common.security;
+
+import org.s11portal.account.SessionService;
+import org.s11portal.common.config.PortalConfig;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The session cookie's attributes, in one place: HttpOnly, SameSite=Lax, Secure outside development. */
+@ApplicationScoped
+public class SessionCookies {
+
+    @Inject
+    PortalConfig config;
+
+    /** A Set-Cookie header value that hands the browser its session token. */
+    public String issue(String token) {
+        return cookie(token).encode();
+    }
+
+    /** A Set-Cookie header value that makes the browser forget its session token. */
+    public String clear() {
+        return expired().encode();
+    }
+
+    Cookie expired() {
+        return cookie("").setMaxAge(0);
+    }
+
+    private Cookie cookie(String value) {
+        return Cookie.cookie(SessionService.COOKIE_NAME, value)
+                .setPath("/")
+                .setHttpOnly(true)
+                .setSecure(config.session().secureCookie())
+                .setSameSite(CookieSameSite.LAX);
+    }
+}

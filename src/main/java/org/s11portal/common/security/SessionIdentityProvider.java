@@ -1,0 +1,41 @@
+package org.s11portal.common.security;
+
+import org.s11portal.account.SessionService;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Turns a session token into the signed-in user's identity, reading the session row off the event loop. */
+@ApplicationScoped
+class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
+
+    static final String USER_ID = "s11.user-id";
+    static final String IDLE_EXPIRES_AT = "s11.idle-expires-at";
+
+    @Inject
+    SessionService sessions;
+
+    @Override
+    public Class<SessionTokenRequest> getRequestType() {
+        return SessionTokenRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(SessionTokenRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> sessions.resolve(request.token)
+                .map(session -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(session.email()))
+                        .addRole(session.role())
+                        .addAttribute(USER_ID, session.userId())
+                        .addAttribute(IDLE_EXPIRES_AT, session.idleExpiresAt())
+                        .build())
+                .orElseThrow(AuthenticationFailedException::new));
+    }
+}

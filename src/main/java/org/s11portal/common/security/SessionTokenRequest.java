@@ -1,0 +1,13 @@
+package org.s11portal.common.security;
+
+import io.quarkus.security.identity.request.BaseAuthenticationRequest;
+
+/** The session cookie's value, on its way to {@link SessionIdentityProvider}. */
+final class SessionTokenRequest extends BaseAuthenticationRequest {
+
+    final String token;
+
+    SessionTokenRequest(String token) {
+        this.token = token;
+    }
+}

@@ -1,0 +1,128 @@
+package org.s11portal.common.web;
+
+import java.net.ConnectException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Every error answer, in one place. Pages get the service's own error page; API clients get
+ * application/problem+json. Neither ever carries an exception message or a stack trace: unexpected
+ * errors are logged with a reference that the page shows, so support can find the log line.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+    static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+
+    @CheckedTemplate(basePath = "error")
+    static class Templates {
+        static native TemplateInstance notFound();
+
+        static native TemplateInstance forbidden();
+
+        static native TemplateInstance badRequest(String detail);
+
+        static native TemplateInstance serverError(String reference);
+
+        static native TemplateInstance unavailable();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, HttpServerRequest request) {
+        return respond(request, 404, "Not found", "There is nothing here, or you do not have access to it.",
+                Templates::notFound);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        LOG.warnf("security-event=access-denied path=%s", request.path());
+        return respond(request, 403, "Forbidden", "Your role does not allow this.", Templates::forbidden);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return notFound(null, request);
+        }
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        String detail = status == 415 || status == 400
+                ? "The request could not be understood. Go back, check what you entered and try again."
+                : "The request could not be completed.";
+        return respond(request, status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), detail, () -> Templates.badRequest(detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.errorf("database unavailable while serving %s %s: %s", request.method(), request.path(), e.toString());
+            return respond(request, 503, "Service unavailable",
+                    "The service is unavailable at the moment. Nothing you sent was saved. Try again in a few minutes.",
+                    Templates::unavailable);
+        }
+        String reference = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        LOG.errorf(e, "unexpected error reference=%s on %s %s", reference, request.method(), request.path());
+        return respond(request, 500, "Internal error", "Something went wrong. Reference " + reference,
+                () -> Templates.serverError(reference));
+    }
+
+    private static Response respond(HttpServerRequest request, int status, String title, String detail,
+            java.util.function.Supplier<TemplateInstance> page) {
+        if (request.path().startsWith("/api/")) {
+            return Response.status(status).type(PROBLEM_JSON).entity(problemJson(status, title, detail)).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page.get().render()).build();
+    }
+
+    static String problemJson(int status, String title, String detail) {
+        return "{\"type\":\"about:blank\",\"title\":\"" + jsonEscape(title) + "\",\"status\":" + status
+                + ",\"detail\":\"" + jsonEscape(detail) + "\"}";
+    }
+
+    private static String jsonEscape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof ConnectException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || (t.getMessage() != null && t.getMessage().contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

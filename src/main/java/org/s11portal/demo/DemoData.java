@@ -1,0 +1,276 @@
+package org.s11portal.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.s11portal.account.PasswordPolicy;
+import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
+import org.s11portal.agency.Area;
+import org.s11portal.agency.Partnership;
+import org.s11portal.agency.Sector;
+import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentEvent;
+import org.s11portal.assessment.AssessmentState;
+import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.config.PortalConfig;
+import org.s11portal.common.security.Roles;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.tool.Question;
+import org.s11portal.tool.Standard;
+import org.s11portal.tool.Tool;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Demo data for `make run`: the 2020 tool, 20+ fictional agencies, a historical 2020-22 cycle, a live cycle
+ * whose dates follow today so there is always open work, and a demo user for each role. Loaded only when
+ * {@code portal.demo-data.enabled} is true (the dev profile) and never when the prod profile is active.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    /** The demo users' shared password: published in the README, demo only. */
+    public static final String DEMO_PASSWORD = "Demo-Portal-2026!";
+    public static final String DEMO_EMAIL_DOMAIN = "demo.s11portal.example";
+    static final String TOOL_VERSION = "2020.1";
+    static final String HISTORICAL_CYCLE = "2020–22";
+    static final String LIVE_CYCLE_MARKER = "(demo, live)";
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    PortalClock clock;
+
+    record ToolFile(String version, String title, List<StandardFile> standards) {
+    }
+
+    record StandardFile(String code, String title, String reference, String whatGoodLooksLike,
+            List<String> reflectionPrompts, List<String> evidenceExamples, List<QuestionFile> questions) {
+    }
+
+    record QuestionFile(String code, String text, String guidance) {
+    }
+
+    record AgencyFile(String name, Sector sector, List<Area> areas, int headcount) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.demoData().enabled()) {
+            return;
+        }
+        if (ConfigUtils.getProfiles().contains("prod")) {
+            LOG.warn("portal.demo-data.enabled is set under the prod profile: demo data is never loaded in prod");
+            return;
+        }
+        load();
+    }
+
+    @Transactional
+    public void load() {
+        if (Tool.findByVersion(TOOL_VERSION) != null) {
+            alignLiveCycle(Cycle.find("name like ?1", "%" + LIVE_CYCLE_MARKER).firstResult());
+            LOG.info("Demo data already present; live demo cycle dates realigned to today");
+            return;
+        }
+        Tool tool = loadTool();
+        List<Agency> agencies = loadAgencies();
+        Cycle historical = historicalCycle(tool);
+        Cycle live = new Cycle();
+        live.tool = tool;
+        alignLiveCycle(live);
+        live.persist();
+        String passwordHash = demoPasswordHash();
+        List<User> users = loadUsers(agencies, passwordHash);
+        seedStates(agencies, historical, live, users.get(0));
+        LOG.infof("Demo data loaded: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
+                tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);
+    }
+
+    private Tool loadTool() {
+        ToolFile file = read("/demo/tool-2020.json", ToolFile.class);
+        Tool tool = new Tool();
+        tool.version = file.version();
+        tool.title = file.title();
+        tool.status = Tool.Status.PUBLISHED;
+        int standardPosition = 0;
+        for (StandardFile s : file.standards()) {
+            Standard standard = new Standard();
+            standard.tool = tool;
+            standard.code = s.code();
+            standard.position = ++standardPosition;
+            standard.title = s.title();
+            standard.reference = s.reference();
+            standard.goodLooksLike = s.whatGoodLooksLike();
+            standard.reflectionPrompts = String.join("\n", s.reflectionPrompts());
+            standard.evidenceExamples = String.join("\n", s.evidenceExamples());
+            int questionPosition = 0;
+            for (QuestionFile q : s.questions()) {
+                Question question = new Question();
+                question.standard = standard;
+                question.code = q.code();
+                question.position = ++questionPosition;
+                question.text = q.text();
+                question.guidance = q.guidance();
+                standard.questions.add(question);
+            }
+            tool.standards.add(standard);
+        }
+        tool.persist();
+        return tool;
+    }
+
+    private List<Agency> loadAgencies() {
+        AgencyFile[] files = read("/demo/agencies.json", AgencyFile[].class);
+        Map<Area, Partnership> partnerships = Map.of(
+                Area.HAMPSHIRE, Partnership.of(Area.HAMPSHIRE),
+                Area.ISLE_OF_WIGHT, Partnership.of(Area.ISLE_OF_WIGHT),
+                Area.PORTSMOUTH, Partnership.of(Area.PORTSMOUTH),
+                Area.SOUTHAMPTON, Partnership.of(Area.SOUTHAMPTON));
+        return java.util.Arrays.stream(files).map(file -> {
+            Agency agency = new Agency();
+            agency.name = file.name();
+            agency.sector = file.sector();
+            agency.headcount = file.headcount();
+            file.areas().forEach(area -> agency.areas.add(partnerships.get(area)));
+            agency.persist();
+            return agency;
+        }).toList();
+    }
+
+    private Cycle historicalCycle(Tool tool) {
+        Cycle cycle = new Cycle();
+        cycle.name = HISTORICAL_CYCLE;
+        cycle.tool = tool;
+        cycle.year1Opens = LocalDate.of(2020, 10, 14);
+        cycle.year1Due = LocalDate.of(2021, 1, 4);
+        cycle.surveyOpens = LocalDate.of(2020, 10, 14);
+        cycle.surveyCloses = LocalDate.of(2021, 1, 4);
+        cycle.year2Due = LocalDate.of(2022, 3, 31);
+        cycle.closes = LocalDate.of(2022, 9, 30);
+        cycle.takeupTargetPct = 30;
+        cycle.persist();
+        return cycle;
+    }
+
+    /** Year 1 opened six weeks ago and is due in five weeks; the survey window is open now. */
+    private void alignLiveCycle(Cycle cycle) {
+        if (cycle == null) {
+            return;
+        }
+        LocalDate today = clock.today();
+        cycle.year1Opens = today.minusWeeks(6);
+        cycle.year1Due = today.plusWeeks(5);
+        cycle.surveyOpens = today.minusWeeks(2);
+        cycle.surveyCloses = today.plusWeeks(3);
+        cycle.year2Due = cycle.year1Due.plusMonths(9);
+        cycle.closes = cycle.year1Opens.plusYears(2).minusDays(1);
+        cycle.takeupTargetPct = 40;
+        int year = cycle.year1Opens.getYear();
+        cycle.name = year + "–" + String.format("%02d", (year + 2) % 100) + " " + LIVE_CYCLE_MARKER;
+    }
+
+    private String demoPasswordHash() {
+        PasswordPolicy.problemWith(DEMO_PASSWORD).ifPresent(problem -> {
+            throw new IllegalStateException("The demo password breaks the password policy: " + problem);
+        });
+        return BcryptUtil.bcryptHash(DEMO_PASSWORD, User.BCRYPT_COST);
+    }
+
+    private List<User> loadUsers(List<Agency> agencies, String passwordHash) {
+        List<User> users = new java.util.ArrayList<>();
+        users.add(user("hips.admin", "Morgan Ellis", Roles.PARTNERSHIP_ADMIN, null, null, passwordHash));
+        users.add(user("portsmouth.admin", "Sam Okafor", Roles.PARTNERSHIP_ADMIN, null,
+                Partnership.of(Area.PORTSMOUTH), passwordHash));
+        users.add(user("hampshire.moderator", "Alex Carter", Roles.MODERATOR, null, Partnership.of(Area.HAMPSHIRE), passwordHash));
+        users.add(user("iow.moderator", "Jo Whitfield", Roles.MODERATOR, null, Partnership.of(Area.ISLE_OF_WIGHT), passwordHash));
+        users.add(user("portsmouth.moderator", "Ravi Patel", Roles.MODERATOR, null, Partnership.of(Area.PORTSMOUTH), passwordHash));
+        users.add(user("southampton.moderator", "Chris Morgan", Roles.MODERATOR, null, Partnership.of(Area.SOUTHAMPTON), passwordHash));
+        for (Agency agency : agencies) {
+            users.add(user("lead." + slug(agency.name), "Lead, " + agency.name, Roles.AGENCY_LEAD, agency, null, passwordHash));
+        }
+        return users;
+    }
+
+    private static User user(String localPart, String name, String role, Agency agency, Partnership partnership,
+            String passwordHash) {
+        User user = new User();
+        user.email = localPart + "@" + DEMO_EMAIL_DOMAIN;
+        user.displayName = name.length() > 120 ? name.substring(0, 120) : name;
+        user.role = role;
+        user.agency = agency;
+        user.partnership = partnership;
+        user.passwordHash = passwordHash;
+        user.persist();
+        return user;
+    }
+
+    /** "Solent & Wessex Police Service" becomes "solent-wessex-police-service". */
+    public static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("&", " ").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /**
+     * One agency in each state of the domain's life cycle, so every screen has something to show: the live
+     * cycle for year 1 work, the historical cycle for year 2 monitoring (one overdue).
+     */
+    private void seedStates(List<Agency> agencies, Cycle historical, Cycle live, User admin) {
+        List<AssessmentState> liveStates = List.of(AssessmentState.IN_PROGRESS, AssessmentState.SUBMITTED,
+                AssessmentState.MODERATED, AssessmentState.FEEDBACK_ISSUED, AssessmentState.IN_PROGRESS,
+                AssessmentState.RETURNED, AssessmentState.SUBMITTED, AssessmentState.IN_PROGRESS);
+        for (int i = 0; i < liveStates.size() && i < agencies.size(); i++) {
+            assessment(agencies.get(i), live, liveStates.get(i), admin);
+        }
+        for (int i = 0; i < agencies.size() && i < 6; i++) {
+            assessment(agencies.get(i), historical, i % 3 == 0 ? AssessmentState.MONITORING : AssessmentState.CLOSED, admin);
+        }
+    }
+
+    private static void assessment(Agency agency, Cycle cycle, AssessmentState state, User actor) {
+        Assessment assessment = new Assessment();
+        assessment.agency = agency;
+        assessment.cycle = cycle;
+        assessment.state = state;
+        assessment.persist();
+        AssessmentEvent event = new AssessmentEvent();
+        event.assessment = assessment;
+        event.fromState = AssessmentState.NOT_STARTED;
+        event.toState = state;
+        event.actor = actor;
+        event.actorName = actor.displayName;
+        event.occurredAt = Instant.now();
+        event.note = "Demo data";
+        event.persist();
+    }
+
+    private static <T> T read(String resource, Class<T> type) {
+        try (InputStream in = DemoData.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

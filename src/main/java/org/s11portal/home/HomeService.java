@@ -1,0 +1,112 @@
+package org.s11portal.home;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
+import org.s11portal.agency.Area;
+import org.s11portal.agency.Partnership;
+import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentState;
+import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.security.AccessScope;
+import org.s11portal.common.security.CurrentUser;
+import org.s11portal.cycle.Cycle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** What each role's home page shows, always limited to the caller's scope. */
+@ApplicationScoped
+public class HomeService {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AccessScope scope;
+
+    @Inject
+    PortalClock clock;
+
+    /** The live cycle's deadline for this stage: the self-assessment in year 1, the progress update in year 2. */
+    public record Deadline(Cycle cycle, int year, LocalDate due, long daysLeft) {
+        public boolean overdue() {
+            return daysLeft < 0;
+        }
+    }
+
+    public record AgencyRow(Agency agency, AssessmentState state) {
+    }
+
+    public record LeadHome(Agency agency, Deadline deadline, AssessmentState state) {
+    }
+
+    public record ModeratorHome(Deadline deadline, List<AgencyRow> rows, Optional<Area> area, int total) {
+    }
+
+    public record PartnershipRow(Partnership partnership, long agencies, long jointAgencies) {
+    }
+
+    public record AdminHome(Deadline deadline, List<PartnershipRow> partnerships, List<AgencyRow> agencies,
+            List<User> users) {
+    }
+
+    @Transactional
+    public LeadHome leadHome() {
+        Agency agency = currentUser.user().agency;
+        Deadline deadline = liveDeadline().orElse(null);
+        AssessmentState state = deadline == null ? null : Assessment.stateFor(agency, deadline.cycle());
+        return new LeadHome(agency, deadline, state);
+    }
+
+    @Transactional
+    public ModeratorHome moderatorHome(Optional<Area> area) {
+        Deadline deadline = liveDeadline().orElse(null);
+        List<Agency> visible = scope.visibleAgencies();
+        List<Agency> shown = area.map(a -> visible.stream()
+                        .filter(agency -> agency.areas.stream().anyMatch(p -> p.code == a)).toList())
+                .orElse(visible);
+        return new ModeratorHome(deadline, rows(shown, deadline), area, visible.size());
+    }
+
+    @Transactional
+    public AdminHome adminHome() {
+        Deadline deadline = liveDeadline().orElse(null);
+        List<Agency> agencies = scope.visibleAgencies();
+        User admin = currentUser.user();
+        List<PartnershipRow> partnerships = Partnership.listInOrder().stream()
+                .filter(p -> admin.partnership == null || admin.partnership.id.equals(p.id))
+                .map(p -> new PartnershipRow(p,
+                        agencies.stream().filter(a -> a.worksIn(p)).count(),
+                        agencies.stream().filter(a -> a.worksIn(p) && a.isJoint()).count()))
+                .toList();
+        List<User> users = scope.visibleUsers();
+        return new AdminHome(deadline, partnerships, rows(agencies, deadline), users);
+    }
+
+    Optional<Deadline> liveDeadline() {
+        LocalDate today = clock.today();
+        Cycle cycle = Cycle.liveOn(today);
+        if (cycle == null) {
+            return Optional.empty();
+        }
+        int year = cycle.yearOn(today);
+        LocalDate due = year == 1 ? cycle.year1Due : cycle.year2Due;
+        return Optional.of(new Deadline(cycle, year, due, clock.daysUntil(due)));
+    }
+
+    private static List<AgencyRow> rows(List<Agency> agencies, Deadline deadline) {
+        Map<Long, AssessmentState> states = deadline == null ? Map.of()
+                : Assessment.listForCycle(deadline.cycle()).stream()
+                        .collect(Collectors.toMap(a -> a.agency.id, a -> a.state, (x, y) -> x));
+        return agencies.stream()
+                .map(a -> new AgencyRow(a, states.getOrDefault(a.id, AssessmentState.NOT_STARTED)))
+                .toList();
+    }
+}

@@ -1,0 +1,38 @@
+package org.s11portal.tool;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** A question (criterion) of a standard; its code (S1.Q1) is stable across tool versions. */
+@Entity
+@Table(name = "question")
+public class Question extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "standard_id")
+    public Standard standard;
+
+    @Column(nullable = false, length = 16)
+    public String code;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String text;
+
+    @Column(columnDefinition = "text")
+    public String guidance;
+}

@@ -1,0 +1,75 @@
+package org.s11portal.tool;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/**
+ * A Section 11 standard (S1..S10) with the guidance that invites reflection: what good looks like,
+ * prompts such as "how do you know?", and examples of evidence of impact.
+ */
+@Entity
+@Table(name = "standard")
+public class Standard extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "tool_id")
+    public Tool tool;
+
+    @Column(nullable = false, length = 10)
+    public String code;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Column(length = 200)
+    public String reference;
+
+    @Column(name = "good_looks_like", columnDefinition = "text")
+    public String goodLooksLike;
+
+    /** One prompt per line. */
+    @Column(name = "reflection_prompts", columnDefinition = "text")
+    public String reflectionPrompts;
+
+    /** One example per line. */
+    @Column(name = "evidence_examples", columnDefinition = "text")
+    public String evidenceExamples;
+
+    @OneToMany(mappedBy = "standard", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<Question> questions = new ArrayList<>();
+
+    public List<String> reflectionPromptList() {
+        return lines(reflectionPrompts);
+    }
+
+    public List<String> evidenceExampleList() {
+        return lines(evidenceExamples);
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

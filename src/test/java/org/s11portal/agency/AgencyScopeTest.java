@@ -1,0 +1,82 @@
+package org.s11portal.agency;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+import org.s11portal.account.User;
+import org.s11portal.support.Fixtures;
+import org.s11portal.support.WebSession;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** Record-level scope: anything outside a user's scope is "not found", never shown. */
+@QuarkusTest
+class AgencyScopeTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void leadSeesOwnAgencyAndGets404ForAnotherAgency() {
+        Agency mine = fixtures.agency(Area.PORTSMOUTH);
+        Agency theirs = fixtures.agency(Area.PORTSMOUTH);
+        WebSession lead = WebSession.signedIn(fixtures.lead(mine).email);
+
+        lead.get("/agencies/" + mine.id).then().statusCode(200).body(containsString(mine.name));
+        lead.get("/agencies/" + theirs.id).then().statusCode(404)
+                .body(containsString("Page not found"))
+                .body(not(containsString(theirs.name)));
+    }
+
+    @Test
+    void aMissingAgencyAndAnOutOfScopeAgencyLookTheSame() {
+        Agency mine = fixtures.agency(Area.HAMPSHIRE);
+        Agency theirs = fixtures.agency(Area.SOUTHAMPTON);
+        WebSession lead = WebSession.signedIn(fixtures.lead(mine).email);
+
+        String outOfScope = lead.get("/agencies/" + theirs.id).then().statusCode(404).extract().asString();
+        String missing = lead.get("/agencies/999999999").then().statusCode(404).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(strip(missing), strip(outOfScope));
+    }
+
+    @Test
+    void moderatorSeesJointAndOwnLocalAgenciesOnly() {
+        Agency joint = fixtures.agency(Area.HAMPSHIRE, Area.SOUTHAMPTON);
+        Agency ownLocal = fixtures.agency(Area.ISLE_OF_WIGHT);
+        Agency otherLocal = fixtures.agency(Area.HAMPSHIRE);
+        WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.ISLE_OF_WIGHT).email);
+
+        moderator.get("/agencies/" + joint.id).then().statusCode(200);
+        moderator.get("/agencies/" + ownLocal.id).then().statusCode(200);
+        moderator.get("/agencies/" + otherLocal.id).then().statusCode(404);
+    }
+
+    @Test
+    void partnershipAdminSeesAgenciesWorkingInTheirPartnership() {
+        Agency jointWithPortsmouth = fixtures.agency(Area.PORTSMOUTH, Area.SOUTHAMPTON);
+        Agency jointWithoutPortsmouth = fixtures.agency(Area.HAMPSHIRE, Area.SOUTHAMPTON);
+        WebSession admin = WebSession.signedIn(fixtures.admin(Area.PORTSMOUTH).email);
+
+        admin.get("/agencies/" + jointWithPortsmouth.id).then().statusCode(200);
+        admin.get("/agencies/" + jointWithoutPortsmouth.id).then().statusCode(404);
+    }
+
+    @Test
+    void hipsAdminSeesEveryAgency() {
+        Agency local = fixtures.agency(Area.SOUTHAMPTON);
+        WebSession.signedIn(fixtures.admin(null).email).get("/agencies/" + local.id).then().statusCode(200);
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
+        WebSession.anonymous().get("/agencies/" + agency.id).then().statusCode(302)
+                .header("Location", containsString("/sign-in"));
+    }
+
+    private static String strip(String html) {
+        return html.replaceAll("name=\"csrf-token\" value=\"[^\"]*\"", "");
+    }
+}

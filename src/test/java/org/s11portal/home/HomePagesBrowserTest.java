@@ -1,0 +1,136 @@
+package org.s11portal.home;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
+import org.s11portal.agency.Area;
+import org.s11portal.assessment.AssessmentState;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.support.Browser;
+import org.s11portal.support.Fixtures;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** Each role signs in in a real Chromium, lands on its home page, and axe-core finds nothing to fix. */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HomePagesBrowserTest {
+
+    @TestHTTPResource("/")
+    URL baseUrl;
+
+    @Inject
+    Fixtures fixtures;
+
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new Browser(baseUrl.toString());
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void publicPagesAreAccessible() {
+        Page page = browser.newPage();
+        page.navigate("/");
+        Browser.screenshot(page, "start");
+        Browser.assertAccessible(page);
+
+        page.navigate("/sign-in");
+        Browser.screenshot(page, "sign-in");
+        Browser.assertAccessible(page);
+
+        page.navigate("/accessibility");
+        Browser.assertAccessible(page);
+
+        page.navigate("/no-such-page");
+        Browser.screenshot(page, "not-found");
+        Browser.assertAccessible(page);
+    }
+
+    @Test
+    void signInErrorsAreSummarisedAndLinked() {
+        Page page = browser.newPage();
+        page.navigate("/sign-in");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForSelector(".govuk-error-summary");
+        Browser.screenshot(page, "sign-in-errors");
+        Browser.assertAccessible(page);
+
+        page.locator(".govuk-error-summary a[href='#email']").click();
+        assertEquals("email", page.evaluate("document.activeElement.id"));
+    }
+
+    @Test
+    void agencyLeadHome() {
+        Cycle cycle = fixtures.liveCycle();
+        Agency agency = fixtures.agency(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT);
+        fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        User lead = fixtures.lead(agency);
+
+        Page page = browser.signedIn(lead.email, Fixtures.PASSWORD);
+        assertTrue(page.textContent("main").contains(agency.name));
+        Browser.screenshot(page, "home-agency-lead");
+        Browser.assertAccessible(page);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(agency.name)).click();
+        page.waitForURL("**/agencies/" + agency.id);
+        Browser.screenshot(page, "agency-profile");
+        Browser.assertAccessible(page);
+    }
+
+    @Test
+    void moderatorHome() {
+        fixtures.agency(Area.PORTSMOUTH, Area.SOUTHAMPTON);
+        User moderator = fixtures.moderator(Area.PORTSMOUTH);
+
+        Page page = browser.signedIn(moderator.email, Fixtures.PASSWORD);
+        Browser.screenshot(page, "home-moderator");
+        Browser.assertAccessible(page);
+
+        page.getByLabel("Area").selectOption("PORTSMOUTH");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show agencies")).click();
+        page.waitForURL("**/home?area=PORTSMOUTH");
+        Browser.assertAccessible(page);
+    }
+
+    @Test
+    void partnershipAdminHome() {
+        fixtures.agency(Area.PORTSMOUTH);
+        User admin = fixtures.admin(null);
+
+        Page page = browser.signedIn(admin.email, Fixtures.PASSWORD);
+        Browser.screenshot(page, "home-admin");
+        Browser.assertAccessible(page);
+    }
+
+    @Test
+    void signOutFromTheHeader() {
+        User moderator = fixtures.moderator(Area.HAMPSHIRE);
+        Page page = browser.signedIn(moderator.email, Fixtures.PASSWORD);
+        page.locator(".app-account").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Sign out")).click();
+        page.waitForURL("**/sign-in?signedOut=true");
+        assertTrue(page.textContent("main").contains("You have signed out"));
+        page.navigate("/home");
+        page.waitForURL("**/sign-in?next=**");
+    }
+}
