@@ -1,0 +1,39 @@
+# A thin, non-interactive wrapper over Maven. `make help` lists the targets.
+MVN ?= mvn -B --no-transfer-progress
+DB := deploy/scripts/db.sh
+JAR := target/quarkus-app/quarkus-run.jar
+
+.DEFAULT_GOAL := help
+.PHONY: help run dev test package db-start db-stop db-status clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-10s %s\n", $$1, $$2 }'
+
+run: ## Build and start the portal with demo data on http://localhost:8080 (finds or starts MariaDB)
+	eval "$$($(DB) ensure)" && \
+	$(MVN) -DskipTests package && \
+	exec java -Dquarkus.profile=dev -jar $(JAR)
+
+dev: ## Quarkus dev mode with live reload and demo data
+	eval "$$($(DB) ensure)" && \
+	$(MVN) quarkus:dev -Dquarkus.analytics.disabled=true -Dquarkus.console.enabled=false
+
+test: ## Run every test against a real MariaDB, pages in headless Chromium
+	eval "$$($(DB) ensure)" && \
+	S11_CHROMIUM="$$(deploy/scripts/chromium.sh ensure)" && export S11_CHROMIUM && \
+	$(MVN) verify
+
+package: ## Build the runnable jar under target/quarkus-app
+	$(MVN) -DskipTests package
+
+db-start: ## Find or start the MariaDB the portal uses
+	@$(DB) ensure >/dev/null && $(DB) status
+
+db-stop: ## Stop the project-local MariaDB (never the system's own)
+	@$(DB) stop
+
+db-status: ## Say which MariaDB would be used
+	@$(DB) status
+
+clean: ## Delete build output (the local database in .local/ is kept)
+	$(MVN) clean
