@@ -133,4 +133,29 @@ class HomePagesBrowserTest {
         page.navigate("/home");
         page.waitForURL("**/sign-in?next=**");
     }
+
+    @Test
+    void theIdleWarningAppearsBeforeTimeoutAndStaySignedInKeepsTheSession() {
+        User moderator = fixtures.moderator(Area.SOUTHAMPTON);
+        Page page = browser.newPage();
+        page.clock().install();
+        page.navigate("/sign-in");
+        page.getByLabel("Email address").fill(moderator.email);
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL("**/home");
+
+        page.clock().fastForward("28:30");
+        page.locator("#session-timeout").waitFor();
+        assertTrue(page.locator("#session-timeout").isVisible());
+        assertEquals("session-timeout-extend", page.evaluate("document.activeElement.id"));
+        Browser.screenshot(page, "session-timeout-warning");
+        Browser.assertAccessible(page);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stay signed in")).click();
+        page.locator("#session-timeout").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        page.navigate("/home");
+        assertTrue(page.url().endsWith("/home"), page.url());
+    }
 }

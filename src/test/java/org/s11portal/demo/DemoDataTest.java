@@ -1,0 +1,70 @@
+package org.s11portal.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
+import org.s11portal.common.security.Roles;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.support.WebSession;
+import org.s11portal.tool.Tool;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+@QuarkusTest
+class DemoDataTest {
+
+    @Inject
+    DemoData demoData;
+
+    @Test
+    void loadsTheToolAgenciesCyclesAndAUserForEveryRoleOnceOnly() {
+        demoData.load();
+        demoData.load();
+
+        Snapshot snapshot = snapshot();
+        assertEquals(10, snapshot.tool.standards.size());
+        assertEquals(36, snapshot.tool.questionCount());
+        assertTrue(snapshot.demoAgencies.size() >= 20, "at least 20 demo agencies");
+        assertTrue(snapshot.demoAgencies.stream().anyMatch(Agency::isJoint), "some joint agencies");
+        assertTrue(snapshot.demoAgencies.stream().anyMatch(a -> !a.isJoint()), "some single-area agencies");
+        assertEquals(1, snapshot.historicalCycles);
+        assertNotNull(snapshot.live, "a live cycle running today");
+        assertTrue(snapshot.live.year1Due.isAfter(LocalDate.now()), "open work in the live cycle");
+        for (String role : List.of(Roles.AGENCY_LEAD, Roles.MODERATOR, Roles.PARTNERSHIP_ADMIN)) {
+            assertFalse(snapshot.demoUsers.stream().noneMatch(u -> u.role.equals(role)), "a demo " + role);
+        }
+    }
+
+    @Test
+    void demoUsersSignInWithThePublishedPassword() {
+        demoData.load();
+        WebSession session = WebSession.anonymous();
+        assertEquals(303, session.signIn("hips.admin@" + DemoData.DEMO_EMAIL_DOMAIN, DemoData.DEMO_PASSWORD).statusCode());
+        assertEquals(303, WebSession.anonymous().signIn(
+                "lead.solent-wessex-police-service@" + DemoData.DEMO_EMAIL_DOMAIN, DemoData.DEMO_PASSWORD).statusCode());
+    }
+
+    record Snapshot(Tool tool, List<Agency> demoAgencies, long historicalCycles, Cycle live, List<User> demoUsers) {
+    }
+
+    @Transactional
+    Snapshot snapshot() {
+        Tool tool = Tool.findByVersion(DemoData.TOOL_VERSION);
+        tool.standards.forEach(s -> s.questions.size());
+        List<Agency> agencies = User.<User>list("email like ?1 and agency is not null", "lead.%@" + DemoData.DEMO_EMAIL_DOMAIN)
+                .stream().map(u -> u.agency).toList();
+        Cycle live = Cycle.find("name like ?1", "%" + DemoData.LIVE_CYCLE_MARKER).firstResult();
+        return new Snapshot(tool, agencies, Cycle.count("name", DemoData.HISTORICAL_CYCLE), live,
+                User.list("email like ?1", "%@" + DemoData.DEMO_EMAIL_DOMAIN));
+    }
+}
