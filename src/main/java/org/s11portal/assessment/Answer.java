@@ -1,5 +1,7 @@
 package org.s11portal.assessment;
 
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.s11portal.common.persistence.BaseEntity;
 import org.s11portal.tool.Question;
 
@@ -15,13 +17,16 @@ import jakarta.persistence.Table;
 /** An agency's answer to one question: rating, evidence, evidence of impact, and a reason when not applicable. */
 @Entity
 @Table(name = "answer")
+@Audited
 public class Answer extends BaseEntity {
 
+    @NotAudited
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "assessment_id")
     public Assessment assessment;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @NotAudited
+    @ManyToOne(optional = false)
     @JoinColumn(name = "question_id")
     public Question question;
 
@@ -41,4 +46,28 @@ public class Answer extends BaseEntity {
     /** Copied from an earlier cycle and not yet reviewed by anyone. */
     @Column(name = "carried_forward", nullable = false)
     public boolean carriedForward;
+
+    public static Answer findFor(Assessment assessment, Question question) {
+        return find("assessment = ?1 and question = ?2", assessment, question).firstResult();
+    }
+
+    public static java.util.List<Answer> forAssessment(Assessment assessment) {
+        return list("assessment", assessment);
+    }
+
+    public boolean hasEvidence() {
+        return evidence != null && !evidence.isBlank();
+    }
+
+    public boolean hasImpact() {
+        return impact != null && !impact.isBlank();
+    }
+
+    public boolean hasNaReason() {
+        return naReason != null && !naReason.isBlank();
+    }
+
+    public boolean isEmpty() {
+        return rating == null && !hasEvidence() && !hasImpact() && !hasNaReason();
+    }
 }

@@ -2,6 +2,7 @@ package org.s11portal.assessment;
 
 import java.util.List;
 
+import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.common.persistence.BaseEntity;
 import org.s11portal.cycle.Cycle;
@@ -44,5 +45,19 @@ public class Assessment extends BaseEntity {
     public static AssessmentState stateFor(Agency agency, Cycle cycle) {
         Assessment assessment = findFor(agency, cycle);
         return assessment == null ? AssessmentState.NOT_STARTED : assessment.state;
+    }
+
+    /** Changes state and writes the event row that records who, when and why. */
+    public void moveTo(AssessmentState to, User actor, String note) {
+        AssessmentEvent event = new AssessmentEvent();
+        event.assessment = this;
+        event.fromState = state;
+        event.toState = to;
+        event.actor = actor;
+        event.actorName = actor.displayName;
+        event.occurredAt = java.time.Instant.now();
+        event.note = note;
+        event.persist();
+        state = to;
     }
 }

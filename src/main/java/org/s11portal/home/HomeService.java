@@ -44,7 +44,7 @@ public class HomeService {
     public record AgencyRow(Agency agency, AssessmentState state) {
     }
 
-    public record LeadHome(Agency agency, Deadline deadline, AssessmentState state) {
+    public record LeadHome(Agency agency, Deadline deadline, AssessmentState state, Long assessmentId) {
     }
 
     public record ModeratorHome(Deadline deadline, List<AgencyRow> rows, Optional<Area> area, int total) {
@@ -61,8 +61,9 @@ public class HomeService {
     public LeadHome leadHome() {
         Agency agency = currentUser.user().agency;
         Deadline deadline = liveDeadline().orElse(null);
-        AssessmentState state = deadline == null ? null : Assessment.stateFor(agency, deadline.cycle());
-        return new LeadHome(agency, deadline, state);
+        Assessment assessment = deadline == null ? null : Assessment.findFor(agency, deadline.cycle());
+        AssessmentState state = deadline == null ? null : assessment == null ? AssessmentState.NOT_STARTED : assessment.state;
+        return new LeadHome(agency, deadline, state, assessment == null ? null : assessment.id);
     }
 
     @Transactional

@@ -17,7 +17,7 @@ public class TemplateExtensions {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
     /** 14 October 2020 */
-    static String format(LocalDate date) {
+    public static String format(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }
 

@@ -1,0 +1,121 @@
+package org.s11portal.actionplan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+import org.s11portal.assessment.Assessment;
+import org.s11portal.common.persistence.BaseEntity;
+import org.s11portal.tool.Question;
+import org.s11portal.tool.Standard;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/**
+ * One action of an agency's plan, linked to the standard it serves (and optionally a question). An action
+ * that is not yet SMART is kept as a draft but blocks submission; {@link #smartProblems} says why.
+ */
+@Entity
+@Table(name = "action_item")
+@Audited
+public class ActionItem extends BaseEntity {
+
+    @NotAudited
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "assessment_id")
+    public Assessment assessment;
+
+    @NotAudited
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "standard_id")
+    public Standard standard;
+
+    @NotAudited
+    @ManyToOne
+    @JoinColumn(name = "question_id")
+    public Question question;
+
+    @Column(columnDefinition = "text")
+    public String gap;
+
+    @Column(columnDefinition = "text")
+    public String action;
+
+    @Column(columnDefinition = "text")
+    public String measure;
+
+    @Column(length = 200)
+    public String lead;
+
+    @Column(columnDefinition = "text")
+    public String resources;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    @Column(name = "target_date")
+    public LocalDate targetDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public ActionStatus status = ActionStatus.PLANNED;
+
+    @Column(name = "carried_forward", nullable = false)
+    public boolean carriedForward;
+
+    public static List<ActionItem> forAssessment(Assessment assessment) {
+        return list("assessment = ?1 order by standard.position, id", assessment);
+    }
+
+    /**
+     * What keeps this action from being SMART, field by field (the field name is the form field's id):
+     * empty when it is Specific, Measurable, Achievable, Relevant and Time-bound.
+     */
+    public List<SmartProblem> smartProblems(LocalDate today, LocalDate cycleCloses) {
+        List<SmartProblem> problems = new ArrayList<>();
+        if (blank(gap)) {
+            problems.add(new SmartProblem("gap", "Describe the gap this action closes"));
+        }
+        if (blank(action)) {
+            problems.add(new SmartProblem("action", "Say specifically what will be done"));
+        }
+        if (blank(measure)) {
+            problems.add(new SmartProblem("measure", "Say how you will measure success"));
+        }
+        if (blank(lead)) {
+            problems.add(new SmartProblem("lead", "Name who leads the action (name or role)"));
+        }
+        if (blank(resources)) {
+            problems.add(new SmartProblem("resources", "Say what resources make the action achievable"));
+        }
+        if (startDate == null) {
+            problems.add(new SmartProblem("startDate", "Enter the start date"));
+        }
+        if (targetDate == null) {
+            problems.add(new SmartProblem("targetDate", "Enter the target date"));
+        } else if (!targetDate.isAfter(today)) {
+            problems.add(new SmartProblem("targetDate", "Target date must be in the future"));
+        } else if (targetDate.isAfter(cycleCloses)) {
+            problems.add(new SmartProblem("targetDate", "Target date must be on or before the end of the cycle"));
+        } else if (startDate != null && startDate.isAfter(targetDate)) {
+            problems.add(new SmartProblem("targetDate", "Target date must be the same as or after the start date"));
+        }
+        return problems;
+    }
+
+    public record SmartProblem(String field, String message) {
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,345 @@
+package org.s11portal.assessment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.s11portal.account.User;
+import org.s11portal.actionplan.ActionItem;
+import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.security.AccessScope;
+import org.s11portal.common.security.CurrentUser;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.moderation.ReviewComment;
+import org.s11portal.tool.Question;
+import org.s11portal.tool.Standard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/** The self-assessment: opening it, saving answers without losing anyone's work, carrying forward, submitting. */
+@ApplicationScoped
+public class AssessmentService {
+
+    private static final Logger LOG = Logger.getLogger(AssessmentService.class);
+
+    @Inject
+    AccessScope scope;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    /** An answer someone else saved after the person started editing: both texts, nothing overwritten. */
+    public record Conflict(Question question, Answer theirs, AnswerInput yours, String theirsBy, Instant theirsAt) {
+    }
+
+    public sealed interface SaveResult permits Saved, Conflicts, NotEditable {
+    }
+
+    public record Saved(Map<Long, Integer> versions) implements SaveResult {
+    }
+
+    public record Conflicts(List<Conflict> conflicts) implements SaveResult {
+    }
+
+    public record NotEditable(AssessmentState state) implements SaveResult {
+    }
+
+    public sealed interface SubmitResult permits Submitted, Refused {
+    }
+
+    public record Submitted(SubmissionVersion version, boolean alreadySubmitted) implements SubmitResult {
+    }
+
+    public record Refused(List<SubmissionRules.Problem> problems) implements SubmitResult {
+    }
+
+    /** The lead's assessment for the live cycle, created (not started) the first time they open it. */
+    @Transactional
+    public Assessment openForCurrentLead() {
+        User lead = currentUser.user();
+        Cycle cycle = Cycle.liveOn(clock.today());
+        if (lead.agency == null || cycle == null) {
+            throw new NotFoundException();
+        }
+        Assessment assessment = Assessment.findFor(lead.agency, cycle);
+        if (assessment == null) {
+            assessment = new Assessment();
+            assessment.agency = lead.agency;
+            assessment.cycle = cycle;
+            assessment.persist();
+        }
+        return assessment;
+    }
+
+    @Transactional
+    public AssessmentWork work(long assessmentId) {
+        return AssessmentWork.load(scope.assessment(assessmentId));
+    }
+
+    /** Comments from the moderators on the version they returned, by standard code ("" for overall). */
+    @Transactional
+    public Map<String, List<ReviewComment>> returnComments(long assessmentId) {
+        Assessment assessment = scope.assessment(assessmentId);
+        SubmissionVersion latest = SubmissionVersion.latest(assessment);
+        Map<String, List<ReviewComment>> byStandard = new LinkedHashMap<>();
+        if (latest == null || assessment.state == AssessmentState.SUBMITTED) {
+            return byStandard;
+        }
+        for (ReviewComment comment : ReviewComment.forVersion(assessment, latest.number)) {
+            byStandard.computeIfAbsent(comment.standard == null ? "" : comment.standard.code, k -> new ArrayList<>())
+                    .add(comment);
+        }
+        return byStandard;
+    }
+
+    /**
+     * Saves one standard's answers as a draft (the submission rules never block a draft). An answer that
+     * someone else changed since this person loaded it is not overwritten: nothing is saved and every such
+     * answer comes back as a conflict with both texts.
+     */
+    @Transactional
+    public SaveResult saveStandard(long assessmentId, String standardCode, Map<Long, AnswerInput> inputs) {
+        Assessment assessment = scope.assessmentToEdit(assessmentId);
+        AssessmentWork work = AssessmentWork.load(assessment);
+        if (!work.isEditable()) {
+            return new NotEditable(assessment.state);
+        }
+        Standard standard = work.standard(standardCode);
+        if (standard == null) {
+            throw new NotFoundException();
+        }
+        List<Conflict> conflicts = new ArrayList<>();
+        for (Question question : standard.questions) {
+            AnswerInput input = inputs.get(question.id);
+            Answer current = work.answer(question);
+            if (input == null || input.sameContentAs(current) || current == null) {
+                continue;
+            }
+            if (input.version() == null || input.version() != current.version) {
+                conflicts.add(conflict(question, current, input));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            return new Conflicts(conflicts);
+        }
+        Map<Long, Integer> versions = new LinkedHashMap<>();
+        boolean changed = false;
+        for (Question question : standard.questions) {
+            AnswerInput input = inputs.get(question.id);
+            Answer answer = work.answer(question);
+            if (input == null) {
+                continue;
+            }
+            if (!input.sameContentAs(answer)) {
+                if (answer == null) {
+                    answer = new Answer();
+                    answer.assessment = assessment;
+                    answer.question = question;
+                }
+                answer.rating = input.rating();
+                answer.evidence = input.evidence();
+                answer.impact = input.impact();
+                answer.naReason = input.naReason();
+                answer.carriedForward = false;
+                answer.persistAndFlush();
+                changed = true;
+            } else if (answer != null && answer.carriedForward) {
+                answer.carriedForward = false;
+                answer.persistAndFlush();
+            }
+            if (answer != null) {
+                versions.put(question.id, answer.version);
+            }
+        }
+        if (changed && assessment.state != AssessmentState.IN_PROGRESS) {
+            assessment.moveTo(AssessmentState.IN_PROGRESS, currentUser.user(),
+                    assessment.state == AssessmentState.RETURNED ? "Editing after return" : "First answer saved");
+        }
+        return new Saved(versions);
+    }
+
+    private Conflict conflict(Question question, Answer current, AnswerInput input) {
+        var revision = AnswerHistory.latestRevision(current);
+        return new Conflict(question, current, input, revision == null ? "someone else" : revision.userName(),
+                revision == null ? current.updatedAt : revision.at());
+    }
+
+    /**
+     * Copies answers and actions from the agency's latest earlier assessment where the question codes
+     * match, into questions not yet answered, each marked "carried forward — review" until someone saves it.
+     */
+    @Transactional
+    public int carryForward(long assessmentId) {
+        Assessment assessment = scope.assessmentToEdit(assessmentId);
+        AssessmentWork work = AssessmentWork.load(assessment);
+        if (!work.isEditable()) {
+            return 0;
+        }
+        Assessment previous = Assessment.find("agency = ?1 and cycle.year1Opens < ?2 order by cycle.year1Opens desc",
+                assessment.agency, assessment.cycle.year1Opens).firstResult();
+        if (previous == null) {
+            return 0;
+        }
+        Map<String, Answer> earlier = new LinkedHashMap<>();
+        Answer.forAssessment(previous).forEach(a -> earlier.put(a.question.code, a));
+        int copied = 0;
+        for (Standard standard : work.standards) {
+            for (Question question : standard.questions) {
+                Answer old = earlier.get(question.code);
+                Answer current = work.answer(question);
+                if (old == null || old.isEmpty() || (current != null && !current.isEmpty())) {
+                    continue;
+                }
+                Answer answer = current != null ? current : new Answer();
+                answer.assessment = assessment;
+                answer.question = question;
+                answer.rating = old.rating;
+                answer.evidence = old.evidence;
+                answer.impact = old.impact;
+                answer.naReason = old.naReason;
+                answer.carriedForward = true;
+                answer.persist();
+                copied++;
+            }
+        }
+        for (ActionItem old : ActionItem.forAssessment(previous)) {
+            Standard standard = work.standard(old.standard.code);
+            if (standard == null || old.status == org.s11portal.actionplan.ActionStatus.COMPLETED) {
+                continue;
+            }
+            ActionItem copy = new ActionItem();
+            copy.assessment = assessment;
+            copy.standard = standard;
+            copy.question = old.question == null ? null : standard.questions.stream()
+                    .filter(q -> q.code.equals(old.question.code)).findFirst().orElse(null);
+            copy.gap = old.gap;
+            copy.action = old.action;
+            copy.measure = old.measure;
+            copy.lead = old.lead;
+            copy.resources = old.resources;
+            copy.startDate = old.startDate;
+            copy.targetDate = old.targetDate;
+            copy.status = old.status;
+            copy.carriedForward = true;
+            copy.persist();
+            copied++;
+        }
+        if (copied > 0 && assessment.state == AssessmentState.NOT_STARTED) {
+            assessment.moveTo(AssessmentState.IN_PROGRESS, currentUser.user(), "Carried forward from " + previous.cycle.name);
+        }
+        return copied;
+    }
+
+    /**
+     * Submits when every rule is met: freezes the whole submission as version n+1 with the senior officer's
+     * declaration. The row lock makes concurrent submits of the same assessment produce exactly one version.
+     */
+    @Transactional
+    public SubmitResult submit(long assessmentId, String declaredByName, String declaredRole) {
+        scope.assessmentToEdit(assessmentId);
+        Assessment assessment = Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (assessment.state == AssessmentState.SUBMITTED) {
+            return new Submitted(SubmissionVersion.latest(assessment), true);
+        }
+        AssessmentWork work = AssessmentWork.load(assessment);
+        if (!work.isEditable()) {
+            return new Refused(List.of(new SubmissionRules.Problem(null, "/assessments/" + assessmentId,
+                    "This self-assessment is " + assessment.state.label.toLowerCase() + " and cannot be submitted again")));
+        }
+        List<SubmissionRules.Problem> problems = SubmissionRules.problems(work, clock.today());
+        if (!problems.isEmpty()) {
+            return new Refused(problems);
+        }
+        SubmissionVersion previous = SubmissionVersion.latest(assessment);
+        SubmissionVersion version = new SubmissionVersion();
+        version.assessment = assessment;
+        version.number = previous == null ? 1 : previous.number + 1;
+        version.frozenJson = toJson(snapshot(work));
+        version.sha256 = sha256(version.frozenJson);
+        version.declaredByName = declaredByName;
+        version.declaredRole = declaredRole;
+        version.submittedBy = currentUser.user();
+        version.submittedAt = Instant.now();
+        version.persist();
+        assessment.moveTo(AssessmentState.SUBMITTED, currentUser.user(),
+                "Version " + version.number + " signed off by " + declaredByName + ", " + declaredRole);
+        LOG.infof("assessment-submitted assessment-id=%d version=%d", assessment.id, version.number);
+        return new Submitted(version, false);
+    }
+
+    /** The submission as it stands now (for drafts) in the same shape as a frozen version. */
+    public SubmissionSnapshot snapshot(AssessmentWork work) {
+        List<SubmissionSnapshot.StandardEntry> standards = new ArrayList<>();
+        for (Standard standard : work.standards) {
+            List<SubmissionSnapshot.AnswerEntry> answers = new ArrayList<>();
+            for (Question question : standard.questions) {
+                Answer answer = work.answer(question);
+                List<String> files = answer == null || answer.id == null ? List.of()
+                        : EvidenceFile.forAnswer(answer).stream().map(f -> f.filename + " (SHA-256 " + f.sha256 + ")").toList();
+                answers.add(new SubmissionSnapshot.AnswerEntry(question.code, question.text,
+                        answer == null || answer.rating == null ? null : answer.rating.name(),
+                        answer == null || answer.rating == null ? "Not rated" : answer.rating.label,
+                        answer == null ? null : answer.evidence, answer == null ? null : answer.impact,
+                        answer == null ? null : answer.naReason, files));
+            }
+            standards.add(new SubmissionSnapshot.StandardEntry(standard.code, standard.title, answers));
+        }
+        List<SubmissionSnapshot.ActionEntry> actions = work.actions.stream()
+                .map(a -> new SubmissionSnapshot.ActionEntry(a.id, a.standard.code, a.question == null ? null : a.question.code,
+                        a.gap, a.action, a.measure, a.lead, a.resources,
+                        a.startDate == null ? null : a.startDate.toString(),
+                        a.targetDate == null ? null : a.targetDate.toString(), a.status.label))
+                .toList();
+        return new SubmissionSnapshot(work.assessment.agency.name, work.cycle.name, work.cycle.tool.version, standards, actions);
+    }
+
+    public SubmissionSnapshot read(SubmissionVersion version) {
+        try {
+            return json.readValue(version.frozenJson, SubmissionSnapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("frozen version " + version.id + " is not readable", e);
+        }
+    }
+
+    private String toJson(SubmissionSnapshot snapshot) {
+        try {
+            return json.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The files uploaded for an answer, oldest first (none when nothing is saved yet). */
+    @Transactional
+    public List<EvidenceFile> files(Answer answer) {
+        return answer == null || answer.id == null ? List.of() : EvidenceFile.forAnswer(answer);
+    }
+}

@@ -1,0 +1,147 @@
+package org.s11portal.assessment;
+
+import java.util.List;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.security.CurrentUser;
+import org.s11portal.common.security.Roles;
+import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.Redirects;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Check answers, the senior sign-off and submission, the confirmation, and the read-only, printable view. */
+@Path("/assessments/{id}")
+@RolesAllowed({ Roles.AGENCY_LEAD, Roles.MODERATOR, Roles.PARTNERSHIP_ADMIN })
+@Produces(MediaType.TEXT_HTML)
+public class SubmissionResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance check(AssessmentWork work, SubmissionSnapshot snapshot,
+                List<SubmissionRules.Problem> problems, SubmitForm form, FormErrors errors);
+
+        static native TemplateInstance submitted(AssessmentWork work, SubmissionVersion version);
+
+        static native TemplateInstance view(AssessmentWork work, SubmissionSnapshot snapshot, SubmissionVersion version,
+                List<SubmissionVersion> versions);
+    }
+
+    public static class SubmitForm {
+        @RestForm
+        public String declaredByName;
+
+        @RestForm
+        public String declaredRole;
+
+        @RestForm
+        public String confirm;
+    }
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("check")
+    public TemplateInstance check(@PathParam("id") long id) {
+        AssessmentWork work = assessments.work(id);
+        return Templates.check(work, assessments.snapshot(work), SubmissionRules.problems(work, clock.today()),
+                new SubmitForm(), FormErrors.none());
+    }
+
+    @POST
+    @Path("submit")
+    @RolesAllowed(Roles.AGENCY_LEAD)
+    public Response submit(@PathParam("id") long id, @BeanParam SubmitForm form) {
+        FormErrors errors = FormErrors.none();
+        String name = trim(form.declaredByName);
+        String role = trim(form.declaredRole);
+        if (name.isEmpty()) {
+            errors.add("declaredByName", "Enter the name of the senior officer who signed off this self-assessment");
+        } else if (name.length() > 120) {
+            errors.add("declaredByName", "Name must be 120 characters or fewer");
+        }
+        if (role.isEmpty()) {
+            errors.add("declaredRole", "Enter the senior officer's role");
+        } else if (role.length() > 120) {
+            errors.add("declaredRole", "Role must be 120 characters or fewer");
+        }
+        if (!"yes".equals(form.confirm)) {
+            errors.add("confirm", "Confirm that a senior officer has signed off this self-assessment");
+        }
+        List<SubmissionRules.Problem> problems = List.of();
+        if (errors.isEmpty()) {
+            AssessmentService.SubmitResult result = assessments.submit(id, name, role);
+            if (result instanceof AssessmentService.Submitted) {
+                return Redirects.seeOther("/assessments/" + id + "/submitted");
+            }
+            problems = ((AssessmentService.Refused) result).problems();
+        }
+        AssessmentWork work = assessments.work(id);
+        if (problems.isEmpty() && errors.isEmpty()) {
+            problems = SubmissionRules.problems(work, clock.today());
+        }
+        return Response.status(400)
+                .entity(Templates.check(work, assessments.snapshot(work), problems, form, errors)).build();
+    }
+
+    @GET
+    @Path("submitted")
+    @Transactional
+    public TemplateInstance submitted(@PathParam("id") long id) {
+        AssessmentWork work = assessments.work(id);
+        SubmissionVersion version = SubmissionVersion.latest(work.assessment);
+        if (version == null) {
+            throw new NotFoundException();
+        }
+        return Templates.submitted(work, version);
+    }
+
+    /**
+     * The whole submission on one page: a frozen version (the latest, or ?version=n), or for the agency's
+     * own lead the current draft. Moderators and admins see only what was submitted.
+     */
+    @GET
+    @Path("view")
+    @Transactional
+    public TemplateInstance view(@PathParam("id") long id, @QueryParam("version") Integer number) {
+        AssessmentWork work = assessments.work(id);
+        List<SubmissionVersion> versions = SubmissionVersion.forAssessment(work.assessment);
+        SubmissionVersion version = number != null ? SubmissionVersion.numbered(work.assessment, number)
+                : work.isEditable() && currentUser.isAgencyLead() ? null
+                : versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        if (number != null && version == null) {
+            throw new NotFoundException();
+        }
+        if (version == null && !currentUser.isAgencyLead()) {
+            return Templates.view(work, null, null, versions);
+        }
+        SubmissionSnapshot snapshot = version == null ? assessments.snapshot(work) : assessments.read(version);
+        return Templates.view(work, snapshot, version, versions);
+    }
+
+    private static String trim(String text) {
+        return text == null ? "" : text.strip();
+    }
+}

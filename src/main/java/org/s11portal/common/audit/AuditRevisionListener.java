@@ -1,0 +1,28 @@
+package org.s11portal.common.audit;
+
+import org.hibernate.envers.RevisionListener;
+import org.s11portal.account.User;
+import org.s11portal.common.security.CurrentUser;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+
+/** Stamps each revision with the signed-in user, or "system" for changes made outside a request. */
+public class AuditRevisionListener implements RevisionListener {
+
+    @Override
+    public void newRevision(Object revisionEntity) {
+        AuditRevision revision = (AuditRevision) revisionEntity;
+        revision.userName = "system";
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (!requestContext.isActive()) {
+            return;
+        }
+        CurrentUser currentUser = Arc.container().instance(CurrentUser.class).get();
+        if (currentUser.isSignedIn()) {
+            User user = currentUser.user();
+            revision.userId = user.id;
+            revision.userName = user.displayName;
+        }
+    }
+}
