@@ -270,21 +270,27 @@ public class AssessmentService {
         if (!problems.isEmpty()) {
             return new Refused(problems);
         }
-        SubmissionVersion previous = SubmissionVersion.latest(assessment);
+        SubmissionVersion version = freeze(work, declaredByName, declaredRole, currentUser.user());
+        assessment.moveTo(AssessmentState.SUBMITTED, currentUser.user(),
+                "Version " + version.number + " signed off by " + declaredByName + ", " + declaredRole);
+        LOG.infof("assessment-submitted assessment-id=%d version=%d", assessment.id, version.number);
+        return new Submitted(version, false);
+    }
+
+    /** Writes the next frozen version of the submission as it stands. Callers check the rules first. */
+    public SubmissionVersion freeze(AssessmentWork work, String declaredByName, String declaredRole, User by) {
+        SubmissionVersion previous = SubmissionVersion.latest(work.assessment);
         SubmissionVersion version = new SubmissionVersion();
-        version.assessment = assessment;
+        version.assessment = work.assessment;
         version.number = previous == null ? 1 : previous.number + 1;
         version.frozenJson = toJson(snapshot(work));
         version.sha256 = sha256(version.frozenJson);
         version.declaredByName = declaredByName;
         version.declaredRole = declaredRole;
-        version.submittedBy = currentUser.user();
+        version.submittedBy = by;
         version.submittedAt = Instant.now();
         version.persist();
-        assessment.moveTo(AssessmentState.SUBMITTED, currentUser.user(),
-                "Version " + version.number + " signed off by " + declaredByName + ", " + declaredRole);
-        LOG.infof("assessment-submitted assessment-id=%d version=%d", assessment.id, version.number);
-        return new Submitted(version, false);
+        return version;
     }
 
     /** The submission as it stands now (for drafts) in the same shape as a frozen version. */

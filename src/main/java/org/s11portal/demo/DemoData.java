@@ -16,9 +16,6 @@ import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.agency.Partnership;
 import org.s11portal.agency.Sector;
-import org.s11portal.assessment.Assessment;
-import org.s11portal.assessment.AssessmentEvent;
-import org.s11portal.assessment.AssessmentState;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.common.security.Roles;
@@ -60,6 +57,9 @@ public class DemoData {
 
     @Inject
     PortalClock clock;
+
+    @Inject
+    DemoAssessments demoAssessments;
 
     record ToolFile(String version, String title, List<StandardFile> standards) {
     }
@@ -230,36 +230,11 @@ public class DemoData {
     }
 
     /**
-     * One agency in each state of the domain's life cycle, so every screen has something to show: the live
-     * cycle for year 1 work, the historical cycle for year 2 monitoring (one overdue).
+     * One agency in each state of the domain's life cycle, with real answers, actions and frozen versions,
+     * so every screen has something to show (see {@link DemoAssessments}).
      */
     private void seedStates(List<Agency> agencies, Cycle historical, Cycle live, User admin) {
-        List<AssessmentState> liveStates = List.of(AssessmentState.IN_PROGRESS, AssessmentState.SUBMITTED,
-                AssessmentState.MODERATED, AssessmentState.FEEDBACK_ISSUED, AssessmentState.IN_PROGRESS,
-                AssessmentState.RETURNED, AssessmentState.SUBMITTED, AssessmentState.IN_PROGRESS);
-        for (int i = 0; i < liveStates.size() && i < agencies.size(); i++) {
-            assessment(agencies.get(i), live, liveStates.get(i), admin);
-        }
-        for (int i = 0; i < agencies.size() && i < 6; i++) {
-            assessment(agencies.get(i), historical, i % 3 == 0 ? AssessmentState.MONITORING : AssessmentState.CLOSED, admin);
-        }
-    }
-
-    private static void assessment(Agency agency, Cycle cycle, AssessmentState state, User actor) {
-        Assessment assessment = new Assessment();
-        assessment.agency = agency;
-        assessment.cycle = cycle;
-        assessment.state = state;
-        assessment.persist();
-        AssessmentEvent event = new AssessmentEvent();
-        event.assessment = assessment;
-        event.fromState = AssessmentState.NOT_STARTED;
-        event.toState = state;
-        event.actor = actor;
-        event.actorName = actor.displayName;
-        event.occurredAt = Instant.now();
-        event.note = "Demo data";
-        event.persist();
+        demoAssessments.seed(agencies, historical, live, admin);
     }
 
     private static <T> T read(String resource, Class<T> type) {

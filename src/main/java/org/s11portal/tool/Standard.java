@@ -69,6 +69,11 @@ public class Standard extends PanacheEntityBase {
         return lines(evidenceExamples);
     }
 
+    /** The form field a moderator's comment on this standard is posted in. */
+    public String commentField() {
+        return "comment-" + code;
+    }
+
     private static List<String> lines(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }

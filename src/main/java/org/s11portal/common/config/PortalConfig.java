@@ -16,6 +16,8 @@ public interface PortalConfig {
 
     DemoData demoData();
 
+    Evidence evidence();
+
     /** Where dates and deadlines are reckoned: the partnerships work in UK time. */
     @WithDefault("Europe/London")
     ZoneId timezone();
@@ -41,6 +43,11 @@ public interface PortalConfig {
 
         /** The sliding window the failure limits count over. */
         Duration window();
+    }
+
+    interface Evidence {
+        /** The largest evidence file accepted, in bytes. */
+        long maxBytes();
     }
 
     interface DemoData {

@@ -1,0 +1,239 @@
+package org.s11portal.assessment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.s11portal.actionplan.ActionForm;
+import org.s11portal.actionplan.ActionItem;
+import org.s11portal.actionplan.ActionPlanService;
+import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.security.Roles;
+import org.s11portal.common.web.FormErrors;
+import org.s11portal.tool.Question;
+import org.s11portal.tool.Standard;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The self-assessment as JSON, for agencies' own tools: the same scope, validation and submission rules as
+ * the pages. Signed in by the session cookie; every change sends the CSRF token in the X-CSRF-TOKEN header
+ * (the value of the csrf-token cookie). Errors are application/problem+json.
+ */
+@Path("/api/v1/assessments/{id}")
+@RolesAllowed({ Roles.AGENCY_LEAD, Roles.MODERATOR, Roles.PARTNERSHIP_ADMIN })
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Self-assessment")
+public class AssessmentApiResource {
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    ActionPlanService actionPlan;
+
+    @Inject
+    PortalClock clock;
+
+    public record AssessmentJson(long id, String agency, String cycle, String state, LocalDate due, String toolVersion,
+            List<StandardJson> standards, List<ActionJson> actions, List<ProblemJson> problems) {
+    }
+
+    public record StandardJson(String code, String title, String whatGoodLooksLike, List<String> reflectionPrompts,
+            List<String> evidenceExamples, List<QuestionJson> questions) {
+    }
+
+    public record QuestionJson(String code, String text, String guidance, AnswerJson answer) {
+    }
+
+    public record AnswerJson(Rating rating, String evidence, String impact, String naReason, Integer version,
+            boolean carriedForward) {
+    }
+
+    public record ActionJson(Long id, String standard, String question, String gap, String action, String measure,
+            String lead, String resources, LocalDate startDate, LocalDate targetDate, String status, Integer version,
+            List<String> notSmart) {
+    }
+
+    public record ProblemJson(String standard, String message, String href) {
+    }
+
+    public record SubmitJson(String declaredByName, String declaredRole) {
+    }
+
+    @GET
+    @Operation(summary = "The self-assessment with its tool, answers, actions and what still blocks submission")
+    public AssessmentJson get(@PathParam("id") long id) {
+        return json(assessments.work(id));
+    }
+
+    @PUT
+    @Path("answers/{questionCode}")
+    @RolesAllowed(Roles.AGENCY_LEAD)
+    @Operation(summary = "Save one answer as a draft; send the version you read (absent for a new answer). 409 if someone saved in between")
+    public Response saveAnswer(@PathParam("id") long id, @PathParam("questionCode") String questionCode, AnswerJson body) {
+        if (body == null) {
+            return problem(400, "Bad request", "Send the answer as JSON", null);
+        }
+        AssessmentWork work = assessments.work(id);
+        Question question = work.standards.stream().flatMap(s -> s.questions.stream())
+                .filter(q -> q.code.equals(questionCode)).findFirst().orElseThrow(NotFoundException::new);
+        for (String text : new String[] { body.evidence(), body.impact(), body.naReason() }) {
+            if (text != null && text.length() > AnswerInput.MAX_TEXT) {
+                return problem(422, "Invalid answer", "Texts must be " + AnswerInput.MAX_TEXT + " characters or fewer", null);
+            }
+        }
+        AnswerInput input = new AnswerInput(body.rating(), body.evidence(), body.impact(), body.naReason(), body.version());
+        AssessmentService.SaveResult result;
+        try {
+            result = assessments.saveStandard(id, question.standard.code, Map.of(question.id, input));
+        } catch (OptimisticLockException e) {
+            result = assessments.saveStandard(id, question.standard.code, Map.of(question.id, input));
+        }
+        if (result instanceof AssessmentService.NotEditable notEditable) {
+            return problem(409, "Not editable", "The self-assessment is " + notEditable.state().label.toLowerCase(), null);
+        }
+        if (result instanceof AssessmentService.Conflicts) {
+            return problem(409, "Conflict", "Someone else saved this answer after you read it: read it again", null);
+        }
+        return Response.ok(Map.of("version", ((AssessmentService.Saved) result).versions().getOrDefault(question.id, 0))).build();
+    }
+
+    @POST
+    @Path("actions")
+    @RolesAllowed(Roles.AGENCY_LEAD)
+    @Operation(summary = "Add an action; saved even when not yet SMART (notSmart lists what is missing)")
+    public Response addAction(@PathParam("id") long id, ActionJson body) {
+        AssessmentWork work = assessments.work(id);
+        FormErrors errors = FormErrors.none();
+        ActionPlanService.ActionInput input = actionPlan.read(work, form(body), errors);
+        if (errors.any()) {
+            return problem(422, "Invalid action", "The action has errors", errorList(errors));
+        }
+        ActionItem item = actionPlan.create(id, input);
+        return Response.status(201).entity(actionJson(item, work)).build();
+    }
+
+    @PUT
+    @Path("actions/{actionId}")
+    @RolesAllowed(Roles.AGENCY_LEAD)
+    @Operation(summary = "Change an action; send the version you read. 409 if someone saved in between")
+    public Response updateAction(@PathParam("id") long id, @PathParam("actionId") long actionId, ActionJson body) {
+        AssessmentWork work = assessments.work(id);
+        FormErrors errors = FormErrors.none();
+        ActionPlanService.ActionInput input = actionPlan.read(work, form(body), errors);
+        if (errors.any()) {
+            return problem(422, "Invalid action", "The action has errors", errorList(errors));
+        }
+        try {
+            return Response.ok(actionJson(actionPlan.update(id, actionId, input), work)).build();
+        } catch (OptimisticLockException e) {
+            return problem(409, "Conflict", "Someone else changed this action after you read it: read it again", null);
+        }
+    }
+
+    @POST
+    @Path("submit")
+    @RolesAllowed(Roles.AGENCY_LEAD)
+    @Operation(summary = "Submit with the senior officer's sign-off; 422 lists every rule still failing")
+    public Response submit(@PathParam("id") long id, SubmitJson body) {
+        if (body == null || blank(body.declaredByName()) || blank(body.declaredRole())
+                || body.declaredByName().length() > 120 || body.declaredRole().length() > 120) {
+            return problem(422, "Sign-off missing", "Give declaredByName and declaredRole (up to 120 characters each)", null);
+        }
+        AssessmentService.SubmitResult result = assessments.submit(id, body.declaredByName().strip(), body.declaredRole().strip());
+        if (result instanceof AssessmentService.Refused refused) {
+            List<ProblemJson> problems = refused.problems().stream()
+                    .map(p -> new ProblemJson(p.standardCode(), p.message(), p.href())).toList();
+            return problem(422, "Cannot submit yet", problems.size() + " rules are not met", problems);
+        }
+        SubmissionVersion version = ((AssessmentService.Submitted) result).version();
+        return Response.ok(Map.of("version", version.number, "sha256", version.sha256)).build();
+    }
+
+    private AssessmentJson json(AssessmentWork work) {
+        List<StandardJson> standards = new ArrayList<>();
+        for (Standard s : work.standards) {
+            List<QuestionJson> questions = s.questions.stream().map(q -> {
+                Answer a = work.answer(q);
+                return new QuestionJson(q.code, q.text, q.guidance, a == null ? null
+                        : new AnswerJson(a.rating, a.evidence, a.impact, a.naReason, a.version, a.carriedForward));
+            }).toList();
+            standards.add(new StandardJson(s.code, s.title, s.goodLooksLike, s.reflectionPromptList(), s.evidenceExampleList(), questions));
+        }
+        List<ProblemJson> problems = SubmissionRules.problems(work, clock.today()).stream()
+                .map(p -> new ProblemJson(p.standardCode(), p.message(), p.href())).toList();
+        return new AssessmentJson(work.assessment.id, work.assessment.agency.name, work.cycle.name, work.assessment.state.name(),
+                work.due(), work.cycle.tool.version, standards, work.actions.stream().map(a -> actionJson(a, work)).toList(), problems);
+    }
+
+    private ActionJson actionJson(ActionItem a, AssessmentWork work) {
+        return new ActionJson(a.id, a.standard.code, a.question == null ? null : a.question.code, a.gap, a.action, a.measure,
+                a.lead, a.resources, a.startDate, a.targetDate, a.status.name(), a.version,
+                a.smartProblems(clock.today(), work.cycle.closes).stream().map(ActionItem.SmartProblem::message).toList());
+    }
+
+    private static ActionForm form(ActionJson body) {
+        ActionForm form = new ActionForm();
+        if (body == null) {
+            return form;
+        }
+        form.standard = body.standard();
+        form.question = body.question();
+        form.gap = body.gap();
+        form.action = body.action();
+        form.measure = body.measure();
+        form.lead = body.lead();
+        form.resources = body.resources();
+        if (body.startDate() != null) {
+            form.startDay = String.valueOf(body.startDate().getDayOfMonth());
+            form.startMonth = String.valueOf(body.startDate().getMonthValue());
+            form.startYear = String.valueOf(body.startDate().getYear());
+        }
+        if (body.targetDate() != null) {
+            form.targetDay = String.valueOf(body.targetDate().getDayOfMonth());
+            form.targetMonth = String.valueOf(body.targetDate().getMonthValue());
+            form.targetYear = String.valueOf(body.targetDate().getYear());
+        }
+        form.status = body.status();
+        form.version = body.version();
+        return form;
+    }
+
+    private static List<ProblemJson> errorList(FormErrors errors) {
+        return errors.list().stream().map(e -> new ProblemJson(null, e.message(), e.field())).toList();
+    }
+
+    private static Response problem(int status, String title, String detail, List<ProblemJson> problems) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (problems != null) {
+            body.put("problems", problems);
+        }
+        return Response.status(status).type("application/problem+json").entity(body).build();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
