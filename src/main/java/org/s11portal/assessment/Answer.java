@@ -55,19 +55,19 @@ public class Answer extends BaseEntity {
         return list("assessment", assessment);
     }
 
-    public boolean hasEvidence() {
+    public boolean evidenceGiven() {
         return evidence != null && !evidence.isBlank();
     }
 
-    public boolean hasImpact() {
+    public boolean impactGiven() {
         return impact != null && !impact.isBlank();
     }
 
-    public boolean hasNaReason() {
+    public boolean naReasonGiven() {
         return naReason != null && !naReason.isBlank();
     }
 
     public boolean isEmpty() {
-        return rating == null && !hasEvidence() && !hasImpact() && !hasNaReason();
+        return rating == null && !evidenceGiven() && !impactGiven() && !naReasonGiven();
     }
 }

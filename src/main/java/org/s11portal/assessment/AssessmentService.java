@@ -256,8 +256,9 @@ public class AssessmentService {
      */
     @Transactional
     public SubmitResult submit(long assessmentId, String declaredByName, String declaredRole) {
-        scope.assessmentToEdit(assessmentId);
-        Assessment assessment = Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
+        // lock before anything reads the row, so concurrent submits queue here and the later ones see SUBMITTED
+        Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
+        Assessment assessment = scope.assessmentToEdit(assessmentId);
         if (assessment.state == AssessmentState.SUBMITTED) {
             return new Submitted(SubmissionVersion.latest(assessment), true);
         }

@@ -68,17 +68,17 @@ public final class SubmissionRules {
             return problems;
         }
         if (answer.rating == Rating.NA) {
-            if (!answer.hasNaReason()) {
+            if (!answer.naReasonGiven()) {
                 problems.add(new Problem(question.standard.code, base + "-naReason",
                         code + ": say why this question does not apply"));
             }
             return problems;
         }
-        if (!answer.hasEvidence()) {
+        if (!answer.evidenceGiven()) {
             problems.add(new Problem(question.standard.code, base + "-evidence",
                     code + ": give the evidence for your rating"));
         }
-        if (answer.rating == Rating.FULL && !answer.hasImpact()) {
+        if (answer.rating == Rating.FULL && !answer.impactGiven()) {
             problems.add(new Problem(question.standard.code, base + "-impact",
                     code + ": fully in place needs evidence of impact: what difference has it made for children?"));
         }
@@ -111,7 +111,7 @@ public final class SubmissionRules {
     /** Answers rated (other than not applicable) with no evidence of impact: counted for moderators. */
     public static long answersWithoutImpact(AssessmentWork work) {
         return work.answersByQuestion.values().stream()
-                .filter(a -> a.rating != null && a.rating != Rating.NA && !a.hasImpact()).count();
+                .filter(a -> a.rating != null && a.rating != Rating.NA && !a.impactGiven()).count();
     }
 
     public static long gapsWithoutAction(AssessmentWork work) {

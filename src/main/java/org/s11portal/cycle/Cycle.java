@@ -52,7 +52,7 @@ public class Cycle extends BaseEntity {
 
     /** The cycle running on the given day: opened and not yet closed, the most recently opened first. */
     public static Cycle liveOn(LocalDate day) {
-        return find("year1Opens <= ?1 and closes >= ?1 order by year1Opens desc", day).firstResult();
+        return find("year1Opens <= ?1 and closes >= ?1 order by year1Opens desc, id desc", day).firstResult();
     }
 
     public static Cycle findByName(String name) {

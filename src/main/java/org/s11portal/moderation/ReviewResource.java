@@ -46,16 +46,16 @@ public class ReviewResource {
 
     @GET
     @Path("return")
-    @RolesAllowed(Roles.MODERATOR)
     public TemplateInstance returnForm(@PathParam("id") long id) {
+        reviews.assessmentToReturn(id);
         return Templates.returnForm(assessments.work(id), Map.of(), FormErrors.none());
     }
 
     @POST
     @Path("return")
-    @RolesAllowed(Roles.MODERATOR)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response returnSubmission(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        reviews.assessmentToReturn(id);
         AssessmentWork work = assessments.work(id);
         Map<String, String> comments = new LinkedHashMap<>();
         comments.put("", form.getFirst("comment-overall"));

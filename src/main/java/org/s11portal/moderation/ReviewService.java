@@ -51,12 +51,9 @@ public class ReviewService {
      */
     @Transactional
     public ReturnOutcome returnSubmission(long assessmentId, Map<String, String> comments) {
+        Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
+        Assessment assessment = assessmentToReturn(assessmentId);
         User moderator = currentUser.user();
-        if (!Roles.MODERATOR.equals(moderator.role)) {
-            throw new ForbiddenException();
-        }
-        scope.assessment(assessmentId);
-        Assessment assessment = Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
         if (assessment.state != AssessmentState.SUBMITTED) {
             return ReturnOutcome.NOT_SUBMITTED;
         }
@@ -79,6 +76,16 @@ public class ReviewService {
         });
         assessment.moveTo(AssessmentState.RETURNED, moderator, comments.getOrDefault("", "Returned with comments"));
         return ReturnOutcome.RETURNED;
+    }
+
+    /** The assessment, when the caller is a moderator whose scope includes it: 404 out of scope, then 403 for other roles. */
+    @Transactional
+    public Assessment assessmentToReturn(long assessmentId) {
+        Assessment assessment = scope.assessment(assessmentId);
+        if (!Roles.MODERATOR.equals(currentUser.user().role)) {
+            throw new ForbiddenException();
+        }
+        return assessment;
     }
 
     /** What changed from version n-1 to version n, field by field; actions compared by their content. */

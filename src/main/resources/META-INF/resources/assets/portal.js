@@ -4,6 +4,7 @@ import { initAll } from './govuk/govuk-frontend.min.js'
 document.body.classList.add('govuk-frontend-supported')
 initAll()
 warnBeforeSessionTimeout()
+autosaveDrafts()
 
 /**
  * Warns before the idle timeout and lets the user stay signed in with one action (WCAG 2.2.1).
@@ -73,4 +74,60 @@ function warnBeforeSessionTimeout () {
   })
 
   schedule()
+}
+
+/**
+ * Saves a standard page's draft a moment after the person stops typing, so a closed tab loses nothing.
+ * Uses the same form and the same rules as the buttons; the answers' versions are updated from the reply
+ * so that the next save is not mistaken for someone else's.
+ */
+function autosaveDrafts () {
+  const form = document.getElementById('standard-form')
+  const status = document.getElementById('autosave-status')
+  if (!form || !status) return
+  let timer
+  let dirty = false
+
+  async function save () {
+    if (!dirty) return
+    dirty = false
+    const body = new URLSearchParams(new FormData(form))
+    body.delete('action')
+    try {
+      const response = await fetch(form.getAttribute('action'), {
+        method: 'POST',
+        headers: { 'X-Autosave': '1', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body,
+        credentials: 'same-origin'
+      })
+      if (response.status === 409) {
+        status.textContent = 'Someone else has changed this page. Select "Save and come back later" to compare both versions.'
+        return
+      }
+      if (!response.ok) {
+        status.textContent = 'Your draft could not be saved automatically. Use the Save buttons.'
+        return
+      }
+      const { versions } = await response.json()
+      for (const [field, version] of Object.entries(versions)) {
+        const input = form.querySelector('input[name="' + field + '-version"]')
+        if (input) input.value = version
+      }
+      status.textContent = 'Draft saved at ' + new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+    } catch (e) {
+      status.textContent = 'Your draft could not be saved automatically. Use the Save buttons.'
+    }
+  }
+
+  form.addEventListener('input', () => {
+    dirty = true
+    clearTimeout(timer)
+    timer = setTimeout(save, 2000)
+  })
+  form.addEventListener('change', () => {
+    dirty = true
+    clearTimeout(timer)
+    timer = setTimeout(save, 1000)
+  })
+  form.addEventListener('submit', () => clearTimeout(timer))
 }

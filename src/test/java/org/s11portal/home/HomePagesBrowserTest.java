@@ -82,6 +82,7 @@ class HomePagesBrowserTest {
     @Test
     void agencyLeadHome() {
         Cycle cycle = fixtures.liveCycle();
+        fixtures.makeLive(cycle);
         Agency agency = fixtures.agency(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT);
         fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
         User lead = fixtures.lead(agency);

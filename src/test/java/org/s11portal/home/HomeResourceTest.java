@@ -24,6 +24,7 @@ class HomeResourceTest {
     @Test
     void agencyLeadSeesTheirAgencyRouteAndDeadline() {
         Cycle cycle = fixtures.liveCycle();
+        fixtures.makeLive(cycle);
         Agency agency = fixtures.agency(Area.PORTSMOUTH, Area.SOUTHAMPTON);
         fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
         User lead = fixtures.lead(agency);

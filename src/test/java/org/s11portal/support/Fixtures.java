@@ -9,7 +9,13 @@ import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.agency.Partnership;
 import org.s11portal.agency.Sector;
+import org.s11portal.actionplan.ActionItem;
+import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.Rating;
+import org.s11portal.cycle.DeadlineExtension;
+import org.s11portal.tool.Question;
+import org.s11portal.tool.Standard;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.common.security.Roles;
 import org.s11portal.cycle.Cycle;
@@ -85,6 +91,108 @@ public class Fixtures {
         cycle.takeupTargetPct = 40;
         cycle.persist();
         return cycle;
+    }
+
+    /** A live cycle whose tool has two standards of two questions each (codes T1, T1.Q1 ...). */
+    @Transactional
+    public Cycle liveCycleWithTool() {
+        Cycle cycle = liveCycle();
+        Tool tool = Tool.findById(cycle.tool.id);
+        for (int s = 1; s <= 2; s++) {
+            Standard standard = new Standard();
+            standard.tool = tool;
+            standard.code = "T" + s;
+            standard.position = s;
+            standard.title = "Test standard " + s;
+            standard.goodLooksLike = "Good practice for standard " + s;
+            standard.reflectionPrompts = "How do you know?\nWhat difference has it made for children?";
+            standard.evidenceExamples = "An audit that improved";
+            for (int q = 1; q <= 2; q++) {
+                Question question = new Question();
+                question.standard = standard;
+                question.code = "T" + s + ".Q" + q;
+                question.position = q;
+                question.text = "Question " + q + " of standard " + s;
+                standard.questions.add(question);
+            }
+            tool.standards.add(standard);
+        }
+        return cycle;
+    }
+
+    /** The cycle's questions in order. */
+    @Transactional
+    public java.util.List<Question> questions(Cycle cycle) {
+        java.util.List<Question> questions = Question.list("standard.tool.id = ?1 order by standard.position, position", cycle.tool.id);
+        questions.forEach(q -> q.standard.code.length());
+        return questions;
+    }
+
+    @Transactional
+    public Answer answer(Assessment assessment, Question question, Rating rating, String evidence, String impact, String naReason) {
+        Answer answer = new Answer();
+        answer.assessment = Assessment.findById(assessment.id);
+        answer.question = Question.findById(question.id);
+        answer.rating = rating;
+        answer.evidence = evidence;
+        answer.impact = impact;
+        answer.naReason = naReason;
+        answer.persist();
+        return answer;
+    }
+
+    /** Answers every question fully in place with evidence and impact: nothing blocks submission. */
+    @Transactional
+    public void answerAllFully(Assessment assessment, Cycle cycle) {
+        for (Question question : questions(cycle)) {
+            answer(assessment, question, Rating.FULL, "Evidence for " + question.code, "Impact for " + question.code, null);
+        }
+    }
+
+    @Transactional
+    public ActionItem smartAction(Assessment assessment, Question question) {
+        Question q = Question.findById(question.id);
+        ActionItem action = new ActionItem();
+        action.assessment = Assessment.findById(assessment.id);
+        action.standard = q.standard;
+        action.question = q;
+        action.gap = "Gap";
+        action.action = "Action";
+        action.measure = "Measure";
+        action.lead = "Lead";
+        action.resources = "Resources";
+        action.startDate = LocalDate.now();
+        action.targetDate = LocalDate.now().plusMonths(2);
+        action.persist();
+        return action;
+    }
+
+    @Transactional
+    public void extend(Agency agency, Cycle cycle, LocalDate newDue, User grantedBy) {
+        DeadlineExtension extension = new DeadlineExtension();
+        extension.agency = Agency.findById(agency.id);
+        extension.cycle = Cycle.findById(cycle.id);
+        extension.newDue = newDue;
+        extension.reason = "Test extension";
+        extension.grantedBy = User.findById(grantedBy.id);
+        extension.grantedAt = java.time.Instant.now();
+        extension.persist();
+    }
+
+    /** Makes the cycle the one running today, ahead of cycles other tests made (opened today, newest id). */
+    @Transactional
+    public void makeLive(Cycle cycle) {
+        Cycle.<Cycle>findById(cycle.id).year1Opens = LocalDate.now();
+    }
+
+    @Transactional
+    public void moveDue(Cycle cycle, LocalDate due) {
+        Cycle.<Cycle>findById(cycle.id).year1Due = due;
+    }
+
+    @Transactional
+    public Assessment reload(Assessment assessment) {
+        return Assessment.findById(assessment.id);
     }
 
     @Transactional

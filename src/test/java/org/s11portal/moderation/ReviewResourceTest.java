@@ -1,0 +1,88 @@
+package org.s11portal.moderation;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.s11portal.agency.Agency;
+import org.s11portal.agency.Area;
+import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentState;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.support.Fixtures;
+import org.s11portal.support.WebSession;
+import org.s11portal.tool.Question;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class ReviewResourceTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    static final Map<String, String> SIGN_OFF = Map.of("declaredByName", "Dr Jane Senior", "declaredRole", "Director", "confirm", "yes");
+
+    @Test
+    void aModeratorReturnsWithCommentsTheLeadResubmitsAndTheModeratorSeesWhatChanged() {
+        Cycle cycle = fixtures.liveCycleWithTool();
+        Agency agency = fixtures.agency(Area.HAMPSHIRE, Area.PORTSMOUTH);
+        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        fixtures.answerAllFully(assessment, cycle);
+        List<Question> questions = fixtures.questions(cycle);
+        WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
+        String base = "/assessments/" + assessment.id;
+        lead.get(base + "/check");
+        lead.post(base + "/submit", SIGN_OFF).then().statusCode(303);
+
+        WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.SOUTHAMPTON).email);
+        moderator.get(base + "/view").then().statusCode(200).body(containsString("Return to the agency with comments"));
+        moderator.get(base + "/return");
+        moderator.post(base + "/return", Map.of("comment-overall", "", "comment-T1", ""))
+                .then().statusCode(400).body(containsString("Write at least one comment"));
+        moderator.post(base + "/return", Map.of("comment-overall", "Please strengthen T1.",
+                "comment-T1", "How do you know the board assurance works?")).then().statusCode(303);
+        assertEquals(AssessmentState.RETURNED, fixtures.reload(assessment).state);
+
+        lead.get(base).then().body(containsString("Please strengthen T1."));
+        lead.get(base + "/standards/T1").then().body(containsString("How do you know the board assurance works?"));
+        Question q = questions.get(0);
+        lead.post(base + "/standards/T1", Map.of("q" + q.id + "-version", "0", "q" + q.id + "-rating", "FULL",
+                "q" + q.id + "-evidence", "Evidence for T1.Q1", "q" + q.id + "-impact", "Board audit improved outcomes")).then().statusCode(303);
+        assertEquals(AssessmentState.IN_PROGRESS, fixtures.reload(assessment).state);
+        lead.get(base + "/check");
+        lead.post(base + "/submit", SIGN_OFF).then().statusCode(303);
+
+        moderator.get(base + "/changes?version=2").then().statusCode(200)
+                .body(containsString("T1.Q1"))
+                .body(containsString("Evidence of impact"))
+                .body(containsString("Impact for T1.Q1"))
+                .body(containsString("Board audit improved outcomes"));
+        moderator.get(base + "/view?version=1").then().body(containsString("Impact for T1.Q1"));
+    }
+
+    @Test
+    void onlyModeratorsInScopeReturnAndOnlySubmittedWork() {
+        Cycle cycle = fixtures.liveCycleWithTool();
+        Agency local = fixtures.agency(Area.ISLE_OF_WIGHT);
+        Assessment assessment = fixtures.assessment(local, cycle, AssessmentState.IN_PROGRESS);
+        String base = "/assessments/" + assessment.id;
+
+        WebSession outOfScope = WebSession.signedIn(fixtures.moderator(Area.HAMPSHIRE).email);
+        outOfScope.get("/home");
+        outOfScope.post(base + "/return", Map.of("comment-overall", "x")).then().statusCode(404);
+
+        WebSession lead = WebSession.signedIn(fixtures.lead(local).email);
+        lead.get(base);
+        lead.post(base + "/return", Map.of("comment-overall", "x")).then().statusCode(403);
+
+        WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.ISLE_OF_WIGHT).email);
+        moderator.get(base + "/return");
+        moderator.post(base + "/return", Map.of("comment-overall", "Too early")).then().statusCode(409)
+                .body(containsString("Only a submitted self-assessment can be returned"));
+    }
+}
