@@ -64,6 +64,11 @@ public class Agency extends BaseEntity {
         return areas.isEmpty() ? "No area" : "Local (" + areas.iterator().next().areaName() + ")";
     }
 
+    /** "/agencies/12": the agency's profile page. */
+    public String path() {
+        return "/agencies/" + id;
+    }
+
     public static Agency findByName(String name) {
         return find("name", name).firstResult();
     }

@@ -1,12 +1,24 @@
 package org.s11portal.agency;
 
+import java.time.LocalDate;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.s11portal.actionplan.DateInput;
 import org.s11portal.common.security.Roles;
+import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.Redirects;
+import org.s11portal.cycle.DeadlineExtension;
+import org.s11portal.cycle.ExtensionService;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,15 +32,48 @@ public class AgencyResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(AgencyService.AgencyProfile profile);
+        static native TemplateInstance show(AgencyService.AgencyProfile profile, DeadlineExtension extension,
+                ExtensionForm form, FormErrors errors, boolean extended);
     }
 
     @Inject
     AgencyService agencyService;
 
+    @Inject
+    ExtensionService extensions;
+
+    /** The extension form: a GOV.UK date input and the reason. */
+    public static class ExtensionForm {
+        @RestForm("newDue-day")
+        public String day;
+
+        @RestForm("newDue-month")
+        public String month;
+
+        @RestForm("newDue-year")
+        public String year;
+
+        @RestForm
+        public String reason;
+    }
+
     @GET
     @Path("{id}")
-    public TemplateInstance show(@PathParam("id") long id) {
-        return Templates.show(agencyService.profile(id));
+    public TemplateInstance show(@PathParam("id") long id, @QueryParam("extended") boolean extended) {
+        AgencyService.AgencyProfile profile = agencyService.profile(id);
+        return Templates.show(profile, extensions.current(profile.agency()), new ExtensionForm(), FormErrors.none(), extended);
+    }
+
+    @POST
+    @Path("{id}/extensions")
+    public Response grantExtension(@PathParam("id") long id, @BeanParam ExtensionForm form) {
+        FormErrors errors = FormErrors.none();
+        LocalDate newDue = DateInput.read("newDue", "The new due date", form.day, form.month, form.year, errors);
+        extensions.grant(id, newDue, form.reason, errors);
+        if (errors.any()) {
+            AgencyService.AgencyProfile profile = agencyService.profile(id);
+            return Response.status(400).entity(Templates.show(profile, extensions.current(profile.agency()), form, errors, false)).build();
+        }
+        return Redirects.seeOther("/agencies/" + id + "?extended=true");
     }
 }

@@ -115,11 +115,17 @@ class HomePagesBrowserTest {
 
     @Test
     void partnershipAdminHome() {
-        fixtures.agency(Area.PORTSMOUTH);
+        Agency agency = fixtures.agency(Area.PORTSMOUTH);
         User admin = fixtures.admin(null);
 
         Page page = browser.signedIn(admin.email, Fixtures.PASSWORD);
         Browser.screenshot(page, "home-admin");
+        Browser.assertAccessible(page);
+
+        page.navigate("/agencies/" + agency.id);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the extension")).click();
+        page.waitForSelector(".govuk-error-summary");
+        Browser.screenshot(page, "agency-extension-errors");
         Browser.assertAccessible(page);
     }
 
