@@ -3,24 +3,20 @@ package org.s11portal.assessment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Browser;
+import org.s11portal.support.BrowserTest;
 import org.s11portal.support.Fixtures;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,30 +27,20 @@ import jakarta.transaction.Transactional;
  * axe-core on every page.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SelfAssessmentJourneyBrowserTest {
-
-    @TestHTTPResource("/")
-    URL baseUrl;
+class SelfAssessmentJourneyBrowserTest extends BrowserTest {
 
     @Inject
     Fixtures fixtures;
 
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = new Browser(baseUrl.toString());
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-    }
-
     private static void step(Page page, String name) {
         Browser.screenshot(page, "journey-" + name);
         Browser.assertAccessible(page);
+    }
+
+    private static void fillDate(Page page, String field, LocalDate date) {
+        page.locator("#" + field + "-day").fill(String.valueOf(date.getDayOfMonth()));
+        page.locator("#" + field + "-month").fill(String.valueOf(date.getMonthValue()));
+        page.locator("#" + field + "-year").fill(String.valueOf(date.getYear()));
     }
 
     private static void click(Page page, AriaRole role, String name) {
@@ -116,12 +102,8 @@ class SelfAssessmentJourneyBrowserTest {
         page.getByLabel("Achievable: resources it needs").fill("Two hours per team from the safeguarding team.");
         LocalDate start = LocalDate.now();
         LocalDate target = LocalDate.now().plusMonths(3);
-        page.locator("#startDate-day").fill(String.valueOf(start.getDayOfMonth()));
-        page.locator("#startDate-month").fill(String.valueOf(start.getMonthValue()));
-        page.locator("#startDate-year").fill(String.valueOf(start.getYear()));
-        page.locator("#targetDate-day").fill(String.valueOf(target.getDayOfMonth()));
-        page.locator("#targetDate-month").fill(String.valueOf(target.getMonthValue()));
-        page.locator("#targetDate-year").fill(String.valueOf(target.getYear()));
+        fillDate(page, "startDate", start);
+        fillDate(page, "targetDate", target);
         click(page, AriaRole.BUTTON, "Save action");
         page.waitForURL("**/actions?saved=*");
         assertTrue(page.textContent("main").contains("SMART"));
