@@ -50,6 +50,10 @@ public class Cycle extends BaseEntity {
     @Column(name = "takeup_target_pct", nullable = false)
     public int takeupTargetPct;
 
+    /** The staff survey's question set for this cycle (see SurveyDefinition). */
+    @Column(name = "survey_version", nullable = false, length = 20)
+    public String surveyVersion = "2020.1";
+
     /** The cycle running on the given day: opened and not yet closed, the most recently opened first. */
     public static Cycle liveOn(LocalDate day) {
         return find("year1Opens <= ?1 and closes >= ?1 order by year1Opens desc, id desc", day).firstResult();
@@ -57,6 +61,10 @@ public class Cycle extends BaseEntity {
 
     public static Cycle findByName(String name) {
         return find("name", name).firstResult();
+    }
+
+    public boolean surveyOpenOn(LocalDate day) {
+        return !day.isBefore(surveyOpens) && !day.isAfter(surveyCloses);
     }
 
     /** "Year 1" until the self-assessment is due, "Year 2" after. */

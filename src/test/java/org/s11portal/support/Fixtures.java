@@ -186,6 +186,13 @@ public class Fixtures {
     }
 
     @Transactional
+    public void surveyWindow(Cycle cycle, LocalDate opens, LocalDate closes) {
+        Cycle c = Cycle.findById(cycle.id);
+        c.surveyOpens = opens;
+        c.surveyCloses = closes;
+    }
+
+    @Transactional
     public void moveDue(Cycle cycle, LocalDate due) {
         Cycle.<Cycle>findById(cycle.id).year1Due = due;
     }

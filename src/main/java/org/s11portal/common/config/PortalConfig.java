@@ -18,6 +18,12 @@ public interface PortalConfig {
 
     Evidence evidence();
 
+    Survey survey();
+
+    /** The address staff use to reach the portal, for survey links, QR codes and posters. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
     /** Where dates and deadlines are reckoned: the partnerships work in UK time. */
     @WithDefault("Europe/London")
     ZoneId timezone();
@@ -48,6 +54,23 @@ public interface PortalConfig {
     interface Evidence {
         /** The largest evidence file accepted, in bytes. */
         long maxBytes();
+    }
+
+    interface Survey {
+        /** Signs the one-time form nonces; set S11_SURVEY_NONCE_KEY in production (32+ random characters). */
+        String nonceKey();
+
+        /** How long an opened survey form stays valid. */
+        @WithDefault("2")
+        int nonceDays();
+
+        /** No result is shown for a group smaller than this. */
+        @WithDefault("5")
+        int suppressionThreshold();
+
+        /** Free text is shown only when the agency has at least this many responses. */
+        @WithDefault("10")
+        int freeTextThreshold();
     }
 
     interface DemoData {

@@ -1,0 +1,108 @@
+package org.s11portal.survey;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.s11portal.common.config.PortalConfig;
+import org.s11portal.common.security.Roles;
+import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.Redirects;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The agency lead's staff-survey page: headcount, the link to share (QR code, poster, email text), take-up. */
+@Path("/staff-survey")
+@RolesAllowed(Roles.AGENCY_LEAD)
+@Produces(MediaType.TEXT_HTML)
+public class StaffSurveyResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(SurveyService.LeadSurvey survey, String surveyUrl, String headcount,
+                FormErrors errors, String notice);
+
+        static native TemplateInstance poster(SurveyService.LeadSurvey survey, String surveyUrl);
+    }
+
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    PortalConfig config;
+
+    @GET
+    public TemplateInstance page(@QueryParam("done") String done) {
+        SurveyService.LeadSurvey survey = surveys.leadSurvey();
+        String notice = "headcount".equals(done) ? "The headcount has been saved."
+                : "link".equals(done) ? "Your agency has a new survey link. The old link now tells staff to ask you for this one." : null;
+        return Templates.page(survey, url(survey), survey.takeUp().headcount() == null ? "" : String.valueOf(survey.takeUp().headcount()),
+                FormErrors.none(), notice);
+    }
+
+    @POST
+    @Path("headcount")
+    public Response headcount(@RestForm String headcount) {
+        FormErrors errors = FormErrors.none();
+        int value = 0;
+        String typed = headcount == null ? "" : headcount.strip().replace(",", "");
+        if (typed.isEmpty()) {
+            errors.add("headcount", "Enter how many staff and volunteers your agency has");
+        } else {
+            try {
+                value = Integer.parseInt(typed);
+                if (value < 1 || value > 500_000) {
+                    errors.add("headcount", "Headcount must be between 1 and 500,000");
+                }
+            } catch (NumberFormatException e) {
+                errors.add("headcount", "Headcount must be a whole number, like 250");
+            }
+        }
+        if (errors.any()) {
+            SurveyService.LeadSurvey survey = surveys.leadSurvey();
+            return Response.status(400).entity(Templates.page(survey, url(survey), headcount, errors, null)).build();
+        }
+        surveys.setHeadcount(value);
+        return Redirects.seeOther("/staff-survey?done=headcount");
+    }
+
+    @POST
+    @Path("link")
+    public Response newLink() {
+        surveys.newLink(surveys.leadSurvey().agency().id);
+        return Redirects.seeOther("/staff-survey?done=link");
+    }
+
+    @GET
+    @Path("qr.svg")
+    @Produces("image/svg+xml")
+    public String qr() {
+        SurveyService.LeadSurvey survey = surveys.leadSurvey();
+        if (survey.link() == null) {
+            throw new NotFoundException();
+        }
+        return QrCodes.svg(url(survey), "QR code for the staff survey of " + survey.agency().name);
+    }
+
+    @GET
+    @Path("poster")
+    public TemplateInstance poster() {
+        SurveyService.LeadSurvey survey = surveys.leadSurvey();
+        if (survey.link() == null) {
+            throw new NotFoundException();
+        }
+        return Templates.poster(survey, url(survey));
+    }
+
+    private String url(SurveyService.LeadSurvey survey) {
+        return survey.link() == null ? null : config.publicUrl().replaceAll("/$", "") + "/survey/" + survey.link().token;
+    }
+}

@@ -1,0 +1,115 @@
+package org.s11portal.survey;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.Redirects;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+/** The anonymous staff survey, reached through the agency's link: no account, nothing that identifies anyone. */
+@Path("/survey/{token}")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class SurveyResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance form(String token, SurveyService.LinkView link, String nonce, Typed typed,
+                FormErrors errors, List<SurveyDefinition.Question> questions, String notice);
+
+        static native TemplateInstance status(SurveyService.LinkView link);
+
+        static native TemplateInstance thanks();
+    }
+
+    /** What was typed, so a page with an error shows it all again. */
+    public record Typed(List<String> areas, String roleBand, String worksWith, Map<Integer, List<String>> answers, String freeText) {
+
+        public boolean chose(int question, String value) {
+            return answers.getOrDefault(question, List.of()).contains(value);
+        }
+    }
+
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    SurveyNonces nonces;
+
+    @GET
+    public Response start(@PathParam("token") String token) {
+        SurveyService.LinkView link = surveys.view(token);
+        if (link.status() != SurveyService.LinkStatus.OPEN) {
+            return statusPage(link);
+        }
+        return Response.ok(Templates.form(token, link, nonces.issue(token), new Typed(List.of(), null, null, Map.of(), null),
+                FormErrors.none(), SurveyDefinition.QUESTIONS, null)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response send(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+        SurveyService.LinkView link = surveys.view(token);
+        if (link.status() != SurveyService.LinkStatus.OPEN) {
+            return statusPage(link);
+        }
+        Map<Integer, List<String>> answers = new LinkedHashMap<>();
+        for (SurveyDefinition.Question question : SurveyDefinition.QUESTIONS) {
+            List<String> values = form.getOrDefault(question.field(), List.of()).stream().filter(v -> !v.isBlank()).toList();
+            if (!values.isEmpty()) {
+                answers.put(question.number(), values);
+            }
+        }
+        String freeText = blankToNull(form.getFirst("freeText"));
+        Typed typed = new Typed(new ArrayList<>(form.getOrDefault("areas", List.of())), blankToNull(form.getFirst("roleBand")),
+                blankToNull(form.getFirst("worksWith")), answers, freeText);
+        SurveyService.SurveyInput input = new SurveyService.SurveyInput(typed.areas(), typed.roleBand(), typed.worksWith(),
+                answers, freeText == null ? null : freeText.strip());
+        FormErrors errors = surveys.validate(input, link.areaCodes());
+        String nonce = form.getFirst("nonce");
+        if (errors.any()) {
+            return Response.status(400).entity(Templates.form(token, link, nonce, typed, errors, SurveyDefinition.QUESTIONS, null)).build();
+        }
+        return switch (surveys.submit(token, nonce, input)) {
+            case STORED, ALREADY_RECEIVED -> Redirects.seeOther("/survey/" + token + "/thanks");
+            case EXPIRED_FORM -> Response.status(400).entity(Templates.form(token, link, nonces.issue(token), typed, errors,
+                    SurveyDefinition.QUESTIONS, "This form had been open too long. Your answers are still here: check them and send again.")).build();
+            case NOT_OPEN -> statusPage(surveys.view(token));
+        };
+    }
+
+    @GET
+    @Path("thanks")
+    public TemplateInstance thanks() {
+        return Templates.thanks();
+    }
+
+    private static Response statusPage(SurveyService.LinkView link) {
+        int status = switch (link.status()) {
+            case UNKNOWN -> 404;
+            case MOVED -> 410;
+            default -> 200;
+        };
+        return Response.status(status).entity(Templates.status(link)).build();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

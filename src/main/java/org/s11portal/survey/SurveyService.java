@@ -1,0 +1,263 @@
+package org.s11portal.survey;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
+import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.security.AccessScope;
+import org.s11portal.common.security.CurrentUser;
+import org.s11portal.common.web.FormErrors;
+import org.s11portal.cycle.Cycle;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/** The staff survey: links, headcount, anonymous answers and take-up. */
+@ApplicationScoped
+public class SurveyService {
+
+    private static final Logger LOG = Logger.getLogger(SurveyService.class);
+    public static final int MAX_FREE_TEXT = 1_000;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AccessScope scope;
+
+    @Inject
+    SurveyNonces nonces;
+
+    public enum LinkStatus { OPEN, NOT_YET_OPEN, CLOSED, MOVED, UNKNOWN }
+
+    /** What a staff member's link leads to, with the agency's name and areas for the form. */
+    public record LinkView(LinkStatus status, String agencyName, List<String> areaCodes, LocalDate closes) {
+    }
+
+    /** What a staff member sent; validated by {@link #validate}. */
+    public record SurveyInput(List<String> areas, String roleBand, String worksWith, Map<Integer, List<String>> answers,
+            String freeText) {
+    }
+
+    public enum Outcome { STORED, ALREADY_RECEIVED, EXPIRED_FORM, NOT_OPEN }
+
+    @Transactional
+    public LinkView view(String token) {
+        SurveyLink link = token == null || token.length() > 64 ? null : SurveyLink.byToken(token);
+        if (link == null) {
+            return new LinkView(LinkStatus.UNKNOWN, null, List.of(), null);
+        }
+        List<String> areas = link.agency.areasInOrder().stream().map(p -> p.code.name()).toList();
+        LinkStatus status = !link.active ? LinkStatus.MOVED
+                : clock.today().isBefore(link.cycle.surveyOpens) ? LinkStatus.NOT_YET_OPEN
+                : clock.today().isAfter(link.cycle.surveyCloses) ? LinkStatus.CLOSED : LinkStatus.OPEN;
+        return new LinkView(status, link.agency.name, areas, link.cycle.surveyCloses);
+    }
+
+    public FormErrors validate(SurveyInput input, List<String> agencyAreas) {
+        FormErrors errors = FormErrors.none();
+        for (String area : input.areas()) {
+            if (!agencyAreas.contains(area)) {
+                errors.add("areas", "Select the areas you work in from the list");
+            }
+        }
+        if (input.roleBand() != null && !SurveyDefinition.valid(SurveyDefinition.ROLE_BANDS, input.roleBand())) {
+            errors.add("roleBand", "Select your role from the list");
+        }
+        if (input.worksWith() != null && !SurveyDefinition.valid(SurveyDefinition.WORKS_WITH, input.worksWith())) {
+            errors.add("worksWith", "Select who you mainly work with from the list");
+        }
+        for (SurveyDefinition.Question question : SurveyDefinition.QUESTIONS) {
+            List<String> values = input.answers().getOrDefault(question.number(), List.of());
+            if (values.isEmpty()) {
+                errors.add(question.field(), question.multi() ? "Question " + question.number() + ": select all that apply, or None of these"
+                        : "Question " + question.number() + ": select an answer");
+            } else if (values.stream().anyMatch(v -> !SurveyDefinition.valid(question.options(), v))
+                    || (!question.multi() && values.size() > 1)) {
+                errors.add(question.field(), "Question " + question.number() + ": select an answer from the list");
+            } else if (question.multi() && values.contains("NONE") && values.size() > 1) {
+                errors.add(question.field(), "Question " + question.number() + ": select None of these on its own");
+            }
+        }
+        if (input.freeText() != null && input.freeText().length() > MAX_FREE_TEXT) {
+            errors.add("freeText", "Your answer must be " + MAX_FREE_TEXT + " characters or fewer");
+        }
+        return errors;
+    }
+
+    /**
+     * Stores one anonymous response and counts it towards take-up, in one transaction. The form's nonce
+     * can be used once: a second submit of the same form stores nothing.
+     */
+    @Transactional
+    public Outcome submit(String token, String nonce, SurveyInput input) {
+        SurveyLink link = SurveyLink.byToken(token);
+        LocalDate today = clock.today();
+        if (link == null || !link.active || !link.cycle.surveyOpenOn(today)) {
+            return Outcome.NOT_OPEN;
+        }
+        SurveyNonces.Checked checked = nonces.check(nonce, token);
+        if (checked == null) {
+            return Outcome.EXPIRED_FORM;
+        }
+        int fresh = Panache.getEntityManager()
+                .createNativeQuery("INSERT IGNORE INTO survey_nonce_used (nonce_hash, expires_on) VALUES (?1, ?2)")
+                .setParameter(1, checked.hash()).setParameter(2, checked.expiresOn()).executeUpdate();
+        if (fresh == 0) {
+            return Outcome.ALREADY_RECEIVED;
+        }
+        SurveyResponse response = new SurveyResponse();
+        response.id = randomId();
+        response.agency = link.agency;
+        response.cycle = link.cycle;
+        response.surveyVersion = link.cycle.surveyVersion;
+        response.answeredOn = today;
+        response.areas = input.areas().isEmpty() ? null : String.join(",", input.areas());
+        response.roleBand = input.roleBand();
+        response.worksWith = input.worksWith();
+        input.answers().forEach((number, values) -> response.answer(number, String.join(",", values)));
+        response.freeText = input.freeText();
+        response.persist();
+        Panache.getEntityManager()
+                .createNativeQuery("INSERT INTO survey_uptake (agency_id, cycle_id, day, responses) VALUES (?1, ?2, ?3, 1)"
+                        + " ON DUPLICATE KEY UPDATE responses = responses + 1")
+                .setParameter(1, link.agency.id).setParameter(2, link.cycle.id).setParameter(3, today).executeUpdate();
+        return Outcome.STORED;
+    }
+
+    // --- the agency lead's side -------------------------------------------------------------------
+
+    public record TakeUp(Agency agency, Integer headcount, long responses, int targetPct) {
+
+        /** Responses as a whole percentage of headcount, or null when no headcount is known. */
+        public Integer percent() {
+            return headcount == null || headcount == 0 ? null : (int) Math.round(responses * 100.0 / headcount);
+        }
+
+        public boolean belowTarget() {
+            return percent() == null || percent() < targetPct;
+        }
+
+        /** More answers than staff: the link has probably leaked beyond the agency. */
+        public boolean overHeadcount() {
+            return headcount != null && responses > headcount;
+        }
+
+        /** For the progress bar, capped at 100. */
+        public int barPercent() {
+            return percent() == null ? 0 : Math.min(100, percent());
+        }
+    }
+
+    public record LeadSurvey(Agency agency, Cycle cycle, SurveyLink link, TakeUp takeUp) {
+    }
+
+    @Transactional
+    public LeadSurvey leadSurvey() {
+        User lead = currentUser.user();
+        Cycle cycle = liveCycle();
+        return new LeadSurvey(lead.agency, cycle, SurveyLink.activeFor(lead.agency, cycle), takeUp(lead.agency, cycle));
+    }
+
+    @Transactional
+    public void setHeadcount(int headcount) {
+        User lead = currentUser.user();
+        Cycle cycle = liveCycle();
+        SurveyHeadcount row = SurveyHeadcount.findFor(lead.agency, cycle);
+        if (row == null) {
+            row = new SurveyHeadcount();
+            row.agency = lead.agency;
+            row.cycle = cycle;
+        }
+        row.headcount = headcount;
+        row.setBy = lead;
+        row.setAt = Instant.now();
+        row.persist();
+    }
+
+    /** Creates the agency's link, or replaces it: the old one then tells staff the survey has moved. */
+    @Transactional
+    public SurveyLink newLink(long agencyId) {
+        Agency agency = scope.agency(agencyId);
+        Cycle cycle = liveCycle();
+        SurveyLink old = SurveyLink.activeFor(agency, cycle);
+        if (old != null) {
+            old.active = false;
+            old.replacedAt = Instant.now();
+            LOG.infof("survey-link-replaced agency-id=%d by-user-id=%d", agency.id, currentUser.user().id);
+        }
+        SurveyLink link = new SurveyLink();
+        link.agency = agency;
+        link.cycle = cycle;
+        link.token = randomToken();
+        link.active = true;
+        link.createdAt = Instant.now();
+        link.persist();
+        return link;
+    }
+
+    /** Take-up for every agency in the caller's scope, lowest first. */
+    @Transactional
+    public List<TakeUp> takeUpInScope() {
+        Cycle cycle = liveCycle();
+        Map<Long, Long> responses = responsesByAgency(cycle);
+        Map<Long, Integer> headcounts = SurveyHeadcount.<SurveyHeadcount>list("cycle", cycle).stream()
+                .collect(Collectors.toMap(h -> h.agency.id, h -> h.headcount));
+        return scope.visibleAgencies().stream()
+                .map(a -> new TakeUp(a, headcounts.get(a.id), responses.getOrDefault(a.id, 0L), cycle.takeupTargetPct))
+                .sorted(java.util.Comparator.comparing((TakeUp t) -> t.percent() == null ? -1 : t.percent()))
+                .toList();
+    }
+
+    TakeUp takeUp(Agency agency, Cycle cycle) {
+        SurveyHeadcount headcount = SurveyHeadcount.findFor(agency, cycle);
+        return new TakeUp(agency, headcount == null ? null : headcount.headcount,
+                responsesByAgency(cycle).getOrDefault(agency.id, 0L), cycle.takeupTargetPct);
+    }
+
+    /** Counted from survey_uptake, never from the responses themselves. */
+    @SuppressWarnings("unchecked")
+    private static Map<Long, Long> responsesByAgency(Cycle cycle) {
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("SELECT agency_id, SUM(responses) FROM survey_uptake WHERE cycle_id = ?1 GROUP BY agency_id")
+                .setParameter(1, cycle.id).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> ((Number) r[1]).longValue()));
+    }
+
+    private Cycle liveCycle() {
+        Cycle cycle = Cycle.liveOn(clock.today());
+        if (cycle == null) {
+            throw new NotFoundException();
+        }
+        return cycle;
+    }
+
+    private String randomId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
