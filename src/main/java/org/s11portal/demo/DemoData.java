@@ -61,6 +61,9 @@ public class DemoData {
     @Inject
     DemoAssessments demoAssessments;
 
+    @Inject
+    DemoSurvey demoSurvey;
+
     record ToolFile(String version, String title, List<StandardFile> standards) {
     }
 
@@ -102,6 +105,7 @@ public class DemoData {
         String passwordHash = demoPasswordHash();
         List<User> users = loadUsers(agencies, passwordHash);
         seedStates(agencies, historical, live, users.get(0));
+        demoSurvey.seed(agencies, live, users.get(0));
         LOG.infof("Demo data loaded: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
                 tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);
     }

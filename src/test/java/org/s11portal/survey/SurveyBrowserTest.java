@@ -70,6 +70,9 @@ class SurveyBrowserTest extends BrowserTest {
         assertTrue(leadPage.textContent("main").contains("1 of 12 staff"));
         Browser.screenshot(leadPage, "survey-04-lead-page");
         Browser.assertAccessible(leadPage);
+        leadPage.navigate("/survey-results");
+        Browser.screenshot(leadPage, "survey-07-results-suppressed");
+        Browser.assertAccessible(leadPage);
         leadPage.navigate("/staff-survey/poster");
         Browser.screenshot(leadPage, "survey-05-poster");
 
@@ -77,6 +80,28 @@ class SurveyBrowserTest extends BrowserTest {
         moderator.navigate("/survey-take-up");
         Browser.screenshot(moderator, "survey-06-take-up");
         Browser.assertAccessible(moderator);
+        addResponses(agency, cycle, 12);
+        moderator.navigate("/survey-results?agency=" + agency.id);
+        Browser.screenshot(moderator, "survey-08-results");
+        Browser.assertAccessible(moderator);
+    }
+
+    @Transactional
+    void addResponses(Agency agency, Cycle cycle, int count) {
+        for (int i = 0; i < count; i++) {
+            SurveyResponse response = new SurveyResponse();
+            response.id = java.util.UUID.randomUUID().toString().replace("-", "");
+            response.agency = Agency.findById(agency.id);
+            response.cycle = Cycle.findById(cycle.id);
+            response.surveyVersion = SurveyDefinition.VERSION;
+            response.answeredOn = java.time.LocalDate.now();
+            response.roleBand = i % 3 == 0 ? "MANAGER" : "FRONTLINE";
+            response.areas = "ISLE_OF_WIGHT";
+            for (SurveyDefinition.Question q : SurveyDefinition.QUESTIONS) {
+                response.answer(q.number(), q.options().get(i % q.options().size()).value());
+            }
+            response.persist();
+        }
     }
 
     @Transactional

@@ -1,0 +1,88 @@
+package org.s11portal.demo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.survey.SurveyDefinition;
+import org.s11portal.survey.SurveyHeadcount;
+import org.s11portal.survey.SurveyLink;
+import org.s11portal.survey.SurveyResponse;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Demo staff-survey answers in the live cycle: most agencies above the take-up target, one far below, and
+ * one small charity with fewer than 5 answers (so its results are suppressed). Answers are drawn at random
+ * with a fixed seed, skewed towards agreement, so the charts look like a real workforce.
+ */
+@ApplicationScoped
+class DemoSurvey {
+
+    void seed(List<Agency> agencies, Cycle live, User admin) {
+        Random random = new Random(11);
+        for (int i = 0; i < agencies.size(); i++) {
+            Agency agency = agencies.get(i);
+            SurveyLink link = new SurveyLink();
+            link.agency = agency;
+            link.cycle = live;
+            link.token = "demo-" + DemoData.slug(agency.name);
+            link.active = true;
+            link.createdAt = Instant.now();
+            link.persist();
+            int headcount = Math.min(agency.headcount, 400);
+            SurveyHeadcount count = new SurveyHeadcount();
+            count.agency = agency;
+            count.cycle = live;
+            count.headcount = headcount;
+            count.setBy = admin;
+            count.setAt = Instant.now();
+            count.persist();
+            int responses = agency.headcount < 20 ? 3            // a small charity: fewer than 5, results suppressed
+                    : i == 0 ? Math.max(5, headcount * 6 / 100) // the police: far below target
+                    : headcount * (45 + random.nextInt(20)) / 100;
+            java.util.Map<LocalDate, Integer> perDay = new java.util.TreeMap<>();
+            for (int r = 0; r < responses; r++) {
+                LocalDate day = live.surveyOpens.plusDays(random.nextInt(14));
+                respond(agency, live, random, day);
+                perDay.merge(day, 1, Integer::sum);
+            }
+            perDay.forEach((day, n) -> Panache.getEntityManager()
+                    .createNativeQuery("INSERT INTO survey_uptake (agency_id, cycle_id, day, responses) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, agency.id).setParameter(2, live.id).setParameter(3, day).setParameter(4, n).executeUpdate());
+        }
+    }
+
+    private static void respond(Agency agency, Cycle cycle, Random random, LocalDate day) {
+        SurveyResponse response = new SurveyResponse();
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        response.id = HexFormat.of().formatHex(id);
+        response.agency = agency;
+        response.cycle = cycle;
+        response.surveyVersion = SurveyDefinition.VERSION;
+        response.answeredOn = day;
+        List<String> areas = agency.areasInOrder().stream().map(p -> p.code.name()).toList();
+        response.areas = areas.get(random.nextInt(areas.size()));
+        response.roleBand = SurveyDefinition.ROLE_BANDS.get(random.nextInt(4) == 0 ? 1 : random.nextInt(4)).value();
+        response.worksWith = SurveyDefinition.WORKS_WITH.get(random.nextInt(3)).value();
+        for (SurveyDefinition.Question q : SurveyDefinition.QUESTIONS) {
+            List<SurveyDefinition.Option> options = q.options();
+            String value = q.multi() ? options.get(random.nextInt(options.size() - 1)).value()
+                    : options.get(Math.min(options.size() - 1, (int) Math.abs(random.nextGaussian() * 1.2))).value();
+            response.answer(q.number(), value);
+        }
+        if (random.nextInt(6) == 0) {
+            response.freeText = List.of("More time for reflective supervision.", "Clearer guidance on the Continuum of Need.",
+                    "Training on working with interpreters.", "Easier access to the escalation policy.",
+                    "Regular refreshers on the Family Approach.").get(random.nextInt(5));
+        }
+        response.persist();
+    }
+}

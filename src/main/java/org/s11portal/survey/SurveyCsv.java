@@ -1,0 +1,57 @@
+package org.s11portal.survey;
+
+/** The aggregated results as CSV: counts and percentages only, never a single response or free text. */
+final class SurveyCsv {
+
+    private SurveyCsv() {
+    }
+
+    static String of(SurveyResults.Results results) {
+        StringBuilder csv = new StringBuilder("scope,group,question,answer,responses,count,percent\r\n");
+        if (results.suppressed()) {
+            row(csv, results.scopeLabel(), "All", "", "", "fewer than " + results.threshold() + " responses", "", "");
+            return csv.toString();
+        }
+        for (SurveyResults.QuestionResult q : results.questions()) {
+            for (SurveyResults.Bar bar : q.bars()) {
+                row(csv, results.scopeLabel(), "All", q.question().number() + ". " + q.question().text(), bar.label(),
+                        String.valueOf(q.responses()), String.valueOf(bar.count()), String.valueOf(bar.percent()));
+            }
+        }
+        for (SurveyResults.Breakdown breakdown : results.breakdowns()) {
+            for (SurveyResults.Group group : breakdown.groups()) {
+                if (group.suppressed()) {
+                    row(csv, results.scopeLabel(), breakdown.title() + ": " + group.label(), "", "",
+                            "fewer than " + results.threshold() + " responses", "", "");
+                    continue;
+                }
+                for (SurveyResults.QuestionResult q : group.questions()) {
+                    for (SurveyResults.Bar bar : q.bars()) {
+                        row(csv, results.scopeLabel(), breakdown.title() + ": " + group.label(), q.question().number() + ". " + q.question().text(),
+                                bar.label(), String.valueOf(q.responses()), String.valueOf(bar.count()), String.valueOf(bar.percent()));
+                    }
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    private static void row(StringBuilder csv, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(cell(cells[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    /** Quoted, and a leading = + - @ neutralised so that spreadsheets do not run it as a formula. */
+    static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}
