@@ -1,27 +1,31 @@
 # A thin, non-interactive wrapper over Maven. `make help` lists the targets.
+# DB recipes capture `db.sh ensure` in a variable before eval: a bare `eval "$(cmd)"` would hide a failure of cmd.
 MVN ?= mvn -B --no-transfer-progress
 DB := deploy/scripts/db.sh
 JAR := target/quarkus-app/quarkus-run.jar
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev test package db-start db-stop db-status clean
+.PHONY: help run dev test bench package db-start db-stop db-status clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-10s %s\n", $$1, $$2 }'
 
 run: ## Build and start the portal with demo data on http://localhost:8080 (finds or starts MariaDB)
-	eval "$$($(DB) ensure)" && \
+	db_env="$$($(DB) ensure)" && eval "$$db_env" && \
 	$(MVN) -DskipTests package && \
 	exec java -Dquarkus.profile=dev -jar $(JAR)
 
 dev: ## Quarkus dev mode with live reload and demo data
-	eval "$$($(DB) ensure)" && \
+	db_env="$$($(DB) ensure)" && eval "$$db_env" && \
 	$(MVN) quarkus:dev -Dquarkus.analytics.disabled=true -Dquarkus.console.enabled=false
 
 test: ## Run every test against a real MariaDB, pages in headless Chromium
-	eval "$$($(DB) ensure)" && \
+	db_env="$$($(DB) ensure)" && eval "$$db_env" && \
 	S11_CHROMIUM="$$(deploy/scripts/chromium.sh ensure)" && export S11_CHROMIUM && \
 	$(MVN) verify
+
+bench: ## Load-test the survey submit path; writes target/bench/survey.json
+	$(MVN) -DskipTests package && deploy/bench/survey-bench.sh
 
 package: ## Build the runnable jar under target/quarkus-app
 	$(MVN) -DskipTests package

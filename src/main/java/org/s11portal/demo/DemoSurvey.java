@@ -54,7 +54,7 @@ class DemoSurvey {
                 perDay.merge(day, 1, Integer::sum);
             }
             perDay.forEach((day, n) -> Panache.getEntityManager()
-                    .createNativeQuery("INSERT INTO survey_uptake (agency_id, cycle_id, day, responses) VALUES (?1, ?2, ?3, ?4)")
+                    .createNativeQuery("INSERT INTO survey_uptake (agency_id, cycle_id, day, slot, responses) VALUES (?1, ?2, ?3, 0, ?4)")
                     .setParameter(1, agency.id).setParameter(2, live.id).setParameter(3, day).setParameter(4, n).executeUpdate());
         }
     }

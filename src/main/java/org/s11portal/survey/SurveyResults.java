@@ -38,7 +38,7 @@ public final class SurveyResults {
         }
 
         public int valueX() {
-            return width() + 156;
+            return width() + 216;
         }
     }
 

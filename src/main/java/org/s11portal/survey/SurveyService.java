@@ -30,6 +30,7 @@ public class SurveyService {
 
     private static final Logger LOG = Logger.getLogger(SurveyService.class);
     public static final int MAX_FREE_TEXT = 1_000;
+    static final int UPTAKE_SLOTS = 16;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -45,6 +46,12 @@ public class SurveyService {
     @Inject
     SurveyNonces nonces;
 
+    @Inject
+    SurveyLinkCache links;
+
+    @Inject
+    SurveyWriter writer;
+
     public enum LinkStatus { OPEN, NOT_YET_OPEN, CLOSED, MOVED, UNKNOWN }
 
     /** What a staff member's link leads to, with the agency's name and areas for the form. */
@@ -58,17 +65,18 @@ public class SurveyService {
 
     public enum Outcome { STORED, ALREADY_RECEIVED, EXPIRED_FORM, NOT_OPEN }
 
-    @Transactional
     public LinkView view(String token) {
-        SurveyLink link = token == null || token.length() > 64 ? null : SurveyLink.byToken(token);
+        SurveyLinkCache.LinkInfo link = token == null || token.length() > 64 ? null : links.get(token);
         if (link == null) {
             return new LinkView(LinkStatus.UNKNOWN, null, List.of(), null);
         }
-        List<String> areas = link.agency.areasInOrder().stream().map(p -> p.code.name()).toList();
-        LinkStatus status = !link.active ? LinkStatus.MOVED
-                : clock.today().isBefore(link.cycle.surveyOpens) ? LinkStatus.NOT_YET_OPEN
-                : clock.today().isAfter(link.cycle.surveyCloses) ? LinkStatus.CLOSED : LinkStatus.OPEN;
-        return new LinkView(status, link.agency.name, areas, link.cycle.surveyCloses);
+        return new LinkView(status(link, clock.today()), link.agencyName(), link.areaCodes(), link.closes());
+    }
+
+    private static LinkStatus status(SurveyLinkCache.LinkInfo link, LocalDate today) {
+        return !link.active() ? LinkStatus.MOVED
+                : today.isBefore(link.opens()) ? LinkStatus.NOT_YET_OPEN
+                : today.isAfter(link.closes()) ? LinkStatus.CLOSED : LinkStatus.OPEN;
     }
 
     public FormErrors validate(SurveyInput input, List<String> agencyAreas) {
@@ -106,40 +114,26 @@ public class SurveyService {
      * Stores one anonymous response and counts it towards take-up, in one transaction. The form's nonce
      * can be used once: a second submit of the same form stores nothing.
      */
-    @Transactional
+    /**
+     * Stores one anonymous response and counts it towards take-up, committed before this returns (see
+     * {@link SurveyWriter}). The form's nonce can be used once: a second submit of the same form stores nothing.
+     */
     public Outcome submit(String token, String nonce, SurveyInput input) {
-        SurveyLink link = SurveyLink.byToken(token);
+        SurveyLinkCache.LinkInfo link = links.get(token);
         LocalDate today = clock.today();
-        if (link == null || !link.active || !link.cycle.surveyOpenOn(today)) {
+        if (link == null || status(link, today) != LinkStatus.OPEN) {
             return Outcome.NOT_OPEN;
         }
         SurveyNonces.Checked checked = nonces.check(nonce, token);
         if (checked == null) {
             return Outcome.EXPIRED_FORM;
         }
-        int fresh = Panache.getEntityManager()
-                .createNativeQuery("INSERT IGNORE INTO survey_nonce_used (nonce_hash, expires_on) VALUES (?1, ?2)")
-                .setParameter(1, checked.hash()).setParameter(2, checked.expiresOn()).executeUpdate();
-        if (fresh == 0) {
-            return Outcome.ALREADY_RECEIVED;
-        }
-        SurveyResponse response = new SurveyResponse();
-        response.id = randomId();
-        response.agency = link.agency;
-        response.cycle = link.cycle;
-        response.surveyVersion = link.cycle.surveyVersion;
-        response.answeredOn = today;
-        response.areas = input.areas().isEmpty() ? null : String.join(",", input.areas());
-        response.roleBand = input.roleBand();
-        response.worksWith = input.worksWith();
-        input.answers().forEach((number, values) -> response.answer(number, String.join(",", values)));
-        response.freeText = input.freeText();
-        response.persist();
-        Panache.getEntityManager()
-                .createNativeQuery("INSERT INTO survey_uptake (agency_id, cycle_id, day, responses) VALUES (?1, ?2, ?3, 1)"
-                        + " ON DUPLICATE KEY UPDATE responses = responses + 1")
-                .setParameter(1, link.agency.id).setParameter(2, link.cycle.id).setParameter(3, today).executeUpdate();
-        return Outcome.STORED;
+        String[] answers = new String[SurveyDefinition.QUESTIONS.size()];
+        input.answers().forEach((number, values) -> answers[number - 1] = String.join(",", values));
+        boolean stored = writer.write(new SurveyWriter.Pending(checked.hash(), checked.expiresOn(), randomId(), link.agencyId(),
+                link.cycleId(), link.surveyVersion(), today, input.areas().isEmpty() ? null : String.join(",", input.areas()),
+                input.roleBand(), input.worksWith(), answers, input.freeText()));
+        return stored ? Outcome.STORED : Outcome.ALREADY_RECEIVED;
     }
 
     // --- the agency lead's side -------------------------------------------------------------------
@@ -201,6 +195,7 @@ public class SurveyService {
         if (old != null) {
             old.active = false;
             old.replacedAt = Instant.now();
+            links.forget(old.token);
             LOG.infof("survey-link-replaced agency-id=%d by-user-id=%d", agency.id, currentUser.user().id);
         }
         SurveyLink link = new SurveyLink();

@@ -185,11 +185,16 @@ public class Fixtures {
         Cycle.<Cycle>findById(cycle.id).year1Opens = LocalDate.now();
     }
 
+    @jakarta.inject.Inject
+    org.s11portal.survey.SurveyLinkCache surveyLinks;
+
+    /** Moves the survey window; cached link details are dropped, as a cycle change must do. */
     @Transactional
     public void surveyWindow(Cycle cycle, LocalDate opens, LocalDate closes) {
         Cycle c = Cycle.findById(cycle.id);
         c.surveyOpens = opens;
         c.surveyCloses = closes;
+        surveyLinks.clear();
     }
 
     @Transactional

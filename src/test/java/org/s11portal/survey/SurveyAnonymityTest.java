@@ -38,7 +38,7 @@ class SurveyAnonymityTest {
 
     @Test
     void takeUpCountersAndUsedNoncesCannotBeJoinedToResponses() {
-        assertEquals(new TreeSet<>(List.of("agency_id", "cycle_id", "day", "responses")), columns("survey_uptake"));
+        assertEquals(new TreeSet<>(List.of("agency_id", "cycle_id", "day", "slot", "responses")), columns("survey_uptake"));
         assertEquals(new TreeSet<>(List.of("nonce_hash", "expires_on")), columns("survey_nonce_used"));
     }
 

@@ -109,6 +109,30 @@ class SurveyResourceTest {
     }
 
     @Test
+    void twentyConcurrentPostsOfOneFormStoreOneResponse() throws Exception {
+        Setup s = setup();
+        WebSession staff = WebSession.anonymous();
+        Map<String, String> form = new HashMap<>(allAnswers());
+        form.put("nonce", nonce(staff.get("/survey/" + s.token).asString()));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return staff.post("/survey/" + s.token, form).statusCode();
+            }));
+        }
+        start.countDown();
+        for (var result : results) {
+            assertEquals(303, result.get());
+        }
+        pool.shutdown();
+        assertEquals(1L, responses(s.agency));
+        assertEquals(1L, uptake(s.agency));
+    }
+
+    @Test
     void aForgedOrForeignNonceStoresNothing() {
         Setup s = setup();
         Map<String, String> form = new HashMap<>(allAnswers());

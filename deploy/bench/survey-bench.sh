@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Load test of the staff-survey submit path, the portal's busiest (`make bench`).
+# Starts the packaged portal on a bench database of the same MariaDB, sends survey answers from 200
+# concurrent connections with wrk, and measures the raw single-row insert rate of that MariaDB as the
+# ceiling. Writes target/bench/survey.json and prints the figures.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+OUT=target/bench
+mkdir -p "$OUT"
+CONNECTIONS="${BENCH_CONNECTIONS:-200}"
+THREADS="${BENCH_THREADS:-2}"
+DURATION="${BENCH_DURATION:-20}"
+PORT="${BENCH_PORT:-18080}"
+BODIES_COUNT="${BENCH_BODIES_COUNT:-150000}"
+RAW_QUERIES="${BENCH_RAW_QUERIES:-20000}"
+RAW_CONCURRENCY="${BENCH_RAW_CONCURRENCY:-20}"
+DB_NAME=s11bench
+KEY="dev-only-survey-nonce-key-change-me-in-production"
+CSRF="YmVuY2gtY3NyZi10b2tlbg"   # base64url of 16 bytes, as quarkus-rest-csrf expects
+TOKEN="demo-solent-wessex-police-service"
+
+eval "$(deploy/scripts/db.sh ensure)"
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >&2
+  else
+    echo "bench: wrk is missing: sudo apt-get install -y wrk" >&2; exit 1
+  fi
+fi
+SLAP="$(command -v mariadb-slap || command -v mysqlslap || true)"
+CLIENT="$(command -v mariadb || command -v mysql)"
+sql() { MYSQL_PWD="$S11_DB_PASSWORD" "$CLIENT" --no-defaults --protocol=TCP -h "$S11_DB_HOST" -P "$S11_DB_PORT" -u "$S11_DB_USER" "$@"; }
+
+[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B --no-transfer-progress -q -DskipTests package
+sql -e "DROP DATABASE IF EXISTS $DB_NAME"
+
+echo "bench: starting the portal on port $PORT (database $DB_NAME)" >&2
+S11_DB_NAME=$DB_NAME PORT=$PORT java -Xmx1g -Dquarkus.profile=dev -Dquarkus.log.level=WARN \
+  -Dquarkus.log.category.\"org.s11portal\".level=WARN -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; sql -e "DROP DATABASE IF EXISTS $DB_NAME; DROP DATABASE IF EXISTS ${DB_NAME}_raw" || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$PORT/survey/$TOKEN" >/dev/null
+
+echo "bench: preparing $BODIES_COUNT form bodies with one-time nonces" >&2
+java "$ROOT/deploy/bench/SurveyBenchBodies.java" "$KEY" "$TOKEN" "$CSRF" "$BODIES_COUNT" >"$OUT/bodies.txt"
+
+# warm the JIT and the connection pool, then reset the counters
+BENCH_BODIES="$OUT/bodies.txt" BENCH_CSRF="$CSRF" BENCH_THREADS=$THREADS \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s deploy/bench/survey.lua "http://127.0.0.1:$PORT/survey/$TOKEN" >/dev/null
+java "$ROOT/deploy/bench/SurveyBenchBodies.java" "$KEY" "$TOKEN" "$CSRF" "$BODIES_COUNT" >"$OUT/bodies.txt"
+BEFORE=$(sql -N -e "SELECT COUNT(*) FROM $DB_NAME.survey_response")
+
+echo "bench: $CONNECTIONS connections for ${DURATION}s" >&2
+BENCH_BODIES="$OUT/bodies.txt" BENCH_CSRF="$CSRF" BENCH_THREADS=$THREADS \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s deploy/bench/survey.lua \
+  "http://127.0.0.1:$PORT/survey/$TOKEN" | tee "$OUT/wrk.txt" >&2
+AFTER=$(sql -N -e "SELECT COUNT(*) FROM $DB_NAME.survey_response")
+STORED=$((AFTER - BEFORE))
+
+to_ms() { # wrk prints 1.23ms, 850.00us or 1.02s
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n = n / 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n = n * 1000; printf "%.2f", n }'
+}
+P50=$(to_ms "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")")
+P99=$(to_ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")")
+RPS=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
+ERRORS=$(awk '/Non-2xx or 3xx/ {print $5}' "$OUT/wrk.txt"); ERRORS=${ERRORS:-0}
+SUBMITS=$(awk -v s="$STORED" -v d="$DURATION" 'BEGIN { printf "%.1f", s / d }')
+
+echo "bench: raw single-row insert ceiling ($RAW_QUERIES inserts, $RAW_CONCURRENCY connections, like the app's pool)" >&2
+RAW_SECONDS=$(MYSQL_PWD="$S11_DB_PASSWORD" "$SLAP" --no-defaults --protocol=TCP -h "$S11_DB_HOST" -P "$S11_DB_PORT" -u "$S11_DB_USER" \
+  --create-schema=${DB_NAME}_raw --concurrency="$RAW_CONCURRENCY" --iterations=1 --number-of-queries="$RAW_QUERIES" \
+  --create="CREATE TABLE raw_insert (id CHAR(32) PRIMARY KEY, agency_id BIGINT, answered_on DATE, q1 VARCHAR(12), q2 VARCHAR(12)) ENGINE=InnoDB" \
+  --query="INSERT INTO raw_insert VALUES (REPLACE(UUID(),'-',''), 1, CURDATE(), 'YES', 'A')" \
+  | awk '/Average number of seconds to run all queries/ {print $(NF-1)}')
+RAW=$(awk -v q="$RAW_QUERIES" -v s="$RAW_SECONDS" 'BEGIN { printf "%.1f", q / s }')
+RATIO=$(awk -v a="$SUBMITS" -v b="$RAW" 'BEGIN { printf "%.2f", a / b }')
+
+cat >"$OUT/survey.json" <<JSON
+{
+  "measured_at": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
+  "machine": "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB",
+  "connections": $CONNECTIONS,
+  "duration_seconds": $DURATION,
+  "submissions_stored": $STORED,
+  "submissions_per_second": $SUBMITS,
+  "requests_per_second": $RPS,
+  "non_2xx_3xx_responses": $ERRORS,
+  "latency_p50_ms": $P50,
+  "latency_p99_ms": $P99,
+  "raw_insert_concurrency": $RAW_CONCURRENCY,
+  "raw_inserts_per_second": $RAW,
+  "ratio_to_raw_insert_rate": $RATIO,
+  "targets": { "ratio_at_least": 0.5, "latency_p99_ms_below": 100 }
+}
+JSON
+cat "$OUT/survey.json"
+echo "bench: $SUBMITS submissions/s stored vs $RAW raw inserts/s = ratio $RATIO; p50 ${P50} ms, p99 ${P99} ms"
