@@ -20,7 +20,8 @@ KEY="dev-only-survey-nonce-key-change-me-in-production"
 CSRF="YmVuY2gtY3NyZi10b2tlbg"   # base64url of 16 bytes, as quarkus-rest-csrf expects
 TOKEN="demo-solent-wessex-police-service"
 
-eval "$(deploy/scripts/db.sh ensure)"
+db_env="$(deploy/scripts/db.sh ensure)"
+eval "$db_env"
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >&2

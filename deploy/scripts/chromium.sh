@@ -19,8 +19,8 @@ case "${1:-ensure}" in
       exit 0
     fi
     if [ "$(id -u)" -ne 0 ]; then
-      echo "chromium: not installed. Install it, then run this again:" >&2
-      echo "  sudo apt-get install -y --no-install-recommends chromium" >&2
+      echo "chromium: not installed. Install it with this command, then run this again:" >&2
+      echo "sudo sh -c 'apt-get update && apt-get install -y --no-install-recommends chromium'" >&2
       exit 1
     fi
     echo "chromium: installing Debian's chromium" >&2

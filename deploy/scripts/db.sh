@@ -23,7 +23,7 @@ DB_USER="${S11_DB_USER:-root}"
 DB_PASSWORD="${S11_DB_PASSWORD:-}"
 LOCAL_PORT="${S11_LOCAL_DB_PORT:-3307}"
 
-APT_PACKAGES="mariadb-server mariadb-client"
+APT_PACKAGES=(mariadb-server mariadb-client)
 
 log() { echo "db: $*" >&2; }
 
@@ -40,6 +40,7 @@ answers() {
     MYSQL_PWD="$password" "$cli" --no-defaults --protocol=TCP -h "$host" -P "$port" -u "$user" \
       --connect-timeout=3 -e 'SELECT 1' >/dev/null 2>&1
   else
+    # shellcheck disable=SC2016  # $1/$2 are expanded by the inner bash
     timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$host" "$port" >/dev/null 2>&1
   fi
 }
@@ -82,12 +83,12 @@ install_server() {
   fi
   if [ "$(id -u)" -ne 0 ]; then
     log "MariaDB is not installed. Install it with this command, then run this again:"
-    echo "sudo sh -c 'apt-get update && apt-get install -y --no-install-recommends $APT_PACKAGES'" >&2
+    echo "sudo sh -c 'apt-get update && apt-get install -y --no-install-recommends ${APT_PACKAGES[*]}'" >&2
     exit 1
   fi
-  log "installing Debian's $APT_PACKAGES"
+  log "installing Debian's ${APT_PACKAGES[*]}"
   apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $APT_PACKAGES >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${APT_PACKAGES[@]}" >&2
 }
 
 # mariadb-install-db --auth-root-authentication-method=normal creates root@localhost, root@127.0.0.1,

@@ -1,6 +1,9 @@
 package org.s11portal.survey;
 
+import java.util.Arrays;
 import java.util.List;
+
+import org.s11portal.agency.Area;
 
 import org.s11portal.common.security.Roles;
 
@@ -21,18 +24,32 @@ public class TakeUpResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<SurveyService.TakeUp> rows, long responses, long headcount, Long overallPercent, int target);
+        static native TemplateInstance list(List<SurveyService.TakeUp> rows, List<AreaTakeUp> areas, long responses, long headcount,
+                Long overallPercent, int target);
     }
 
     @Inject
     SurveyService surveys;
+
+    /** Take-up of the agencies working in an area (a joint agency counts in each of its areas). */
+    public record AreaTakeUp(Area area, int agencies, long responses, long headcount) {
+        public Long percent() {
+            return headcount == 0 ? null : Math.round(responses * 100.0 / headcount);
+        }
+    }
 
     @GET
     public TemplateInstance list() {
         List<SurveyService.TakeUp> rows = surveys.takeUpInScope();
         long responses = rows.stream().mapToLong(SurveyService.TakeUp::responses).sum();
         long headcount = rows.stream().filter(r -> r.headcount() != null).mapToLong(SurveyService.TakeUp::headcount).sum();
-        return Templates.list(rows, responses, headcount, headcount == 0 ? null : Math.round(responses * 100.0 / headcount),
+        List<AreaTakeUp> areas = Arrays.stream(Area.values()).map(area -> {
+            List<SurveyService.TakeUp> inArea = rows.stream()
+                    .filter(r -> r.agency().areas.stream().anyMatch(p -> p.code == area)).toList();
+            return new AreaTakeUp(area, inArea.size(), inArea.stream().mapToLong(SurveyService.TakeUp::responses).sum(),
+                    inArea.stream().filter(r -> r.headcount() != null).mapToLong(SurveyService.TakeUp::headcount).sum());
+        }).filter(a -> a.agencies() > 0).toList();
+        return Templates.list(rows, areas, responses, headcount, headcount == 0 ? null : Math.round(responses * 100.0 / headcount),
                 rows.isEmpty() ? 0 : rows.get(0).targetPct());
     }
 }

@@ -186,7 +186,9 @@ class SurveyResourceTest {
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
         moderator.get("/survey-take-up").then().statusCode(200)
                 .body(containsString(s.agency.name))
-                .body(containsString("3 of 10 staff (30%)"));
+                .body(containsString("3 of 10 staff (30%)"))
+                .body(containsString("Take-up by area"))
+                .body(containsString("Portsmouth</th>"));
 
         s.lead.post("/staff-survey/headcount", Map.of("headcount", "2")).then().statusCode(303);
         s.lead.get("/staff-survey").then().body(containsString("More answers than staff: link may have leaked"));
