@@ -188,6 +188,26 @@ public class Fixtures {
     @jakarta.inject.Inject
     org.s11portal.survey.SurveyLinkCache surveyLinks;
 
+    /** Survey answers made directly (not through the form): answers alternate between the first two options. */
+    @Transactional
+    public void surveyResponses(Agency agency, Cycle cycle, int count, String roleBand, String areas, String freeText) {
+        for (int i = 0; i < count; i++) {
+            org.s11portal.survey.SurveyResponse response = new org.s11portal.survey.SurveyResponse();
+            response.id = UUID.randomUUID().toString().replace("-", "");
+            response.agency = Agency.findById(agency.id);
+            response.cycle = Cycle.findById(cycle.id);
+            response.surveyVersion = org.s11portal.survey.SurveyDefinition.VERSION;
+            response.answeredOn = LocalDate.now();
+            response.roleBand = roleBand;
+            response.areas = areas;
+            for (org.s11portal.survey.SurveyDefinition.Question q : org.s11portal.survey.SurveyDefinition.QUESTIONS) {
+                response.answer(q.number(), q.options().get(i % 2).value());
+            }
+            response.freeText = freeText;
+            response.persist();
+        }
+    }
+
     /** Moves the survey window; cached link details are dropped, as a cycle change must do. */
     @Transactional
     public void surveyWindow(Cycle cycle, LocalDate opens, LocalDate closes) {

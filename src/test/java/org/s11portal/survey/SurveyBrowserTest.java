@@ -80,29 +80,13 @@ class SurveyBrowserTest extends BrowserTest {
         moderator.navigate("/survey-take-up");
         Browser.screenshot(moderator, "survey-06-take-up");
         Browser.assertAccessible(moderator);
-        addResponses(agency, cycle, 12);
+        fixtures.surveyResponses(agency, cycle, 8, "FRONTLINE", "ISLE_OF_WIGHT", null);
+        fixtures.surveyResponses(agency, cycle, 4, "MANAGER", "ISLE_OF_WIGHT", null);
         moderator.navigate("/survey-results?agency=" + agency.id);
         Browser.screenshot(moderator, "survey-08-results");
         Browser.assertAccessible(moderator);
     }
 
-    @Transactional
-    void addResponses(Agency agency, Cycle cycle, int count) {
-        for (int i = 0; i < count; i++) {
-            SurveyResponse response = new SurveyResponse();
-            response.id = java.util.UUID.randomUUID().toString().replace("-", "");
-            response.agency = Agency.findById(agency.id);
-            response.cycle = Cycle.findById(cycle.id);
-            response.surveyVersion = SurveyDefinition.VERSION;
-            response.answeredOn = java.time.LocalDate.now();
-            response.roleBand = i % 3 == 0 ? "MANAGER" : "FRONTLINE";
-            response.areas = "ISLE_OF_WIGHT";
-            for (SurveyDefinition.Question q : SurveyDefinition.QUESTIONS) {
-                response.answer(q.number(), q.options().get(i % q.options().size()).value());
-            }
-            response.persist();
-        }
-    }
 
     @Transactional
     long responses(Agency agency) {

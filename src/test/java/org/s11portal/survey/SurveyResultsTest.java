@@ -19,7 +19,6 @@ import org.s11portal.support.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 @QuarkusTest
 class SurveyResultsTest {
@@ -50,7 +49,7 @@ class SurveyResultsTest {
     void anAgencyWithFewerThanFiveAnswersShowsNoResultsToItsLeadOrModerators() {
         Cycle cycle = liveCycleWithResponses();
         Agency small = fixtures.agency(Area.PORTSMOUTH);
-        respond(small, cycle, 3, "FRONTLINE", null);
+        fixtures.surveyResponses(small, cycle, 3, "FRONTLINE", null, null);
         WebSession.signedIn(fixtures.lead(small).email).get("/survey-results").then().statusCode(200)
                 .body(containsString("Fewer than 5 responses"))
                 .body(not(containsString("app-chart__bar")));
@@ -64,8 +63,8 @@ class SurveyResultsTest {
     void anAgencyLeadSeesChartsTablesBreakdownsAndTheHipsComparison() {
         Cycle cycle = liveCycleWithResponses();
         Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        respond(agency, cycle, 12, "FRONTLINE", "More supervision please");
-        respond(agency, cycle, 2, "MANAGER", null);
+        fixtures.surveyResponses(agency, cycle, 12, "FRONTLINE", null, "More supervision please");
+        fixtures.surveyResponses(agency, cycle, 2, "MANAGER", null, null);
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String page = lead.get("/survey-results").then().statusCode(200)
                 .body(containsString("14 responses"))
@@ -84,7 +83,7 @@ class SurveyResultsTest {
     void freeTextNeedsTenAnswersAndCsvCellsCannotRunAsFormulas() {
         Cycle cycle = liveCycleWithResponses();
         Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-        respond(agency, cycle, 6, "FRONTLINE", "=HYPERLINK(\"http://evil.example\")");
+        fixtures.surveyResponses(agency, cycle, 6, "FRONTLINE", null, "=HYPERLINK(\"http://evil.example\")");
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/survey-results").then().body(containsString("shown only when at least 10 people have answered"))
                 .body(not(containsString("evil.example")));
@@ -98,21 +97,4 @@ class SurveyResultsTest {
         return cycle;
     }
 
-    @Transactional
-    void respond(Agency agency, Cycle cycle, int count, String roleBand, String freeText) {
-        for (int i = 0; i < count; i++) {
-            SurveyResponse response = new SurveyResponse();
-            response.id = java.util.UUID.randomUUID().toString().replace("-", "");
-            response.agency = Agency.findById(agency.id);
-            response.cycle = Cycle.findById(cycle.id);
-            response.surveyVersion = SurveyDefinition.VERSION;
-            response.answeredOn = LocalDate.now();
-            response.roleBand = roleBand;
-            for (SurveyDefinition.Question q : SurveyDefinition.QUESTIONS) {
-                response.answer(q.number(), q.options().get(i % 2).value());
-            }
-            response.freeText = freeText;
-            response.persist();
-        }
-    }
 }
