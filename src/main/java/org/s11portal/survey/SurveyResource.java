@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
+import org.jboss.logging.Logger;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,6 +50,20 @@ public class SurveyResource {
         }
     }
 
+    /**
+     * Written from the writer's thread, where templates that look up the signed-in user cannot run: a plain
+     * page in the service's style. The browser's Back button returns to the form with the answers still in it.
+     */
+    static final String NOT_SAVED = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+            + "<title>Sorry, your answers were not saved – S11 Portal</title>"
+            + "<link rel=\"stylesheet\" href=\"/assets/govuk/govuk-frontend.min.css\"></head>"
+            + "<body class=\"govuk-template__body\"><div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\">"
+            + "<h1 class=\"govuk-heading-l\">Sorry, your answers were not saved</h1>"
+            + "<p class=\"govuk-body\">The service is busy or unavailable. Go back: your answers are still in the form."
+            + " Wait a minute, then send them again.</p></main></div></body></html>";
+
+    private static final Logger LOG = Logger.getLogger(SurveyResource.class);
+
     @Inject
     SurveyService surveys;
 
@@ -62,12 +80,17 @@ public class SurveyResource {
                 FormErrors.none(), SurveyDefinition.QUESTIONS, null)).build();
     }
 
+    /**
+     * Runs on a worker thread (the link may have to be read), then frees it while the answer waits for its
+     * group commit: the response is written when the commit completes.
+     */
     @POST
+    @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response send(@PathParam("token") String token, MultivaluedMap<String, String> form) {
+    public CompletionStage<Response> send(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         SurveyService.LinkView link = surveys.view(token);
         if (link.status() != SurveyService.LinkStatus.OPEN) {
-            return statusPage(link);
+            return CompletableFuture.completedFuture(statusPage(link));
         }
         Map<Integer, List<String>> answers = new LinkedHashMap<>();
         for (SurveyDefinition.Question question : SurveyDefinition.QUESTIONS) {
@@ -84,14 +107,20 @@ public class SurveyResource {
         FormErrors errors = surveys.validate(input, link.areaCodes());
         String nonce = form.getFirst("nonce");
         if (errors.any()) {
-            return Response.status(400).entity(Templates.form(token, link, nonce, typed, errors, SurveyDefinition.QUESTIONS, null)).build();
+            return CompletableFuture.completedFuture(Response.status(400)
+                    .entity(Templates.form(token, link, nonce, typed, errors, SurveyDefinition.QUESTIONS, null)).build());
         }
-        return switch (surveys.submit(token, nonce, input)) {
-            case STORED, ALREADY_RECEIVED -> Redirects.seeOther("/survey/" + token + "/thanks");
+        // built here, on the request's thread: the continuation may run on the writer's thread
+        Response thanks = Redirects.seeOther("/survey/" + token + "/thanks");
+        return surveys.submit(token, nonce, input).thenApply(outcome -> switch (outcome) {
+            case STORED, ALREADY_RECEIVED -> thanks;
             case EXPIRED_FORM -> Response.status(400).entity(Templates.form(token, link, nonces.issue(token), typed, errors,
                     SurveyDefinition.QUESTIONS, "This form had been open too long. Your answers are still here: check them and send again.")).build();
             case NOT_OPEN -> statusPage(surveys.view(token));
-        };
+        }).exceptionally(failure -> {
+            LOG.errorf("survey answer not saved: %s", failure.toString());
+            return Response.status(503).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(NOT_SAVED).build();
+        });
     }
 
     @GET

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -118,22 +120,22 @@ public class SurveyService {
      * Stores one anonymous response and counts it towards take-up, committed before this returns (see
      * {@link SurveyWriter}). The form's nonce can be used once: a second submit of the same form stores nothing.
      */
-    public Outcome submit(String token, String nonce, SurveyInput input) {
+    public CompletionStage<Outcome> submit(String token, String nonce, SurveyInput input) {
         SurveyLinkCache.LinkInfo link = links.get(token);
         LocalDate today = clock.today();
         if (link == null || status(link, today) != LinkStatus.OPEN) {
-            return Outcome.NOT_OPEN;
+            return CompletableFuture.completedFuture(Outcome.NOT_OPEN);
         }
         SurveyNonces.Checked checked = nonces.check(nonce, token);
         if (checked == null) {
-            return Outcome.EXPIRED_FORM;
+            return CompletableFuture.completedFuture(Outcome.EXPIRED_FORM);
         }
         String[] answers = new String[SurveyDefinition.QUESTIONS.size()];
         input.answers().forEach((number, values) -> answers[number - 1] = String.join(",", values));
-        boolean stored = writer.write(new SurveyWriter.Pending(checked.hash(), checked.expiresOn(), randomId(), link.agencyId(),
+        return writer.write(new SurveyWriter.Pending(checked.hash(), checked.expiresOn(), randomId(), link.agencyId(),
                 link.cycleId(), link.surveyVersion(), today, input.areas().isEmpty() ? null : String.join(",", input.areas()),
-                input.roleBand(), input.worksWith(), answers, input.freeText()));
-        return stored ? Outcome.STORED : Outcome.ALREADY_RECEIVED;
+                input.roleBand(), input.worksWith(), answers, input.freeText()))
+                .thenApply(stored -> stored ? Outcome.STORED : Outcome.ALREADY_RECEIVED);
     }
 
     // --- the agency lead's side -------------------------------------------------------------------

@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
@@ -70,20 +68,16 @@ public class SurveyWriter {
         }
     }
 
-    /** Stores the answer; true when stored, false when its nonce had been used already. Waits for the commit. */
-    public boolean write(Pending pending) {
+    /**
+     * Queues the answer; the stage completes with true once it is committed, false when its nonce had been
+     * used already, or fails when it could not be saved (within 15 seconds).
+     */
+    public CompletableFuture<Boolean> write(Pending pending) {
         Job job = new Job(pending, new CompletableFuture<>());
         if (!queue.offer(job)) {
-            throw new IllegalStateException("survey writer queue is full");
+            return CompletableFuture.failedFuture(new IllegalStateException("survey writer queue is full"));
         }
-        try {
-            return job.stored().get(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while saving a survey answer", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("survey answer not saved", e);
-        }
+        return job.stored().orTimeout(15, TimeUnit.SECONDS);
     }
 
     private void loop() {

@@ -1,0 +1,72 @@
+package org.s11portal.survey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.s11portal.agency.Agency;
+import org.s11portal.agency.Area;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.support.Fixtures;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** The group-commit writer: all or nothing, and nothing reported saved that was not. */
+@QuarkusTest
+class SurveyWriterTest {
+
+    @Inject
+    SurveyWriter writer;
+
+    @Inject
+    Fixtures fixtures;
+
+    static SurveyWriter.Pending pending(long agencyId, long cycleId, String nonceHash) {
+        String[] answers = new String[SurveyDefinition.QUESTIONS.size()];
+        java.util.Arrays.fill(answers, "YES");
+        return new SurveyWriter.Pending(nonceHash, LocalDate.now().plusDays(2), UUID.randomUUID().toString().replace("-", ""),
+                agencyId, cycleId, SurveyDefinition.VERSION, LocalDate.now(), null, null, null, answers, null);
+    }
+
+    @Test
+    void aStoredAnswerIsCommittedBeforeItIsReportedAndItsNonceWorksOnce() throws Exception {
+        Cycle cycle = fixtures.liveCycle();
+        Agency agency = fixtures.agency(Area.HAMPSHIRE);
+        String nonce = UUID.randomUUID().toString().replace("-", "") + "0".repeat(32);
+        assertTrue(writer.write(pending(agency.id, cycle.id, nonce)).get(10, TimeUnit.SECONDS));
+        assertEquals(1L, count("survey_response", agency.id));
+        assertEquals(false, writer.write(pending(agency.id, cycle.id, nonce)).get(10, TimeUnit.SECONDS));
+        assertEquals(1L, count("survey_response", agency.id));
+    }
+
+    @Test
+    void aBatchThatFailsReportsFailureAndKeepsNothing() {
+        Cycle cycle = fixtures.liveCycle();
+        String nonce = UUID.randomUUID().toString().replace("-", "") + "1".repeat(32);
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> writer.write(pending(-1, cycle.id, nonce)).get(10, TimeUnit.SECONDS));
+        assertTrue(failure.getCause() instanceof java.sql.SQLException, failure.getCause().toString());
+        assertEquals(0L, nonceClaims(nonce));
+    }
+
+    @Transactional
+    long count(String table, long agencyId) {
+        return ((Number) Panache.getEntityManager().createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE agency_id = ?1")
+                .setParameter(1, agencyId).getSingleResult()).longValue();
+    }
+
+    @Transactional
+    long nonceClaims(String nonceHash) {
+        return ((Number) Panache.getEntityManager().createNativeQuery("SELECT COUNT(*) FROM survey_nonce_used WHERE nonce_hash = ?1")
+                .setParameter(1, nonceHash).getSingleResult()).longValue();
+    }
+}
