@@ -2,7 +2,6 @@ package org.s11portal.assessment;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +29,17 @@ class AssessmentResourceTest {
     @Inject
     Fixtures fixtures;
 
+    /** A live cycle with the test tool, a Hampshire agency, its assessment in progress and its first question. */
+    record Draft(Cycle cycle, Agency agency, Assessment assessment, Question question, String standardPath) {
+    }
+
+    Draft draft(AssessmentState state) {
+        Cycle cycle = fixtures.liveCycleWithTool();
+        Agency agency = fixtures.agency(Area.HAMPSHIRE);
+        Assessment assessment = fixtures.assessment(agency, cycle, state);
+        return new Draft(cycle, agency, assessment, fixtures.questions(cycle).get(0), "/assessments/" + assessment.id + "/standards/T1");
+    }
+
     @Test
     void theTaskListShowsEachStandardsStatusAndTheDeadline() {
         Cycle cycle = fixtures.liveCycleWithTool();
@@ -49,10 +59,10 @@ class AssessmentResourceTest {
 
     @Test
     void aSaveCreatesAnswersAndMovesTheAssessmentInProgress() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.NOT_STARTED);
-        Question q = fixtures.questions(cycle).get(0);
+        Draft d = draft(AssessmentState.NOT_STARTED);
+        Agency agency = d.agency();
+        Assessment assessment = d.assessment();
+        Question q = d.question();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
 
         lead.get("/assessments/" + assessment.id + "/standards/T1").then().statusCode(200)
@@ -67,10 +77,10 @@ class AssessmentResourceTest {
 
     @Test
     void aSecondSaveFromAStaleVersionIsAConflictAndOverwritesNothing() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
-        Question q = fixtures.questions(cycle).get(0);
+        Draft d = draft(AssessmentState.IN_PROGRESS);
+        Agency agency = d.agency();
+        Assessment assessment = d.assessment();
+        Question q = d.question();
         Answer answer = fixtures.answer(assessment, q, Rating.PART, "Original", null, null);
         WebSession alice = WebSession.signedIn(fixtures.lead(agency).email);
         WebSession bob = WebSession.signedIn(fixtures.lead(agency).email);
@@ -96,10 +106,10 @@ class AssessmentResourceTest {
 
     @Test
     void everyChangeIsInTheQuestionsHistory() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
-        Question q = fixtures.questions(cycle).get(0);
+        Draft d = draft(AssessmentState.IN_PROGRESS);
+        Agency agency = d.agency();
+        Assessment assessment = d.assessment();
+        Question q = d.question();
         User lead = fixtures.lead(agency);
         WebSession session = WebSession.signedIn(lead.email);
         String path = "/assessments/" + assessment.id + "/standards/T1";
@@ -117,10 +127,10 @@ class AssessmentResourceTest {
 
     @Test
     void autosaveAnswersWithTheNewVersions() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
-        Question q = fixtures.questions(cycle).get(0);
+        Draft d = draft(AssessmentState.IN_PROGRESS);
+        Agency agency = d.agency();
+        Assessment assessment = d.assessment();
+        Question q = d.question();
         WebSession session = WebSession.signedIn(fixtures.lead(agency).email);
         session.get("/assessments/" + assessment.id + "/standards/T1");
         session.request().header("X-Autosave", "1").contentType("application/x-www-form-urlencoded")
@@ -160,10 +170,10 @@ class AssessmentResourceTest {
 
     @Test
     void overlongTextIsRefusedWithTheTextKept() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
-        Question q = fixtures.questions(cycle).get(0);
+        Draft d = draft(AssessmentState.IN_PROGRESS);
+        Agency agency = d.agency();
+        Assessment assessment = d.assessment();
+        Question q = d.question();
         WebSession session = WebSession.signedIn(fixtures.lead(agency).email);
         session.get("/assessments/" + assessment.id + "/standards/T1");
         String longText = "x".repeat(10_001);
