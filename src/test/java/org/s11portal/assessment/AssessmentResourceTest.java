@@ -30,14 +30,16 @@ class AssessmentResourceTest {
     Fixtures fixtures;
 
     /** A live cycle with the test tool, a Hampshire agency, its assessment in progress and its first question. */
-    record Draft(Cycle cycle, Agency agency, Assessment assessment, Question question, String standardPath) {
+    record Draft(Agency agency, Assessment assessment, Question question, User leadUser, WebSession lead) {
     }
 
+    /** ...with its lead signed in. */
     Draft draft(AssessmentState state) {
         Cycle cycle = fixtures.liveCycleWithTool();
         Agency agency = fixtures.agency(Area.HAMPSHIRE);
         Assessment assessment = fixtures.assessment(agency, cycle, state);
-        return new Draft(cycle, agency, assessment, fixtures.questions(cycle).get(0), "/assessments/" + assessment.id + "/standards/T1");
+        User lead = fixtures.lead(agency);
+        return new Draft(agency, assessment, fixtures.questions(cycle).get(0), lead, WebSession.signedIn(lead.email));
     }
 
     @Test
@@ -60,10 +62,9 @@ class AssessmentResourceTest {
     @Test
     void aSaveCreatesAnswersAndMovesTheAssessmentInProgress() {
         Draft d = draft(AssessmentState.NOT_STARTED);
-        Agency agency = d.agency();
         Assessment assessment = d.assessment();
         Question q = d.question();
-        WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
+        WebSession lead = d.lead();
 
         lead.get("/assessments/" + assessment.id + "/standards/T1").then().statusCode(200)
                 .body(containsString("What good looks like")).body(containsString("How do you know?"));
@@ -107,11 +108,10 @@ class AssessmentResourceTest {
     @Test
     void everyChangeIsInTheQuestionsHistory() {
         Draft d = draft(AssessmentState.IN_PROGRESS);
-        Agency agency = d.agency();
         Assessment assessment = d.assessment();
         Question q = d.question();
-        User lead = fixtures.lead(agency);
-        WebSession session = WebSession.signedIn(lead.email);
+        User lead = d.leadUser();
+        WebSession session = d.lead();
         String path = "/assessments/" + assessment.id + "/standards/T1";
         session.get(path);
         session.post(path, Map.of("q" + q.id + "-version", "", "q" + q.id + "-rating", "PART", "q" + q.id + "-evidence", "First text"));
@@ -128,10 +128,9 @@ class AssessmentResourceTest {
     @Test
     void autosaveAnswersWithTheNewVersions() {
         Draft d = draft(AssessmentState.IN_PROGRESS);
-        Agency agency = d.agency();
         Assessment assessment = d.assessment();
         Question q = d.question();
-        WebSession session = WebSession.signedIn(fixtures.lead(agency).email);
+        WebSession session = d.lead();
         session.get("/assessments/" + assessment.id + "/standards/T1");
         session.request().header("X-Autosave", "1").contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", session.cookie("csrf-token"))
@@ -171,10 +170,9 @@ class AssessmentResourceTest {
     @Test
     void overlongTextIsRefusedWithTheTextKept() {
         Draft d = draft(AssessmentState.IN_PROGRESS);
-        Agency agency = d.agency();
         Assessment assessment = d.assessment();
         Question q = d.question();
-        WebSession session = WebSession.signedIn(fixtures.lead(agency).email);
+        WebSession session = d.lead();
         session.get("/assessments/" + assessment.id + "/standards/T1");
         String longText = "x".repeat(10_001);
         session.post("/assessments/" + assessment.id + "/standards/T1", Map.of("q" + q.id + "-version", "",

@@ -37,6 +37,13 @@ class SelfAssessmentJourneyBrowserTest extends BrowserTest {
         Browser.assertAccessible(page);
     }
 
+    private static void signOffAndSubmit(Page page) {
+        page.getByLabel("Senior officer's full name").fill("Dr Jane Senior");
+        page.getByLabel("Their role").fill("Director of Nursing");
+        page.getByLabel("This senior officer has signed off").check();
+        click(page, AriaRole.BUTTON, "Submit self-assessment");
+    }
+
     private static void fillDate(Page page, String field, LocalDate date) {
         page.locator("#" + field + "-day").fill(String.valueOf(date.getDayOfMonth()));
         page.locator("#" + field + "-month").fill(String.valueOf(date.getMonthValue()));
@@ -83,10 +90,7 @@ class SelfAssessmentJourneyBrowserTest extends BrowserTest {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check answers and submit")).click();
         page.waitForURL("**/check");
-        page.getByLabel("Senior officer's full name").fill("Dr Jane Senior");
-        page.getByLabel("Their role").fill("Director of Nursing");
-        page.getByLabel("This senior officer has signed off").check();
-        click(page, AriaRole.BUTTON, "Submit self-assessment");
+        signOffAndSubmit(page);
         page.waitForSelector(".govuk-error-summary");
         assertTrue(page.textContent(".govuk-error-summary").contains("T1 is partly or not in place: add at least one SMART action"));
         step(page, "06-submit-blocked");
@@ -112,10 +116,7 @@ class SelfAssessmentJourneyBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check answers and submit")).click();
         page.waitForURL("**/check");
         step(page, "09-check-answers");
-        page.getByLabel("Senior officer's full name").fill("Dr Jane Senior");
-        page.getByLabel("Their role").fill("Director of Nursing");
-        page.getByLabel("This senior officer has signed off").check();
-        click(page, AriaRole.BUTTON, "Submit self-assessment");
+        signOffAndSubmit(page);
         page.waitForURL("**/submitted");
         assertTrue(page.textContent(".govuk-panel").contains("Self-assessment submitted"));
         step(page, "10-submitted");
