@@ -12,8 +12,10 @@ CONNECTIONS="${BENCH_CONNECTIONS:-200}"
 THREADS="${BENCH_THREADS:-2}"
 DURATION="${BENCH_DURATION:-20}"
 PORT="${BENCH_PORT:-18080}"
-BODIES_COUNT="${BENCH_BODIES_COUNT:-150000}"
-RAW_QUERIES="${BENCH_RAW_QUERIES:-20000}"
+BODIES_COUNT="${BENCH_BODIES_COUNT:-300000}"
+WARMUP="${BENCH_WARMUP:-20}"
+RAW_QUERIES="${BENCH_RAW_QUERIES:-60000}"
+RAW_ITERATIONS="${BENCH_RAW_ITERATIONS:-3}"
 RAW_CONCURRENCY="${BENCH_RAW_CONCURRENCY:-20}"
 DB_NAME=s11bench
 KEY="dev-only-survey-nonce-key-change-me-in-production"
@@ -37,7 +39,7 @@ sql() { MYSQL_PWD="$S11_DB_PASSWORD" "$CLIENT" --no-defaults --protocol=TCP -h "
 sql -e "DROP DATABASE IF EXISTS $DB_NAME"
 
 echo "bench: starting the portal on port $PORT (database $DB_NAME)" >&2
-S11_DB_NAME=$DB_NAME PORT=$PORT java -Xmx1g -Dquarkus.profile=dev -Dquarkus.log.level=WARN \
+S11_DB_NAME=$DB_NAME PORT=$PORT java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -Dquarkus.log.level=WARN \
   -Dquarkus.log.category.\"org.s11portal\".level=WARN -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; sql -e "DROP DATABASE IF EXISTS $DB_NAME; DROP DATABASE IF EXISTS ${DB_NAME}_raw" || true' EXIT
@@ -50,10 +52,13 @@ curl -fs "http://127.0.0.1:$PORT/survey/$TOKEN" >/dev/null
 echo "bench: preparing $BODIES_COUNT form bodies with one-time nonces" >&2
 java "$ROOT/deploy/bench/SurveyBenchBodies.java" "$KEY" "$TOKEN" "$CSRF" "$BODIES_COUNT" >"$OUT/bodies.txt"
 
-# warm the JIT and the connection pool, then reset the counters
+# Warm the JIT (on 2 cores it compiles for most of the first minute) and the connection pool. Then remove
+# the warm-up's answers, so that the measured run starts, like the ceiling below, from an empty table.
+echo "bench: warming up for ${WARMUP}s" >&2
 BENCH_BODIES="$OUT/bodies.txt" BENCH_CSRF="$CSRF" BENCH_THREADS=$THREADS \
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s deploy/bench/survey.lua "http://127.0.0.1:$PORT/survey/$TOKEN" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s deploy/bench/survey.lua "http://127.0.0.1:$PORT/survey/$TOKEN" >/dev/null
 java "$ROOT/deploy/bench/SurveyBenchBodies.java" "$KEY" "$TOKEN" "$CSRF" "$BODIES_COUNT" >"$OUT/bodies.txt"
+sql -e "TRUNCATE TABLE $DB_NAME.survey_response; TRUNCATE TABLE $DB_NAME.survey_nonce_used; TRUNCATE TABLE $DB_NAME.survey_uptake"
 BEFORE=$(sql -N -e "SELECT COUNT(*) FROM $DB_NAME.survey_response")
 
 echo "bench: $CONNECTIONS connections for ${DURATION}s" >&2
@@ -72,9 +77,9 @@ RPS=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
 ERRORS=$(awk '/Non-2xx or 3xx/ {print $5}' "$OUT/wrk.txt"); ERRORS=${ERRORS:-0}
 SUBMITS=$(awk -v s="$STORED" -v d="$DURATION" 'BEGIN { printf "%.1f", s / d }')
 
-echo "bench: raw single-row insert ceiling ($RAW_QUERIES inserts, $RAW_CONCURRENCY connections, like the app's pool)" >&2
+echo "bench: raw single-row insert ceiling ($RAW_QUERIES inserts, $RAW_CONCURRENCY connections like the app's pool, average of $RAW_ITERATIONS runs)" >&2
 RAW_SECONDS=$(MYSQL_PWD="$S11_DB_PASSWORD" "$SLAP" --no-defaults --protocol=TCP -h "$S11_DB_HOST" -P "$S11_DB_PORT" -u "$S11_DB_USER" \
-  --create-schema=${DB_NAME}_raw --concurrency="$RAW_CONCURRENCY" --iterations=1 --number-of-queries="$RAW_QUERIES" \
+  --create-schema=${DB_NAME}_raw --concurrency="$RAW_CONCURRENCY" --iterations="$RAW_ITERATIONS" --number-of-queries="$RAW_QUERIES" \
   --create="CREATE TABLE raw_insert (id CHAR(32) PRIMARY KEY, agency_id BIGINT, answered_on DATE, q1 VARCHAR(12), q2 VARCHAR(12)) ENGINE=InnoDB" \
   --query="INSERT INTO raw_insert VALUES (REPLACE(UUID(),'-',''), 1, CURDATE(), 'YES', 'A')" \
   | awk '/Average number of seconds to run all queries/ {print $(NF-1)}')
@@ -86,6 +91,7 @@ cat >"$OUT/survey.json" <<JSON
   "measured_at": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
   "machine": "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB",
   "connections": $CONNECTIONS,
+  "warmup_seconds": $WARMUP,
   "duration_seconds": $DURATION,
   "submissions_stored": $STORED,
   "submissions_per_second": $SUBMITS,

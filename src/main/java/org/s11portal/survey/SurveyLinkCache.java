@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 /**
  * What the busiest path needs to know about a survey link, kept for 30 seconds so that a whole workforce
@@ -25,13 +25,19 @@ public class SurveyLinkCache {
 
     private final Map<String, LinkInfo> byToken = new ConcurrentHashMap<>();
 
-    /** The link's details, or null when no link has this token. */
-    @Transactional
+    /** The link's details, or null when no link has this token. A cached link costs no transaction. */
     public LinkInfo get(String token) {
+        LinkInfo cached = cached(token);
+        return cached != null ? cached : QuarkusTransaction.joiningExisting().call(() -> load(token));
+    }
+
+    /** The link's details when they are cached and fresh, without touching the database; otherwise null. */
+    public LinkInfo cached(String token) {
         LinkInfo cached = byToken.get(token);
-        if (cached != null && cached.loadedAt().isAfter(Instant.now().minusSeconds(TTL_SECONDS))) {
-            return cached;
-        }
+        return cached != null && cached.loadedAt().isAfter(Instant.now().minusSeconds(TTL_SECONDS)) ? cached : null;
+    }
+
+    private LinkInfo load(String token) {
         SurveyLink link = SurveyLink.byToken(token);
         if (link == null) {
             return null;

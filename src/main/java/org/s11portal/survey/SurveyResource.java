@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +25,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /** The anonymous staff survey, reached through the agency's link: no account, nothing that identifies anyone. */
@@ -70,6 +71,9 @@ public class SurveyResource {
     @Inject
     SurveyNonces nonces;
 
+    @Inject
+    ManagedExecutor workers;
+
     @GET
     public Response start(@PathParam("token") String token) {
         SurveyService.LinkView link = surveys.view(token);
@@ -81,42 +85,50 @@ public class SurveyResource {
     }
 
     /**
-     * Runs on a worker thread (the link may have to be read), then frees it while the answer waits for its
-     * group commit: the response is written when the commit completes.
+     * The busiest path of the portal. With the link's details cached it runs on the IO thread from start to
+     * finish: the form is read without a worker thread waiting on it, and the response is written when the
+     * answer's group commit completes. Only a link not yet cached is read on a worker thread first.
      */
     @POST
-    @Blocking
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public CompletionStage<Response> send(@PathParam("token") String token, MultivaluedMap<String, String> form) {
-        SurveyService.LinkView link = surveys.view(token);
+    public CompletionStage<Response> send(@PathParam("token") String token, @BeanParam SurveyForm form) {
+        SurveyLinkCache.LinkInfo cached = surveys.cachedLink(token);
+        if (cached != null) {
+            return answer(token, cached, form);
+        }
+        return workers.supplyAsync(() -> answer(token, surveys.link(token), form)).thenCompose(Function.identity());
+    }
+
+    private CompletionStage<Response> answer(String token, SurveyLinkCache.LinkInfo linkInfo, SurveyForm form) {
+        SurveyService.LinkView link = surveys.view(linkInfo);
         if (link.status() != SurveyService.LinkStatus.OPEN) {
             return CompletableFuture.completedFuture(statusPage(link));
         }
         Map<Integer, List<String>> answers = new LinkedHashMap<>();
         for (SurveyDefinition.Question question : SurveyDefinition.QUESTIONS) {
-            List<String> values = form.getOrDefault(question.field(), List.of()).stream().filter(v -> !v.isBlank()).toList();
+            List<String> values = form.answer(question);
             if (!values.isEmpty()) {
                 answers.put(question.number(), values);
             }
         }
-        String freeText = blankToNull(form.getFirst("freeText"));
-        Typed typed = new Typed(new ArrayList<>(form.getOrDefault("areas", List.of())), blankToNull(form.getFirst("roleBand")),
-                blankToNull(form.getFirst("worksWith")), answers, freeText);
+        String freeText = blankToNull(form.freeText);
+        Typed typed = new Typed(new ArrayList<>(form.areas()), blankToNull(form.roleBand), blankToNull(form.worksWith), answers, freeText);
         SurveyService.SurveyInput input = new SurveyService.SurveyInput(typed.areas(), typed.roleBand(), typed.worksWith(),
                 answers, freeText == null ? null : freeText.strip());
         FormErrors errors = surveys.validate(input, link.areaCodes());
-        String nonce = form.getFirst("nonce");
+        String nonce = form.nonce;
         if (errors.any()) {
             return CompletableFuture.completedFuture(Response.status(400)
                     .entity(Templates.form(token, link, nonce, typed, errors, SurveyDefinition.QUESTIONS, null)).build());
         }
-        // built here, on the request's thread: the continuation may run on the writer's thread
+        // built here, on the request's thread: a stored answer's continuation runs on the writer's thread
         Response thanks = Redirects.seeOther("/survey/" + token + "/thanks");
-        return surveys.submit(token, nonce, input).thenApply(outcome -> switch (outcome) {
+        return surveys.submit(linkInfo, nonce, input).thenApply(outcome -> switch (outcome) {
             case STORED, ALREADY_RECEIVED -> thanks;
+            // decided before the answer is queued, so still on the request's thread
             case EXPIRED_FORM -> Response.status(400).entity(Templates.form(token, link, nonces.issue(token), typed, errors,
                     SurveyDefinition.QUESTIONS, "This form had been open too long. Your answers are still here: check them and send again.")).build();
-            case NOT_OPEN -> statusPage(surveys.view(token));
+            case NOT_OPEN -> statusPage(surveys.view(linkInfo));
         }).exceptionally(failure -> {
             LOG.errorf("survey answer not saved: %s", failure.toString());
             return Response.status(503).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(NOT_SAVED).build();

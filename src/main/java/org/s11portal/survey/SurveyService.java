@@ -67,8 +67,25 @@ public class SurveyService {
 
     public enum Outcome { STORED, ALREADY_RECEIVED, EXPIRED_FORM, NOT_OPEN }
 
+    /** The link's details, read from the database unless cached; null when no link has this token. */
+    public SurveyLinkCache.LinkInfo link(String token) {
+        return plausible(token) ? links.get(token) : null;
+    }
+
+    /** The link's details when they are cached, without touching the database (safe on the IO thread); else null. */
+    public SurveyLinkCache.LinkInfo cachedLink(String token) {
+        return plausible(token) ? links.cached(token) : null;
+    }
+
+    private static boolean plausible(String token) {
+        return token != null && token.length() <= 64;
+    }
+
     public LinkView view(String token) {
-        SurveyLinkCache.LinkInfo link = token == null || token.length() > 64 ? null : links.get(token);
+        return view(link(token));
+    }
+
+    public LinkView view(SurveyLinkCache.LinkInfo link) {
         if (link == null) {
             return new LinkView(LinkStatus.UNKNOWN, null, List.of(), null);
         }
@@ -113,20 +130,15 @@ public class SurveyService {
     }
 
     /**
-     * Stores one anonymous response and counts it towards take-up, in one transaction. The form's nonce
-     * can be used once: a second submit of the same form stores nothing.
-     */
-    /**
-     * Stores one anonymous response and counts it towards take-up, committed before this returns (see
+     * Stores one anonymous response and counts it towards take-up; the stage completes once it is committed (see
      * {@link SurveyWriter}). The form's nonce can be used once: a second submit of the same form stores nothing.
      */
-    public CompletionStage<Outcome> submit(String token, String nonce, SurveyInput input) {
-        SurveyLinkCache.LinkInfo link = links.get(token);
+    public CompletionStage<Outcome> submit(SurveyLinkCache.LinkInfo link, String nonce, SurveyInput input) {
         LocalDate today = clock.today();
         if (link == null || status(link, today) != LinkStatus.OPEN) {
             return CompletableFuture.completedFuture(Outcome.NOT_OPEN);
         }
-        SurveyNonces.Checked checked = nonces.check(nonce, token);
+        SurveyNonces.Checked checked = nonces.check(nonce, link.token());
         if (checked == null) {
             return CompletableFuture.completedFuture(Outcome.EXPIRED_FORM);
         }

@@ -4,11 +4,18 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,7 +32,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Writes survey answers with group commit: one writer thread takes every answer waiting (up to 500) and
+ * Writes survey answers with group commit: a writer thread takes every answer waiting (up to 500) and
  * stores them in one transaction: each nonce claimed once, the responses, and the take-up counts. Each
  * request waits for its own batch to commit, so "thank you" still means saved; if a batch fails, every
  * request in it is told so and nothing of it is kept. At low load a batch is a single answer.
@@ -35,6 +42,8 @@ public class SurveyWriter {
 
     private static final Logger LOG = Logger.getLogger(SurveyWriter.class);
     private static final int MAX_BATCH = 500;
+    /** Writers, each with its own batch: one fills while another waits for its commit. */
+    private static final int WRITERS = 3;
     private static final String INSERT_RESPONSE = "INSERT INTO survey_response (id, agency_id, cycle_id, survey_version, answered_on,"
             + " areas, role_band, works_with, q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, free_text)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -48,24 +57,25 @@ public class SurveyWriter {
     }
 
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(50_000);
+    private final List<Thread> threads = new ArrayList<>(WRITERS);
     private volatile boolean running;
-    private Thread thread;
 
     @Inject
     AgroalDataSource dataSource;
 
     void start(@Observes StartupEvent event) {
         running = true;
-        thread = new Thread(this::loop, "survey-writer");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < WRITERS; i++) {
+            Thread thread = new Thread(this::loop, "survey-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        threads.forEach(Thread::interrupt);
     }
 
     /**
@@ -78,6 +88,13 @@ public class SurveyWriter {
             return CompletableFuture.failedFuture(new IllegalStateException("survey writer queue is full"));
         }
         return job.stored().orTimeout(15, TimeUnit.SECONDS);
+    }
+
+    /** Stores the answers as one batch, as a writer thread does, and tells which were new; for tests. */
+    List<Boolean> storeAsOneBatch(List<Pending> answers) {
+        List<Job> jobs = answers.stream().map(pending -> new Job(pending, new CompletableFuture<Boolean>())).toList();
+        store(jobs);
+        return jobs.stream().map(job -> job.stored().join()).toList();
     }
 
     private void loop() {
@@ -100,6 +117,24 @@ public class SurveyWriter {
     }
 
     private void store(List<Job> batch) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                Set<Job> stored = storeOnce(batch);
+                batch.forEach(job -> job.stored().complete(stored.contains(job)));
+                return;
+            } catch (SQLException e) {
+                if (attempt < 3 && lockConflict(e)) {
+                    continue;
+                }
+                LOG.errorf("survey batch of %d not saved: %s", batch.size(), e.getMessage());
+                batch.forEach(job -> job.stored().completeExceptionally(e));
+                return;
+            }
+        }
+    }
+
+    /** Stores the batch in one transaction; returns the jobs whose answer was new. */
+    private Set<Job> storeOnce(List<Job> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -107,22 +142,53 @@ public class SurveyWriter {
                 insertResponses(connection, fresh);
                 countTakeUp(connection, fresh);
                 connection.commit();
-                batch.forEach(job -> job.stored().complete(fresh.contains(job)));
+                Set<Job> stored = Collections.newSetFromMap(new IdentityHashMap<>());
+                stored.addAll(fresh);
+                return stored;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            LOG.errorf("survey batch of %d not saved: %s", batch.size(), e.getMessage());
-            batch.forEach(job -> job.stored().completeExceptionally(e));
         }
     }
 
+    /** A deadlock or lock wait timeout between writers: InnoDB rolled the batch back, so it can be tried again. */
+    private static boolean lockConflict(SQLException e) {
+        return "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+    }
+
+    /**
+     * Claims every nonce of the batch in one statement; the jobs whose nonce was new are returned. A nonce
+     * sent twice in one batch counts once. Only when some nonce had been used before (a resubmitted form, rare)
+     * does it fall back to claiming them one by one, to tell which.
+     */
     private static List<Job> claimNonces(Connection connection, List<Job> batch) throws SQLException {
-        List<Job> fresh = new ArrayList<>(batch.size());
+        Map<String, Job> firstByNonce = new LinkedHashMap<>();
+        batch.forEach(job -> firstByNonce.putIfAbsent(job.pending().nonceHash(), job));
+        Savepoint beforeClaim = connection.setSavepoint();
+        try (PreparedStatement claim = connection.prepareStatement(
+                "INSERT INTO survey_nonce_used (nonce_hash, expires_on) VALUES (?, ?)")) {
+            for (Job job : firstByNonce.values()) {
+                claim.setString(1, job.pending().nonceHash());
+                claim.setDate(2, Date.valueOf(job.pending().nonceExpires()));
+                claim.addBatch();
+            }
+            claim.executeBatch();
+            return new ArrayList<>(firstByNonce.values());
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e;
+            }
+            connection.rollback(beforeClaim);
+            return claimOneByOne(connection, firstByNonce.values());
+        }
+    }
+
+    private static List<Job> claimOneByOne(Connection connection, Collection<Job> jobs) throws SQLException {
+        List<Job> fresh = new ArrayList<>(jobs.size());
         try (PreparedStatement claim = connection.prepareStatement(
                 "INSERT IGNORE INTO survey_nonce_used (nonce_hash, expires_on) VALUES (?, ?)")) {
-            for (Job job : batch) {
+            for (Job job : jobs) {
                 claim.setString(1, job.pending().nonceHash());
                 claim.setDate(2, Date.valueOf(job.pending().nonceExpires()));
                 if (claim.executeUpdate() == 1) {
@@ -159,23 +225,28 @@ public class SurveyWriter {
         }
     }
 
+    /** Adds the batch's answers to the take-up counters, in key order so that two writers never deadlock. */
     private static void countTakeUp(Connection connection, List<Job> jobs) throws SQLException {
-        Map<String, Object[]> counts = new LinkedHashMap<>();
+        record Key(long agencyId, long cycleId, LocalDate day) implements Comparable<Key> {
+            @Override
+            public int compareTo(Key other) {
+                return Comparator.comparingLong(Key::agencyId).thenComparingLong(Key::cycleId).thenComparing(Key::day).compare(this, other);
+            }
+        }
+        Map<Key, Integer> counts = new TreeMap<>();
         for (Job job : jobs) {
             Pending p = job.pending();
-            counts.computeIfAbsent(p.agencyId() + "/" + p.cycleId() + "/" + p.day(), k -> new Object[] { p.agencyId(), p.cycleId(), p.day(), 0 });
-            Object[] row = counts.get(p.agencyId() + "/" + p.cycleId() + "/" + p.day());
-            row[3] = (Integer) row[3] + 1;
+            counts.merge(new Key(p.agencyId(), p.cycleId(), p.day()), 1, Integer::sum);
         }
         try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO survey_uptake (agency_id, cycle_id, day, slot, responses) VALUES (?, ?, ?, ?, ?)"
                         + " ON DUPLICATE KEY UPDATE responses = responses + VALUES(responses)")) {
-            for (Object[] row : counts.values()) {
-                upsert.setLong(1, (Long) row[0]);
-                upsert.setLong(2, (Long) row[1]);
-                upsert.setDate(3, Date.valueOf((LocalDate) row[2]));
+            for (Map.Entry<Key, Integer> count : counts.entrySet()) {
+                upsert.setLong(1, count.getKey().agencyId());
+                upsert.setLong(2, count.getKey().cycleId());
+                upsert.setDate(3, Date.valueOf(count.getKey().day()));
                 upsert.setInt(4, ThreadLocalRandom.current().nextInt(SurveyService.UPTAKE_SLOTS));
-                upsert.setInt(5, (Integer) row[3]);
+                upsert.setInt(5, count.getValue());
                 upsert.executeUpdate();
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ class SurveyWriterTest {
     void aStoredAnswerIsCommittedBeforeItIsReportedAndItsNonceWorksOnce() throws Exception {
         Cycle cycle = fixtures.liveCycle();
         Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        String nonce = UUID.randomUUID().toString().replace("-", "") + "0".repeat(32);
+        String nonce = nonce('0');
         assertTrue(writer.write(pending(agency.id, cycle.id, nonce)).get(10, TimeUnit.SECONDS));
         assertEquals(1L, count("survey_response", agency.id));
         assertEquals(false, writer.write(pending(agency.id, cycle.id, nonce)).get(10, TimeUnit.SECONDS));
@@ -49,9 +50,39 @@ class SurveyWriterTest {
     }
 
     @Test
+    void aBatchStoresEachNewNonceOnceWhetherItWasUsedBeforeOrSentTwiceInTheBatch() throws Exception {
+        Cycle cycle = fixtures.liveCycle();
+        Agency agency = fixtures.agency(Area.PORTSMOUTH);
+        String used = nonce('a');
+        String twice = nonce('b');
+        String fresh = nonce('c');
+        assertTrue(writer.write(pending(agency.id, cycle.id, used)).get(10, TimeUnit.SECONDS));
+
+        List<Boolean> stored = writer.storeAsOneBatch(List.of(pending(agency.id, cycle.id, used), pending(agency.id, cycle.id, twice),
+                pending(agency.id, cycle.id, twice), pending(agency.id, cycle.id, fresh)));
+
+        assertEquals(List.of(false, true, false, true), stored);
+        assertEquals(3L, count("survey_response", agency.id));
+        assertEquals(3L, takeUp(agency.id));
+        assertEquals(List.of(1L, 1L, 1L), List.of(nonceClaims(used), nonceClaims(twice), nonceClaims(fresh)));
+    }
+
+    @Test
+    void aBatchOfNewNoncesIsStoredWhole() {
+        Cycle cycle = fixtures.liveCycle();
+        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
+        List<SurveyWriter.Pending> batch = java.util.stream.IntStream.range(0, 120)
+                .mapToObj(i -> pending(agency.id, cycle.id, nonce('d')))
+                .toList();
+        assertEquals(java.util.Collections.nCopies(120, true), writer.storeAsOneBatch(batch));
+        assertEquals(120L, count("survey_response", agency.id));
+        assertEquals(120L, takeUp(agency.id));
+    }
+
+    @Test
     void aBatchThatFailsReportsFailureAndKeepsNothing() {
         Cycle cycle = fixtures.liveCycle();
-        String nonce = UUID.randomUUID().toString().replace("-", "") + "1".repeat(32);
+        String nonce = nonce('1');
         ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> writer.write(pending(-1, cycle.id, nonce)).get(10, TimeUnit.SECONDS));
         assertTrue(failure.getCause() instanceof java.sql.SQLException, failure.getCause().toString());
@@ -61,6 +92,16 @@ class SurveyWriterTest {
     @Transactional
     long count(String table, long agencyId) {
         return ((Number) Panache.getEntityManager().createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE agency_id = ?1")
+                .setParameter(1, agencyId).getSingleResult()).longValue();
+    }
+
+    private static String nonce(char fill) {
+        return UUID.randomUUID().toString().replace("-", "") + String.valueOf(fill).repeat(32);
+    }
+
+    @Transactional
+    long takeUp(long agencyId) {
+        return ((Number) Panache.getEntityManager().createNativeQuery("SELECT COALESCE(SUM(responses), 0) FROM survey_uptake WHERE agency_id = ?1")
                 .setParameter(1, agencyId).getSingleResult()).longValue();
     }
 
