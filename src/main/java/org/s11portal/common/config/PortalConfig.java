@@ -20,6 +20,8 @@ public interface PortalConfig {
 
     Survey survey();
 
+    Housekeeping housekeeping();
+
     /** The address staff use to reach the portal, for survey links, QR codes and posters. */
     @WithDefault("http://localhost:8080")
     String publicUrl();
@@ -71,6 +73,20 @@ public interface PortalConfig {
         /** Free text is shown only when the agency has at least this many responses. */
         @WithDefault("10")
         int freeTextThreshold();
+    }
+
+    interface Housekeeping {
+        /** When the nightly clean-up runs (Quarkus cron, in the portal's time zone), or "off". */
+        @WithDefault("0 17 3 * * ?")
+        String cron();
+
+        /** How long a session's record is kept after it expired, for investigating a security incident. */
+        @WithDefault("30d")
+        Duration sessionRetention();
+
+        /** How long sign-in attempts are kept, for investigating a security incident. */
+        @WithDefault("90d")
+        Duration signInAttemptRetention();
     }
 
     interface DemoData {

@@ -1,0 +1,119 @@
+package org.s11portal.housekeeping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.s11portal.account.SignInAttempt;
+import org.s11portal.account.User;
+import org.s11portal.account.UserSession;
+import org.s11portal.agency.Area;
+import org.s11portal.support.Fixtures;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** The nightly clean-up removes what is due, keeps what is not, and copes with more rows than one chunk. */
+@QuarkusTest
+class HousekeepingTest {
+
+    @Inject
+    Housekeeping housekeeping;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void removesExpiredRecordsAndKeepsRecentOnes() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        User user = fixtures.moderator(Area.HAMPSHIRE);
+        String oldSession = session(user, now.minus(Duration.ofDays(31)));
+        String recentSession = session(user, now.minus(Duration.ofDays(29)));
+        String oldAttempt = attempt(now.minus(Duration.ofDays(91)));
+        String recentAttempt = attempt(now.minus(Duration.ofDays(89)));
+        LocalDate today = LocalDate.now();
+        String expiredNonce = nonce(today.minusDays(1));
+        String liveNonce = nonce(today);
+
+        Housekeeping.Purged purged = housekeeping.purge(now);
+
+        assertTrue(purged.sessions() >= 1 && purged.signInAttempts() >= 1 && purged.surveyNonces() >= 1, purged.toString());
+        assertEquals(List.of(0L, 1L), List.of(count("user_session", "token_hash", oldSession), count("user_session", "token_hash", recentSession)));
+        assertEquals(List.of(0L, 1L), List.of(count("sign_in_attempt", "email", oldAttempt), count("sign_in_attempt", "email", recentAttempt)));
+        assertEquals(List.of(0L, 1L), List.of(count("survey_nonce_used", "nonce_hash", expiredNonce), count("survey_nonce_used", "nonce_hash", liveNonce)));
+    }
+
+    @Test
+    void removesMoreThanOneChunk() {
+        LocalDate longAgo = LocalDate.now().minusDays(10);
+        insertExpiredNonces(Housekeeping.CHUNK + 7, longAgo);
+
+        Housekeeping.Purged purged = housekeeping.purge(Instant.now());
+
+        assertTrue(purged.surveyNonces() >= Housekeeping.CHUNK + 7, purged.toString());
+        assertEquals(0L, expiredNoncesLeft(LocalDate.now()));
+    }
+
+    @Transactional
+    String session(User user, Instant expiredAt) {
+        UserSession session = new UserSession();
+        session.tokenHash = hex();
+        session.user = User.findById(user.id);
+        session.createdAt = expiredAt.minus(Duration.ofHours(12));
+        session.lastSeenAt = expiredAt.minus(Duration.ofHours(11));
+        session.expiresAt = expiredAt;
+        session.persist();
+        return session.tokenHash;
+    }
+
+    @Transactional
+    String attempt(Instant at) {
+        SignInAttempt attempt = new SignInAttempt();
+        attempt.email = Fixtures.unique("attempt") + "@example.org";
+        attempt.address = "192.0.2.1";
+        attempt.succeeded = false;
+        attempt.attemptedAt = at;
+        attempt.persist();
+        return attempt.email;
+    }
+
+    @Transactional
+    String nonce(LocalDate expiresOn) {
+        String hash = hex();
+        Panache.getEntityManager().createNativeQuery("INSERT INTO survey_nonce_used (nonce_hash, expires_on) VALUES (?1, ?2)")
+                .setParameter(1, hash).setParameter(2, expiresOn).executeUpdate();
+        return hash;
+    }
+
+    @Transactional
+    void insertExpiredNonces(int count, LocalDate expiresOn) {
+        Panache.getEntityManager().createNativeQuery("INSERT INTO survey_nonce_used (nonce_hash, expires_on)"
+                + " SELECT SHA2(CONCAT(UUID(), seq), 256), ?1 FROM seq_1_to_" + count)
+                .setParameter(1, expiresOn).executeUpdate();
+    }
+
+    @Transactional
+    long expiredNoncesLeft(LocalDate today) {
+        return ((Number) Panache.getEntityManager().createNativeQuery("SELECT COUNT(*) FROM survey_nonce_used WHERE expires_on < ?1")
+                .setParameter(1, today).getSingleResult()).longValue();
+    }
+
+    @Transactional
+    long count(String table, String column, String value) {
+        return ((Number) Panache.getEntityManager().createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?1")
+                .setParameter(1, value).getSingleResult()).longValue();
+    }
+
+    private static String hex() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    }
+}
