@@ -73,6 +73,11 @@ public final class SurveyDefinition {
     }
 
     public static boolean valid(List<Option> options, String value) {
-        return options.stream().anyMatch(o -> o.value().equals(value));
+        for (Option option : options) {
+            if (option.value().equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package org.s11portal.survey;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -87,7 +88,16 @@ public class SurveyForm {
             case 14 -> q14;
             default -> throw new IllegalArgumentException("the survey form has no field for question " + question.number());
         };
-        return values == null ? List.of() : values.stream().filter(v -> !v.isBlank()).toList();
+        if (values == null) {
+            return List.of();
+        }
+        List<String> sent = new ArrayList<>(values.size());
+        for (String value : values) {
+            if (!value.isBlank()) {
+                sent.add(value);
+            }
+        }
+        return sent;
     }
 
     public List<String> areas() {

@@ -29,6 +29,17 @@ public class SurveyNonces {
 
     private final SecureRandom random = new SecureRandom();
 
+    /** A keyed MAC per thread: set up once, as every survey answer is checked with it. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(this.config.survey().nonceKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     @Inject
     PortalConfig config;
 
@@ -74,13 +85,7 @@ public class SurveyNonces {
     }
 
     private String sign(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.survey().nonceKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String sha256(String text) {
