@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.s11portal.common.config.PortalConfig;
+import org.s11portal.common.security.SessionCsrf;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,25 +34,34 @@ public class SessionService {
     @Inject
     PortalConfig config;
 
+    @Inject
+    SessionCsrf csrf;
+
     /** What a valid session tells the rest of the request. */
-    public record ActiveSession(long userId, String email, String role, Instant idleExpiresAt) {
+    public record ActiveSession(long userId, String email, String role, Instant idleExpiresAt, String csrfTokenHash) {
     }
 
-    /** Opens a session for a user who has just proved who they are; returns the cookie value. */
+    /** The cookie values a new session hands the browser: its session token and its fresh CSRF token. */
+    public record OpenedSession(String token, String csrfToken) {
+    }
+
+    /** Opens a session for a user who has just proved who they are, bound to a CSRF token issued now. */
     @Transactional
-    public String open(long userId) {
+    public OpenedSession open(long userId) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String csrfToken = csrf.newToken();
         Instant now = Instant.now();
         UserSession session = new UserSession();
         session.tokenHash = hash(token);
+        session.csrfTokenHash = SessionCsrf.hash(csrfToken);
         session.user = User.findById(userId);
         session.createdAt = now;
         session.lastSeenAt = now;
         session.expiresAt = now.plus(config.session().absoluteLifetime());
         session.persist();
-        return token;
+        return new OpenedSession(token, csrfToken);
     }
 
     /** The live session behind a cookie value, if it is neither revoked, idle too long nor past its lifetime. */
@@ -66,7 +76,7 @@ public class SessionService {
             session.lastSeenAt = now;
         }
         return Optional.of(new ActiveSession(session.user.id, session.user.email, session.user.role,
-                idleExpiry(session)));
+                idleExpiry(session), session.csrfTokenHash));
     }
 
     /** "Stay signed in": restarts the idle clock; returns when the session will now time out. */

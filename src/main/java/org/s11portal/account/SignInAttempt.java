@@ -10,7 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One sign-in try, kept to throttle guessing per account and per address across every instance. */
+/**
+ * One checked sign-in, kept for investigations and to know the addresses an account has signed in from
+ * ({@link SignInThrottle}). The counting itself is in {@code sign_in_counter}.
+ */
 @Entity
 @Table(name = "sign_in_attempt")
 public class SignInAttempt extends PanacheEntityBase {
@@ -30,12 +33,4 @@ public class SignInAttempt extends PanacheEntityBase {
 
     @Column(name = "attempted_at", nullable = false)
     public Instant attemptedAt;
-
-    static long failuresForEmailSince(String email, Instant since) {
-        return count("email = ?1 and succeeded = false and attemptedAt > ?2", email, since);
-    }
-
-    static long failuresFromAddressSince(String address, Instant since) {
-        return count("address = ?1 and succeeded = false and attemptedAt > ?2", address, since);
-    }
 }

@@ -6,13 +6,14 @@ import java.time.Instant;
 import org.s11portal.common.security.CurrentUser;
 import org.s11portal.common.security.SafeRedirect;
 import org.s11portal.common.security.SessionCookies;
+import org.s11portal.common.security.SessionCsrf;
 import org.s11portal.common.web.FormErrors;
-import org.s11portal.common.web.Redirects;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.CookieParam;
@@ -44,6 +45,9 @@ public class SignInResource {
     SessionCookies cookies;
 
     @Inject
+    SessionCsrf csrf;
+
+    @Inject
     CurrentUser currentUser;
 
     @GET
@@ -52,7 +56,7 @@ public class SignInResource {
     public Response signInPage(@QueryParam("next") String next, @QueryParam("ended") boolean ended,
             @QueryParam("signedOut") boolean signedOut) {
         if (currentUser.isSignedIn()) {
-            return Redirects.seeOther(SafeRedirect.orHome(next));
+            return Response.seeOther(SafeRedirect.orHome(next)).build();
         }
         String notice = signedOut ? "You have signed out."
                 : ended ? "Your session has ended, so you have been signed out. Sign in again to continue." : null;
@@ -62,7 +66,7 @@ public class SignInResource {
     @POST
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
-    public Response signIn(@BeanParam SignInForm form, HttpServerRequest request) {
+    public Response signIn(@BeanParam SignInForm form, RoutingContext routing) {
         String email = form.email == null ? "" : form.email.trim();
         FormErrors errors = FormErrors.none();
         int status = 400;
@@ -75,11 +79,12 @@ public class SignInResource {
             errors.add("password", "Enter your password");
         }
         if (errors.isEmpty()) {
-            SignInService.Result result = signInService.signIn(email, form.password, address(request));
+            SignInService.Result result = signInService.signIn(email, form.password, address(routing.request()));
             switch (result.outcome()) {
                 case SIGNED_IN -> {
-                    return Response.seeOther(URI.create(SafeRedirect.orHome(form.next)))
-                            .header(HttpHeaders.SET_COOKIE, cookies.issue(result.sessionToken()))
+                    csrf.renew(routing, result.session().csrfToken());
+                    return Response.seeOther(SafeRedirect.orHome(form.next))
+                            .header(HttpHeaders.SET_COOKIE, cookies.issue(result.session().token()))
                             .build();
                 }
                 case THROTTLED -> {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
-import org.s11portal.common.config.PortalConfig;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
@@ -15,8 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Checks an email and password (through quarkus-security-jpa's bcrypt check), throttles guessing per
- * account and per address, and opens a session. Every failure looks the same to the person signing in,
+ * Checks an email and password (through quarkus-security-jpa's bcrypt check), throttles guessing
+ * ({@link SignInThrottle}: the attempt is counted before the password is checked), and opens a session. Every failure looks the same to the person signing in,
  * whether or not the account exists.
  */
 @ApplicationScoped
@@ -29,7 +28,8 @@ public class SignInService {
 
     public enum Outcome { SIGNED_IN, REJECTED, THROTTLED }
 
-    public record Result(Outcome outcome, String sessionToken) {
+    /** What happened; a new session's cookie values when signed in. */
+    public record Result(Outcome outcome, SessionService.OpenedSession session) {
     }
 
     @Inject
@@ -39,11 +39,12 @@ public class SignInService {
     SessionService sessions;
 
     @Inject
-    PortalConfig config;
+    SignInThrottle throttle;
+
 
     public Result signIn(String rawEmail, String password, String address) {
         String email = User.normaliseEmail(rawEmail);
-        if (isThrottled(email, address)) {
+        if (!throttle.reserve(email, address)) {
             LOG.warnf("security-event=sign-in-throttled address=%s", address);
             return new Result(Outcome.THROTTLED, null);
         }
@@ -53,15 +54,9 @@ public class SignInService {
             LOG.infof("security-event=sign-in-failed address=%s", address);
             return new Result(Outcome.REJECTED, null);
         }
+        throttle.succeeded(email, address);
         LOG.infof("security-event=sign-in user-id=%d address=%s", userId.get(), address);
         return new Result(Outcome.SIGNED_IN, sessions.open(userId.get()));
-    }
-
-    @Transactional
-    boolean isThrottled(String email, String address) {
-        Instant since = Instant.now().minus(config.signIn().window());
-        return SignInAttempt.failuresForEmailSince(email, since) >= config.signIn().maxFailuresPerAccount()
-                || SignInAttempt.failuresFromAddressSince(address, since) >= config.signIn().maxFailuresPerAddress();
     }
 
     private Optional<Long> checkPassword(String email, String password) {

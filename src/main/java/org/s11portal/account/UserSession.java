@@ -42,6 +42,10 @@ public class UserSession extends PanacheEntityBase {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
+    /** SHA-256 of the CSRF token issued at sign-in: this session's form posts must carry that token. */
+    @Column(name = "csrf_token_hash", length = 64, columnDefinition = "char(64)")
+    public String csrfTokenHash;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 

@@ -30,7 +30,7 @@ public class Housekeeping {
     @Inject
     EntityManager entityManager;
 
-    public record Purged(int sessions, int signInAttempts, int surveyNonces) {
+    public record Purged(int sessions, int signInAttempts, int surveyNonces, int signInCounters) {
     }
 
     @Scheduled(identity = "housekeeping", cron = "${portal.housekeeping.cron}", timeZone = "${portal.timezone}",
@@ -48,7 +48,9 @@ public class Housekeeping {
                 deleteInChunks("DELETE FROM user_session WHERE expires_at < ?1", now.minus(config.housekeeping().sessionRetention())),
                 deleteInChunks("DELETE FROM sign_in_attempt WHERE attempted_at < ?1",
                         now.minus(config.housekeeping().signInAttemptRetention())),
-                deleteInChunks("DELETE FROM survey_nonce_used WHERE expires_on < ?1", today));
+                deleteInChunks("DELETE FROM survey_nonce_used WHERE expires_on < ?1", today),
+                // a sign-in count whose window is over counts nothing: the next attempt starts a new one
+                deleteInChunks("DELETE FROM sign_in_counter WHERE window_started_at < ?1", now.minus(config.signIn().window())));
     }
 
     private int deleteInChunks(String delete, Object before) {

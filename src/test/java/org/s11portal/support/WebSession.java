@@ -2,11 +2,16 @@ package org.s11portal.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -17,12 +22,29 @@ import io.restassured.specification.RequestSpecification;
 public final class WebSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+    private static final String CSRF_COOKIE = "csrf-token";
 
     private final Map<String, String> cookies = new HashMap<>();
     private String csrfToken;
+    private RestAssuredConfig config;
 
     public static WebSession anonymous() {
         return new WebSession();
+    }
+
+    /**
+     * A browser on another machine: connects from another loopback address (Linux routes all of 127.0.0.0/8
+     * to the loopback), so the portal sees a different remote address without any test-only header.
+     */
+    public static WebSession anonymousFrom(String loopbackAddress) {
+        WebSession session = new WebSession();
+        try {
+            session.config = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam("http.route.local-address", InetAddress.getByName(loopbackAddress)));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(loopbackAddress, e);
+        }
+        return session;
     }
 
     public static WebSession signedIn(String email) {
@@ -41,7 +63,8 @@ public final class WebSession {
     }
 
     public RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies);
+        RequestSpecification request = given().redirects().follow(false).cookies(cookies);
+        return config == null ? request : request.config(config);
     }
 
     public Response get(String path) {
@@ -82,12 +105,21 @@ public final class WebSession {
         return Map.copyOf(cookies);
     }
 
+    /** The CSRF token the next form post sends (the one the last page's form held, or the renewed cookie's). */
+    public String csrfToken() {
+        return csrfToken;
+    }
+
     private void remember(Response response) {
         response.getDetailedCookies().asList().forEach(cookie -> {
             if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {
                 cookies.remove(cookie.getName());
             } else {
                 cookies.put(cookie.getName(), cookie.getValue());
+                if (CSRF_COOKIE.equals(cookie.getName())) {
+                    // double submit: a form's token is the cookie's value; a browser would read it from the next page
+                    csrfToken = cookie.getValue();
+                }
             }
         });
     }

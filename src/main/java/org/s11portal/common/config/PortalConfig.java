@@ -45,9 +45,17 @@ public interface PortalConfig {
     }
 
     interface SignIn {
-        int maxFailuresPerAccount();
+        /** Wrong passwords for one account from one address: that pair is refused for the rest of the window. */
+        int maxFailuresPerAccountAndAddress();
 
+        /** Wrong passwords from one address, whatever the accounts: that address is refused. */
         int maxFailuresPerAddress();
+
+        /**
+         * Wrong passwords for one account from every address together: only addresses that have never signed
+         * in to that account are then refused, so guessing cannot lock its owner out (ASVS 2.2.1).
+         */
+        int maxFailuresPerAccount();
 
         /** The sliding window the failure limits count over. */
         Duration window();

@@ -18,6 +18,7 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
 
     static final String USER_ID = "s11.user-id";
     static final String IDLE_EXPIRES_AT = "s11.idle-expires-at";
+    static final String CSRF_TOKEN_HASH = "s11.csrf-token-hash";
 
     @Inject
     SessionService sessions;
@@ -35,6 +36,7 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
                         .addRole(session.role())
                         .addAttribute(USER_ID, session.userId())
                         .addAttribute(IDLE_EXPIRES_AT, session.idleExpiresAt())
+                        .addAttribute(CSRF_TOKEN_HASH, session.csrfTokenHash())
                         .build())
                 .orElseThrow(AuthenticationFailedException::new));
     }

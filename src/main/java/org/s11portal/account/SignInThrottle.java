@@ -1,0 +1,130 @@
+package org.s11portal.account;
+
+import java.sql.SQLException;
+import java.time.Instant;
+
+import org.s11portal.common.config.PortalConfig;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Counts password checks that may fail, in MariaDB so that every instance shares the counts. Three counts,
+ * each over a fixed window ({@code portal.sign-in.window}):
+ * <ul>
+ * <li>per account and address: a hard limit, so one address guessing one account locks out only itself;</li>
+ * <li>per address: a hard limit on guessing across many accounts;</li>
+ * <li>per account from every address together: once reached, only addresses that have signed in to the
+ * account before may still try (a soft lockout: a spread-out attack cannot lock the owner out).</li>
+ * </ul>
+ * An attempt takes its place in the counts before its password is checked: each count is incremented and read
+ * back in one transaction that holds the row's lock, so parallel attempts queue and those past a limit are
+ * refused without a check; a refused attempt rolls back and counts nothing. A correct password gives its place
+ * back. The rows are locked in one order (address, account, pair), and a deadlock is retried.
+ */
+@ApplicationScoped
+class SignInThrottle {
+
+    private static final int DEADLOCK_RETRIES = 3;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    PortalConfig config;
+
+    /** Whether this attempt may check its password; if it may, it now counts as a failure until it succeeds. */
+    boolean reserve(String email, String address) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> reserveInTransaction(email, address));
+                return true;
+            } catch (Refused refused) {
+                return false;
+            } catch (RuntimeException e) {
+                if (attempt >= DEADLOCK_RETRIES || !isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The password was right: the attempt is not a failure, and this address's failures on the account are cleared. */
+    void succeeded(String email, String address) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            giveBack(addressKey(address));
+            giveBack(accountKey(email));
+            entityManager.createNativeQuery("UPDATE sign_in_counter SET failures = 0 WHERE counter_key = ?1")
+                    .setParameter(1, pairKey(email, address)).executeUpdate();
+        });
+    }
+
+    /** Takes this attempt's place in every count, or throws {@link Refused} so that the transaction rolls back. */
+    private void reserveInTransaction(String email, String address) {
+        Instant now = Instant.now();
+        Instant windowStart = now.minus(config.signIn().window());
+        boolean allowed = count(addressKey(address), now, windowStart) <= config.signIn().maxFailuresPerAddress()
+                && (count(accountKey(email), now, windowStart) <= config.signIn().maxFailuresPerAccount()
+                        || hasSignedInBefore(email, address))
+                && count(pairKey(email, address), now, windowStart) <= config.signIn().maxFailuresPerAccountAndAddress();
+        if (!allowed) {
+            throw new Refused();
+        }
+    }
+
+    /** Adds this attempt to a count (starting a new window if the last one is over) and returns the new count. */
+    private int count(String key, Instant now, Instant windowStart) {
+        // MariaDB applies the assignments in order: failures is computed from the old window_started_at.
+        entityManager.createNativeQuery("""
+                INSERT INTO sign_in_counter (counter_key, failures, window_started_at) VALUES (?1, 1, ?2)
+                ON DUPLICATE KEY UPDATE
+                    failures = IF(window_started_at <= ?3, 1, failures + 1),
+                    window_started_at = IF(window_started_at <= ?3, ?2, window_started_at)""")
+                .setParameter(1, key).setParameter(2, now).setParameter(3, windowStart)
+                .executeUpdate();
+        return ((Number) entityManager.createNativeQuery("SELECT failures FROM sign_in_counter WHERE counter_key = ?1")
+                .setParameter(1, key).getSingleResult()).intValue();
+    }
+
+    private void giveBack(String key) {
+        entityManager.createNativeQuery("UPDATE sign_in_counter SET failures = GREATEST(failures - 1, 0) WHERE counter_key = ?1")
+                .setParameter(1, key).executeUpdate();
+    }
+
+    /** Signed in to this account from this address within the attempts' retention (90 days by default). */
+    private boolean hasSignedInBefore(String email, String address) {
+        return !entityManager.createNativeQuery(
+                "SELECT 1 FROM sign_in_attempt WHERE email = ?1 AND address = ?2 AND succeeded = TRUE LIMIT 1")
+                .setParameter(1, email).setParameter(2, address).getResultList().isEmpty();
+    }
+
+    static String addressKey(String address) {
+        return SessionService.hash("address\n" + address);
+    }
+
+    static String accountKey(String email) {
+        return SessionService.hash("account\n" + email);
+    }
+
+    static String pairKey(String email, String address) {
+        return SessionService.hash("pair\n" + email + "\n" + address);
+    }
+
+    private static boolean isDeadlock(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A limit is reached: rolls the counts back, so a refused attempt counts nothing. */
+    private static final class Refused extends RuntimeException {
+        Refused() {
+            super(null, null, false, false);
+        }
+    }
+}
