@@ -4,15 +4,26 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.s11portal.agency.Area;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -24,6 +35,8 @@ import jakarta.transaction.Transactional;
 
 @QuarkusTest
 class SignInResourceTest {
+
+    private static final String CSRF_COOKIE = "csrf-token";
 
     @Inject
     Fixtures fixtures;
@@ -88,7 +101,7 @@ class SignInResourceTest {
     }
 
     @Test
-    void fiveFailuresLockTheAccountForAWhileEvenWithTheRightPassword() {
+    void fiveFailuresLockOutTheirAddressButTheOwnerStillSignsInFromAnother() {
         User user = fixtures.moderator(Area.SOUTHAMPTON);
         for (int i = 0; i < 5; i++) {
             WebSession.anonymous().signIn(user.email, "wrong-password-" + i).then().statusCode(400);
@@ -96,6 +109,43 @@ class SignInResourceTest {
         WebSession.anonymous().signIn(user.email, Fixtures.PASSWORD)
                 .then().statusCode(429)
                 .body(containsString("You have tried to sign in too many times"));
+
+        WebSession elsewhere = WebSession.anonymousFrom("127.0.0.2");
+        assertEquals(303, elsewhere.signIn(user.email, Fixtures.PASSWORD).statusCode());
+        elsewhere.get("/home").then().statusCode(200).body(containsString(user.displayName));
+    }
+
+    @Test
+    void parallelWrongPasswordsGetNoMoreChecksThanTheLimit() throws Exception {
+        User user = fixtures.moderator(Area.SOUTHAMPTON);
+        List<WebSession> browsers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            WebSession browser = WebSession.anonymous();
+            browser.get("/sign-in");
+            browsers.add(browser);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < browsers.size(); i++) {
+                WebSession browser = browsers.get(i);
+                String password = "wrong-password-" + i;
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return browser.post("/sign-in", Map.of("email", user.email, "password", password)).statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Long> byStatus = new TreeMap<>();
+            for (Future<Integer> status : statuses) {
+                byStatus.merge(status.get(120, TimeUnit.SECONDS), 1L, Long::sum);
+            }
+            assertEquals(Map.of(400, 5L, 429, 35L), byStatus);
+            assertEquals(5L, attemptsChecked(user.email));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -170,8 +220,54 @@ class SignInResourceTest {
         WebSession second = WebSession.anonymous();
         second.get("/sign-in");
         Response local = second.post("/sign-in",
-                Map.of("email", user.email, "password", Fixtures.PASSWORD, "next", "/accessibility"));
-        assertTrue(local.header("Location").endsWith("/accessibility"), local.header("Location"));
+                Map.of("email", user.email, "password", Fixtures.PASSWORD, "next", "/accessibility?from=sign-in"));
+        assertTrue(local.header("Location").endsWith("/accessibility?from=sign-in"), local.header("Location"));
+    }
+
+    /** Issue 8 point 8: these used to answer 500 once the password was accepted. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/a b", "/<x>", "/%ZZ", "/{x}", "//evil.example", "https://evil.example", "/\\evil.example",
+            "/\tevil", "" })
+    void aNextThatIsNotOneOfOurPathsLandsOnHome(String next) {
+        User user = fixtures.moderator(Area.PORTSMOUTH);
+        WebSession browser = WebSession.anonymous();
+        browser.get("/sign-in");
+        Response signIn = browser.post("/sign-in", Map.of("email", user.email, "password", Fixtures.PASSWORD, "next", next));
+        assertEquals(303, signIn.statusCode());
+        assertTrue(signIn.header("Location").endsWith("/home"), signIn.header("Location"));
+
+        Response alreadySignedIn = browser.request().queryParam("next", next).get("/sign-in");
+        assertEquals(303, alreadySignedIn.statusCode());
+        assertTrue(alreadySignedIn.header("Location").endsWith("/home"), alreadySignedIn.header("Location"));
+    }
+
+    @Test
+    void signingInReplacesTheCsrfTokenSoOneFromBeforeIsRefused() {
+        User user = fixtures.moderator(Area.PORTSMOUTH);
+        WebSession browser = WebSession.anonymous();
+        browser.get("/sign-in");
+        String planted = browser.cookie(CSRF_COOKIE);
+        assertNotNull(planted);
+
+        Response signIn = browser.post("/sign-in", Map.of("email", user.email, "password", Fixtures.PASSWORD));
+
+        assertEquals(303, signIn.statusCode());
+        String fresh = signIn.getDetailedCookie(CSRF_COOKIE).getValue();
+        assertNotEquals(planted, fresh);
+        assertEquals(fresh, browser.cookie(CSRF_COOKIE));
+        keepAlive(browser, planted).then().statusCode(400);
+        keepAlive(browser, fresh).then().statusCode(200);
+        browser.get("/home").then().statusCode(200).body(containsString("value=\"" + fresh + "\""));
+    }
+
+    @Test
+    void anotherSessionsCsrfTokenIsRefused() {
+        WebSession mine = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
+        WebSession theirs = WebSession.signedIn(fixtures.moderator(Area.HAMPSHIRE).email);
+
+        keepAlive(mine, theirs.cookie(CSRF_COOKIE)).then().statusCode(400);
+        keepAlive(mine, mine.cookie(CSRF_COOKIE)).then().statusCode(200);
+        mine.post("/session/keep-alive", Map.of()).then().statusCode(200);
     }
 
     @Test
@@ -186,6 +282,20 @@ class SignInResourceTest {
         String token = WebSession.signedIn(user.email).cookie(SessionService.COOKIE_NAME);
         assertNull(sessionByHash(token));
         assertNotNull(sessionByHash(SessionService.hash(token)));
+    }
+
+    /** A state-changing post with this session's cookie and the given CSRF cookie and matching form token. */
+    private static Response keepAlive(WebSession browser, String csrfToken) {
+        return browser.request()
+                .cookie(CSRF_COOKIE, csrfToken)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam(CSRF_COOKIE, csrfToken)
+                .post("/session/keep-alive");
+    }
+
+    @Transactional
+    long attemptsChecked(String email) {
+        return SignInAttempt.count("email", email);
     }
 
     @Transactional
