@@ -1,5 +1,6 @@
 package org.s11portal.account;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -284,9 +285,10 @@ class SignInResourceTest {
         assertNotNull(sessionByHash(SessionService.hash(token)));
     }
 
-    /** A state-changing post with this session's cookie and the given CSRF cookie and matching form token. */
+    /** A state-changing post with this session's cookie, and the given token as both CSRF cookie and form field. */
     private static Response keepAlive(WebSession browser, String csrfToken) {
-        return browser.request()
+        return given().redirects().follow(false)
+                .cookie(SessionService.COOKIE_NAME, browser.cookie(SessionService.COOKIE_NAME))
                 .cookie(CSRF_COOKIE, csrfToken)
                 .contentType("application/x-www-form-urlencoded")
                 .formParam(CSRF_COOKIE, csrfToken)
