@@ -37,8 +37,8 @@ public class Housekeeping {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
         Purged purged = purge(Instant.now());
-        LOG.infof("housekeeping removed %d session records, %d sign-in attempts and %d used survey nonces",
-                purged.sessions(), purged.signInAttempts(), purged.surveyNonces());
+        LOG.infof("housekeeping removed %d session records, %d sign-in attempts, %d used survey nonces and %d ended sign-in counts",
+                purged.sessions(), purged.signInAttempts(), purged.surveyNonces(), purged.signInCounters());
     }
 
     /** Removes everything due for removal at that moment. */

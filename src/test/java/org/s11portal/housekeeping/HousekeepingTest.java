@@ -43,6 +43,8 @@ class HousekeepingTest {
         LocalDate today = LocalDate.now();
         String expiredNonce = nonce(today.minusDays(1));
         String liveNonce = nonce(today);
+        String endedCount = signInCount(now.minus(Duration.ofMinutes(16)));
+        String currentCount = signInCount(now.minus(Duration.ofMinutes(14)));
 
         Housekeeping.Purged purged = housekeeping.purge(now);
 
@@ -50,6 +52,7 @@ class HousekeepingTest {
         assertEquals(List.of(0L, 1L), List.of(count("user_session", "token_hash", oldSession), count("user_session", "token_hash", recentSession)));
         assertEquals(List.of(0L, 1L), List.of(count("sign_in_attempt", "email", oldAttempt), count("sign_in_attempt", "email", recentAttempt)));
         assertEquals(List.of(0L, 1L), List.of(count("survey_nonce_used", "nonce_hash", expiredNonce), count("survey_nonce_used", "nonce_hash", liveNonce)));
+        assertEquals(List.of(0L, 1L), List.of(count("sign_in_counter", "counter_key", endedCount), count("sign_in_counter", "counter_key", currentCount)));
     }
 
     @Test
@@ -92,6 +95,14 @@ class HousekeepingTest {
         Panache.getEntityManager().createNativeQuery("INSERT INTO survey_nonce_used (nonce_hash, expires_on) VALUES (?1, ?2)")
                 .setParameter(1, hash).setParameter(2, expiresOn).executeUpdate();
         return hash;
+    }
+
+    @Transactional
+    String signInCount(Instant windowStartedAt) {
+        String key = hex();
+        Panache.getEntityManager().createNativeQuery("INSERT INTO sign_in_counter (counter_key, failures, window_started_at) VALUES (?1, 1, ?2)")
+                .setParameter(1, key).setParameter(2, windowStartedAt).executeUpdate();
+        return key;
     }
 
     @Transactional
