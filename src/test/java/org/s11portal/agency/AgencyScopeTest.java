@@ -77,6 +77,7 @@ class AgencyScopeTest {
     }
 
     private static String strip(String html) {
-        return html.replaceAll("name=\"csrf-token\" value=\"[^\"]*\"", "");
+        return html.replaceAll("name=\"csrf-token\" value=\"[^\"]*\"", "")
+                .replaceAll("data-session-seconds-left=\"\\d+\"", "");
     }
 }
