@@ -10,10 +10,16 @@ JAR := target/quarkus-app/quarkus-run.jar
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-10s %s\n", $$1, $$2 }'
 
+# The build's output goes to target/build.log and is shown only if it fails (Debian's Maven prints stray
+# colour codes). Ctrl-C (130) or a TERM (143) is how a person stops `make run`: a clean stop, not an error.
 run: ## Build and start the portal with demo data on http://localhost:8080 (finds or starts MariaDB)
-	db_env="$$($(DB) ensure)" && eval "$$db_env" && \
-	$(MVN) -DskipTests package && \
-	exec java -Dquarkus.profile=dev -jar $(JAR)
+	@db_env="$$($(DB) ensure)" && eval "$$db_env" && \
+	echo "Building the portal (about a minute)..." && \
+	mkdir -p target && { $(MVN) -DskipTests package >target/build.log 2>&1 || \
+	  { sed 's/\x1b\[[0-9;]*m//g' target/build.log; echo "The build failed: the lines above say why."; exit 1; }; } && \
+	echo "Starting the portal with demo data; it says the address to open when it is ready. Ctrl-C stops it." && \
+	{ java -Dquarkus.profile=dev -jar $(JAR); rc=$$?; \
+	  if [ $$rc -eq 130 ] || [ $$rc -eq 143 ]; then echo "S11 Portal stopped."; exit 0; fi; exit $$rc; }
 
 dev: ## Quarkus dev mode with live reload and demo data
 	db_env="$$($(DB) ensure)" && eval "$$db_env" && \

@@ -23,7 +23,6 @@ public interface PortalConfig {
     Housekeeping housekeeping();
 
     /** The address staff use to reach the portal, for survey links, QR codes and posters. */
-    @WithDefault("http://localhost:8080")
     String publicUrl();
 
     /** Where dates and deadlines are reckoned: the partnerships work in UK time. */
