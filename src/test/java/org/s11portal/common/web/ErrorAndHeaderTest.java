@@ -55,6 +55,12 @@ class ErrorAndHeaderTest {
         given().get("/webjars/govuk-frontend/5.14.0/dist/govuk/assets/images/govuk-crest.svg").then().statusCode(404);
     }
 
+    @Test
+    void browsersFindTheServicesOwnIcon() {
+        given().get("/favicon.ico").then().statusCode(200).contentType(containsString("image/"));
+        given().get("/assets/favicon.svg").then().statusCode(200).contentType(containsString("image/svg+xml"));
+    }
+
     @Inject
     Fixtures fixtures;
 
