@@ -35,17 +35,18 @@ import jakarta.transaction.Transactional;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DraftPrivacyTest {
 
-    static final Map<String, String> SIGN_OFF = Map.of("declaredByName", "Dr Jane Senior", "declaredRole", "Director", "confirm", "yes");
-    static final String V1 = "Evidence for T1.Q1";
-    static final String SUBMITTED = "SUBMITTED-V2-EVIDENCE";
-    static final String DRAFT = "DRAFT-AFTER-RETURN-EVIDENCE";
-    static final String DRAFT_ACTION = "DRAFT-ONLY-ACTION";
-    static final String NEVER_SUBMITTED = "NEVER-SUBMITTED-EVIDENCE";
+    static final String V1 = DraftScenario.V1;
+    static final String SUBMITTED = DraftScenario.SUBMITTED;
+    static final String DRAFT = DraftScenario.DRAFT;
+    static final String DRAFT_ACTION = DraftScenario.DRAFT_ACTION;
+    static final String NEVER_SUBMITTED = DraftScenario.NEVER_SUBMITTED;
+
+    @Inject
+    DraftScenario scenario;
 
     @Inject
     Fixtures fixtures;
 
-    Agency agency;
     Question q;
     String base;
     long submittedFileId;
@@ -64,33 +65,17 @@ class DraftPrivacyTest {
         if (base != null) {
             return;
         }
-        Cycle cycle = fixtures.liveCycleWithTool();
-        agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
-        fixtures.answerAllFully(assessment, cycle);
-        q = fixtures.questions(cycle).get(0);
-        base = "/assessments/" + assessment.id;
-        lead = WebSession.signedIn(fixtures.lead(agency).email);
-        moderator = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
-        admin = WebSession.signedIn(fixtures.admin(Area.PORTSMOUTH).email);
-
-        submittedFileId = upload(lead, base, q, "submitted-minutes.txt", "minutes as submitted");
-        submit();
-        returnToAgency("Strengthen T1");
-        saveT1Q1(SUBMITTED);
-        submit();
-        returnToAgency("Nearly there");
-        saveT1Q1(DRAFT);
-        draftFileId = upload(lead, base, q, "draft-only-notes.txt", "notes not yet submitted");
-        lead.api().body(Map.of("standard", "T1", "action", DRAFT_ACTION)).post("/api/v1" + base + "/actions")
-                .then().statusCode(201);
-
-        quietAgency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment quiet = fixtures.assessment(quietAgency, cycle, AssessmentState.IN_PROGRESS);
-        fixtures.answer(quiet, q, Rating.FULL, NEVER_SUBMITTED, "Impact", null);
-        quietBase = "/assessments/" + quiet.id;
-        WebSession quietLead = WebSession.signedIn(fixtures.lead(quietAgency).email);
-        quietFileId = upload(quietLead, quietBase, q, "never-submitted.txt", "never submitted");
+        DraftScenario.Made made = scenario.make();
+        q = made.question();
+        base = made.base();
+        submittedFileId = made.submittedFileId();
+        draftFileId = made.draftFileId();
+        lead = made.lead();
+        moderator = made.moderator();
+        admin = WebSession.signedIn(made.adminEmail());
+        quietAgency = made.quietAgency();
+        quietBase = made.quietBase();
+        quietFileId = made.quietFileId();
     }
 
     @Test
@@ -210,41 +195,5 @@ class DraftPrivacyTest {
         }
         assertEquals(200, response.statusCode(), url);
         return response.asString();
-    }
-
-    private void submit() {
-        lead.get(base + "/check");
-        lead.post(base + "/submit", SIGN_OFF).then().statusCode(303);
-    }
-
-    private void returnToAgency(String comment) {
-        moderator.get(base + "/return");
-        moderator.post(base + "/return", Map.of("comment-overall", comment)).then().statusCode(303);
-    }
-
-    private void saveT1Q1(String evidence) {
-        int version = answerVersion();
-        lead.get(base + "/standards/T1");
-        lead.post(base + "/standards/T1", Map.of("q" + q.id + "-version", String.valueOf(version), "q" + q.id + "-rating", "FULL",
-                "q" + q.id + "-evidence", evidence, "q" + q.id + "-impact", "Impact for T1.Q1")).then().statusCode(303);
-    }
-
-    @Transactional
-    int answerVersion() {
-        return Answer.<Answer>find("assessment.agency.id = ?1 and question.id = ?2", agency.id, q.id).singleResult().version;
-    }
-
-    private long upload(WebSession session, String assessmentBase, Question question, String name, String text) {
-        String path = assessmentBase + "/questions/" + question.id + "/files";
-        session.get(path);
-        Response response = session.request().multiPart("csrf-token", session.cookie("csrf-token"))
-                .multiPart("file", name, text.getBytes(StandardCharsets.UTF_8), "text/plain").post(path);
-        assertEquals(303, response.statusCode());
-        return fileId(name);
-    }
-
-    @Transactional
-    long fileId(String name) {
-        return EvidenceFile.<EvidenceFile>find("filename = ?1 order by id desc", name).firstResult().id;
     }
 }
