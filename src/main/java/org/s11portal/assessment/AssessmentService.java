@@ -102,12 +102,6 @@ public class AssessmentService {
                 : AssessmentWork.withoutDraft(assessment);
     }
 
-    /** Whether the current user may read this assessment's unsubmitted draft; 404 outside scope. */
-    @Transactional
-    public boolean mayReadDraft(long assessmentId) {
-        return DraftPrivacy.mayReadDraft(currentUser.user(), scope.assessment(assessmentId));
-    }
-
     /**
      * What the current user reads of an assessment. The agency's lead: the draft while it can be edited,
      * otherwise the latest submitted version. Moderators and admins: only ever the latest submitted version
