@@ -49,8 +49,12 @@ public class ActionPlanResource {
     PortalClock clock;
 
     @GET
-    public TemplateInstance plan(@PathParam("id") long id, @QueryParam("saved") String saved) {
-        return Templates.plan(assessments.work(id), clock.today(), saved);
+    public Response plan(@PathParam("id") long id, @QueryParam("saved") String saved) {
+        AssessmentWork work = assessments.work(id);
+        if (!work.draft) {
+            return Redirects.seeOther(work.viewPath());
+        }
+        return Response.ok(Templates.plan(work, clock.today(), saved)).build();
     }
 
     @GET
@@ -77,9 +81,12 @@ public class ActionPlanResource {
 
     @GET
     @Path("{actionId}")
-    public TemplateInstance edit(@PathParam("id") long id, @PathParam("actionId") long actionId) {
+    public Response edit(@PathParam("id") long id, @PathParam("actionId") long actionId) {
         AssessmentWork work = assessments.work(id);
-        return Templates.form(ActionFormView.saved(work, actionPlan.get(id, actionId), clock.today()));
+        if (!work.draft) {
+            return Redirects.seeOther(work.viewPath());
+        }
+        return Response.ok(Templates.form(ActionFormView.saved(work, actionPlan.get(id, actionId), clock.today()))).build();
     }
 
     @POST

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.s11portal.actionplan.ActionForm;
 import org.s11portal.actionplan.ActionItem;
 import org.s11portal.actionplan.ActionPlanService;
+import org.s11portal.actionplan.ActionStatus;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.security.Roles;
 import org.s11portal.common.web.FormErrors;
@@ -52,8 +53,14 @@ public class AssessmentApiResource {
     @Inject
     PortalClock clock;
 
-    public record AssessmentJson(long id, String agency, String cycle, String state, LocalDate due, String toolVersion,
-            List<StandardJson> standards, List<ActionJson> actions, List<ProblemJson> problems) {
+    /**
+     * showing: "draft" (the agency's own lead: current answers) or "submitted" (moderators and admins: only the
+     * latest submitted version, never the draft); version: the submitted version shown, null for the draft or
+     * when nothing has been submitted yet (then no answers, actions or problems).
+     */
+    public record AssessmentJson(long id, String agency, String cycle, String state, String showing, Integer version,
+            LocalDate due, String toolVersion, List<StandardJson> standards, List<ActionJson> actions,
+            List<ProblemJson> problems) {
     }
 
     public record StandardJson(String code, String title, String whatGoodLooksLike, List<String> reflectionPrompts,
@@ -79,9 +86,11 @@ public class AssessmentApiResource {
     }
 
     @GET
-    @Operation(summary = "The self-assessment with its tool, answers, actions and what still blocks submission")
+    @Operation(summary = "The self-assessment with its tool, answers, actions and what still blocks submission;"
+            + " moderators and admins get only the latest submitted version (showing, version)")
     public AssessmentJson get(@PathParam("id") long id) {
-        return json(assessments.work(id));
+        AssessmentService.Reading reading = assessments.reading(id, null);
+        return reading.work().draft ? json(reading.work()) : submittedJson(reading);
     }
 
     @PUT
@@ -181,7 +190,45 @@ public class AssessmentApiResource {
         List<ProblemJson> problems = SubmissionRules.problems(work, clock.today()).stream()
                 .map(p -> new ProblemJson(p.standardCode(), p.message(), p.href())).toList();
         return new AssessmentJson(work.assessment.id, work.assessment.agency.name, work.cycle.name, work.assessment.state.name(),
-                work.due(), work.cycle.tool.version, standards, work.actions.stream().map(a -> actionJson(a, work)).toList(), problems);
+                "draft", null, work.due(), work.cycle.tool.version, standards, work.actions.stream().map(a -> actionJson(a, work)).toList(), problems);
+    }
+
+    /** The latest submitted version (for those who may not read the draft), in the same shape. */
+    private static AssessmentJson submittedJson(AssessmentService.Reading reading) {
+        AssessmentWork work = reading.work();
+        SubmissionSnapshot snapshot = reading.snapshot();
+        Map<String, SubmissionSnapshot.AnswerEntry> answers = new LinkedHashMap<>();
+        if (snapshot != null) {
+            snapshot.standards().forEach(s -> s.answers().forEach(a -> answers.put(a.questionCode(), a)));
+        }
+        List<StandardJson> standards = new ArrayList<>();
+        for (Standard s : work.standards) {
+            List<QuestionJson> questions = s.questions.stream().map(q -> {
+                SubmissionSnapshot.AnswerEntry a = answers.get(q.code);
+                boolean given = a != null && (a.rating() != null || a.evidence() != null || a.impact() != null || a.naReason() != null);
+                return new QuestionJson(q.code, q.text, q.guidance, !given ? null
+                        : new AnswerJson(a.rating() == null ? null : Rating.valueOf(a.rating()), a.evidence(), a.impact(),
+                                a.naReason(), null, false));
+            }).toList();
+            standards.add(new StandardJson(s.code, s.title, s.goodLooksLike, s.reflectionPromptList(), s.evidenceExampleList(), questions));
+        }
+        List<ActionJson> actions = snapshot == null ? List.of() : snapshot.actions().stream()
+                .map(a -> new ActionJson(a.id(), a.standardCode(), a.questionCode(), a.gap(), a.action(), a.measure(), a.lead(),
+                        a.resources(), a.startDate() == null ? null : LocalDate.parse(a.startDate()),
+                        a.targetDate() == null ? null : LocalDate.parse(a.targetDate()), statusName(a.status()), null, List.of()))
+                .toList();
+        return new AssessmentJson(work.assessment.id, work.assessment.agency.name, work.cycle.name, work.assessment.state.name(),
+                "submitted", reading.version() == null ? null : reading.version().number, work.due(), work.cycle.tool.version,
+                standards, actions, List.of());
+    }
+
+    private static String statusName(String label) {
+        for (ActionStatus status : ActionStatus.values()) {
+            if (status.label.equals(label)) {
+                return status.name();
+            }
+        }
+        return label;
     }
 
     private ActionJson actionJson(ActionItem a, AssessmentWork work) {

@@ -18,7 +18,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -51,7 +50,7 @@ public class AssessmentResource {
 
         static native TemplateInstance notEditable(AssessmentWork work);
 
-        static native TemplateInstance history(AssessmentWork work, Question question, List<AnswerHistory.Revision> revisions);
+        static native TemplateInstance history(AssessmentService.QuestionHistory history);
     }
 
     @Inject
@@ -61,24 +60,30 @@ public class AssessmentResource {
     PortalClock clock;
 
     @GET
-        public TemplateInstance taskList(@PathParam("id") long id, @QueryParam("saved") String saved,
+    public Response taskList(@PathParam("id") long id, @QueryParam("saved") String saved,
             @QueryParam("carried") Integer carried) {
         AssessmentWork work = assessments.work(id);
+        if (!work.draft) {
+            return Redirects.seeOther(work.viewPath());
+        }
         Map<String, TaskStatus> statuses = new LinkedHashMap<>();
         work.standards.forEach(s -> statuses.put(s.code, SubmissionRules.standardStatus(work, s)));
         boolean nothingAnswered = work.answersByQuestion.values().stream().allMatch(Answer::isEmpty);
-        return Templates.taskList(work, statuses, SubmissionRules.actionPlanStatus(work, clock.today()),
+        return Response.ok(Templates.taskList(work, statuses, SubmissionRules.actionPlanStatus(work, clock.today()),
                 SubmissionRules.problems(work, clock.today()), clock.daysUntil(work.due()),
                 assessments.returnComments(id), saved == null ? null : work.standard(saved) == null ? null : saved,
-                carried == null ? -1 : carried, work.isEditable() && nothingAnswered);
+                carried == null ? -1 : carried, work.isEditable() && nothingAnswered)).build();
     }
 
     @GET
     @Path("standards/{code}")
-    public TemplateInstance standard(@PathParam("id") long id, @PathParam("code") String code) {
+    public Response standard(@PathParam("id") long id, @PathParam("code") String code) {
         AssessmentWork work = assessments.work(id);
         Standard standard = standardOr404(work, code);
-        return Templates.standard(page(id, work, standard, null, FormErrors.none()));
+        if (!work.draft) {
+            return Redirects.seeOther(work.viewPath() + "#standard-" + standard.code);
+        }
+        return Response.ok(Templates.standard(page(id, work, standard, null, FormErrors.none()))).build();
     }
 
     @POST
@@ -133,13 +138,8 @@ public class AssessmentResource {
 
     @GET
     @Path("questions/{questionId}/history")
-    @Transactional
     public TemplateInstance history(@PathParam("id") long id, @PathParam("questionId") long questionId) {
-        AssessmentWork work = assessments.work(id);
-        Question question = work.standards.stream().flatMap(s -> s.questions.stream())
-                .filter(q -> q.id == questionId).findFirst().orElseThrow(NotFoundException::new);
-        Answer answer = work.answer(question);
-        return Templates.history(work, question, answer == null ? List.of() : AnswerHistory.of(Answer.findById(answer.id)));
+        return Templates.history(assessments.history(id, questionId));
     }
 
     private StandardPage page(long id, AssessmentWork work, Standard standard, Map<Long, AnswerInput> typed, FormErrors errors) {

@@ -91,9 +91,117 @@ public class AssessmentService {
         return assessment;
     }
 
+    /**
+     * The assessment for the pages: with the agency's current answers and actions for those who may read the
+     * draft ({@link DraftPrivacy}), without them for everyone else in scope. 404 outside scope.
+     */
     @Transactional
     public AssessmentWork work(long assessmentId) {
-        return AssessmentWork.load(scope.assessment(assessmentId));
+        Assessment assessment = scope.assessment(assessmentId);
+        return DraftPrivacy.mayReadDraft(currentUser.user(), assessment) ? AssessmentWork.load(assessment)
+                : AssessmentWork.withoutDraft(assessment);
+    }
+
+    /**
+     * What the current user reads of an assessment. The agency's lead: the draft while it can be edited,
+     * otherwise the latest submitted version. Moderators and admins: only ever the latest submitted version
+     * (or ?version=n), never the draft; no snapshot when nothing has been submitted yet.
+     */
+    public record Reading(AssessmentWork work, SubmissionSnapshot snapshot, SubmissionVersion version,
+            List<SubmissionVersion> versions, Map<String, Long> fileIds) {
+
+        /** "draft" or "submitted": what the reader is shown. */
+        public String showing() {
+            return snapshot != null && version == null ? "draft" : "submitted";
+        }
+
+        public boolean notSubmittedYet() {
+            return snapshot == null;
+        }
+
+        /** The id of a file listed in the snapshot, for a download link; null when it is not stored. */
+        public Long fileId(String entry) {
+            return fileIds.get(entry);
+        }
+    }
+
+    @Transactional
+    public Reading reading(long assessmentId, Integer versionNumber) {
+        AssessmentWork work = work(assessmentId);
+        List<SubmissionVersion> versions = SubmissionVersion.forAssessment(work.assessment);
+        SubmissionVersion version = versionNumber != null ? SubmissionVersion.numbered(work.assessment, versionNumber)
+                : work.draft && work.isEditable() ? null
+                : versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        if (versionNumber != null && version == null) {
+            throw new NotFoundException();
+        }
+        if (version == null && !work.draft) {
+            return new Reading(work, null, null, versions, Map.of());
+        }
+        SubmissionSnapshot snapshot = version == null ? snapshot(work) : read(version);
+        return new Reading(work, snapshot, version, versions, fileIds(work.assessment, snapshot));
+    }
+
+    /** A question's saved changes: all of them for the draft's readers, up to the latest submission for others. */
+    public record QuestionHistory(AssessmentWork work, Question question, List<AnswerHistory.Revision> revisions,
+            boolean notSubmittedYet) {
+    }
+
+    @Transactional
+    public QuestionHistory history(long assessmentId, long questionId) {
+        AssessmentWork work = work(assessmentId);
+        Question question = work.standards.stream().flatMap(s -> s.questions.stream())
+                .filter(q -> q.id == questionId).findFirst().orElseThrow(NotFoundException::new);
+        Answer answer = Answer.findFor(work.assessment, question);
+        List<AnswerHistory.Revision> revisions = answer == null ? List.of() : AnswerHistory.of(answer);
+        if (work.draft) {
+            return new QuestionHistory(work, question, revisions, false);
+        }
+        SubmissionVersion latest = SubmissionVersion.latest(work.assessment);
+        if (latest == null) {
+            return new QuestionHistory(work, question, List.of(), true);
+        }
+        return new QuestionHistory(work, question,
+                revisions.stream().filter(r -> !r.at().isAfter(latest.submittedAt)).toList(), false);
+    }
+
+    /**
+     * Whether the current user may download this file: the draft's readers any file of the assessment,
+     * everyone else only a file that is part of the latest submitted version.
+     */
+    @Transactional
+    public boolean mayDownload(EvidenceFile file) {
+        Assessment assessment = file.answer.assessment;
+        if (DraftPrivacy.mayReadDraft(currentUser.user(), assessment)) {
+            return true;
+        }
+        SubmissionVersion latest = SubmissionVersion.latest(assessment);
+        return latest != null && fileEntry(read(latest), file) != null;
+    }
+
+    /** Snapshot file entry → stored file id, for the files a snapshot lists that are still stored. */
+    private Map<String, Long> fileIds(Assessment assessment, SubmissionSnapshot snapshot) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (Answer answer : Answer.forAssessment(assessment)) {
+            for (EvidenceFile file : EvidenceFile.forAnswer(answer)) {
+                String entry = fileEntry(snapshot, file);
+                if (entry != null) {
+                    ids.putIfAbsent(entry, file.id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The snapshot's entry for this file (same question, same SHA-256), or null when it is not part of it. */
+    private static String fileEntry(SubmissionSnapshot snapshot, EvidenceFile file) {
+        String questionCode = file.answer.question.code;
+        String checksum = "(SHA-256 " + file.sha256 + ")";
+        return snapshot.standards().stream().flatMap(s -> s.answers().stream())
+                .filter(a -> a.questionCode().equals(questionCode))
+                .flatMap(a -> a.files().stream())
+                .filter(entry -> entry.contains(checksum) && entry.startsWith(file.filename))
+                .findFirst().orElse(null);
     }
 
     /** Comments from the moderators on the version they returned, by standard code ("" for overall). */

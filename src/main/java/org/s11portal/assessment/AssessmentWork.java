@@ -24,22 +24,34 @@ public final class AssessmentWork {
     public final Map<Long, Answer> answersByQuestion;
     public final List<ActionItem> actions;
     public final DeadlineExtension extension;
+    /** Whether this holds the agency's current answers and actions (false for {@link #withoutDraft}). */
+    public final boolean draft;
 
-    private AssessmentWork(Assessment assessment) {
+    private AssessmentWork(Assessment assessment, boolean withDraft) {
         this.assessment = assessment;
         this.cycle = assessment.cycle;
         this.standards = cycle.tool.standards;
         this.standards.forEach(s -> s.questions.size());
-        this.answersByQuestion = Answer.forAssessment(assessment).stream()
-                .collect(Collectors.toMap(a -> a.question.id, Function.identity()));
-        this.actions = ActionItem.forAssessment(assessment);
+        this.answersByQuestion = withDraft ? Answer.forAssessment(assessment).stream()
+                .collect(Collectors.toMap(a -> a.question.id, Function.identity())) : Map.of();
+        this.actions = withDraft ? ActionItem.forAssessment(assessment) : List.of();
         this.extension = DeadlineExtension.latestFor(assessment.agency, cycle);
+        this.draft = withDraft;
     }
 
     /** Call inside a transaction; the result can be read after it ends. */
     public static AssessmentWork load(Assessment assessment) {
-        return new AssessmentWork(assessment);
+        return new AssessmentWork(assessment, true);
     }
+
+    /**
+     * The assessment, its tool and dates without any of the agency's unsubmitted answers or actions: what
+     * the pages get for someone who may not read the draft (see {@link DraftPrivacy}).
+     */
+    public static AssessmentWork withoutDraft(Assessment assessment) {
+        return new AssessmentWork(assessment, false);
+    }
+
 
     public Answer answer(Question question) {
         return answersByQuestion.get(question.id);
@@ -77,6 +89,11 @@ public final class AssessmentWork {
     /** "/assessments/12": the base of every page about this assessment. */
     public String path() {
         return "/assessments/" + assessment.id;
+    }
+
+    /** "/assessments/12/view": the read-only page, the one moderators and admins use. */
+    public String viewPath() {
+        return path() + "/view";
     }
 
     public String standardPath(Standard standard) {

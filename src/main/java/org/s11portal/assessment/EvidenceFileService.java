@@ -69,6 +69,9 @@ public class EvidenceFileService {
     @Inject
     PortalConfig config;
 
+    @Inject
+    AssessmentService assessments;
+
     public sealed interface UploadResult permits Stored, Rejected {
     }
 
@@ -126,12 +129,15 @@ public class EvidenceFileService {
         return new Stored(file);
     }
 
-    /** A file for download, when its assessment is in the caller's scope; 404 otherwise. */
+    /**
+     * A file for download, when its assessment is in the caller's scope and, for moderators and admins, the
+     * file is part of the latest submitted version ({@link DraftPrivacy}); 404 otherwise.
+     */
     @Transactional
     public EvidenceFile download(long assessmentId, long fileId) {
         Assessment assessment = scope.assessment(assessmentId);
         EvidenceFile file = EvidenceFile.findById(fileId);
-        if (file == null || !file.answer.assessment.id.equals(assessment.id)) {
+        if (file == null || !file.answer.assessment.id.equals(assessment.id) || !assessments.mayDownload(file)) {
             throw new NotFoundException();
         }
         Objects.requireNonNull(file.content);

@@ -38,8 +38,7 @@ public class SubmissionResource {
 
         static native TemplateInstance submitted(AssessmentWork work, SubmissionVersion version);
 
-        static native TemplateInstance view(AssessmentWork work, SubmissionSnapshot snapshot, SubmissionVersion version,
-                List<SubmissionVersion> versions);
+        static native TemplateInstance view(AssessmentService.Reading reading);
     }
 
     public static class SubmitForm {
@@ -64,10 +63,13 @@ public class SubmissionResource {
 
     @GET
     @Path("check")
-    public TemplateInstance check(@PathParam("id") long id) {
+    public Response check(@PathParam("id") long id) {
         AssessmentWork work = assessments.work(id);
-        return Templates.check(work, assessments.snapshot(work), SubmissionRules.problems(work, clock.today()),
-                new SubmitForm(), FormErrors.none());
+        if (!work.draft) {
+            return Redirects.seeOther(work.viewPath());
+        }
+        return Response.ok(Templates.check(work, assessments.snapshot(work), SubmissionRules.problems(work, clock.today()),
+                new SubmitForm(), FormErrors.none())).build();
     }
 
     @POST
@@ -119,26 +121,13 @@ public class SubmissionResource {
     }
 
     /**
-     * The whole submission on one page: a frozen version (the latest, or ?version=n), or for the agency's
-     * own lead the current draft. Moderators and admins see only what was submitted.
+     * The whole submission on one page: what {@link AssessmentService#reading} gives this reader (the agency's
+     * lead: the draft while editable; moderators and admins: only the latest submitted version, or ?version=n).
      */
     @GET
     @Path("view")
-    @Transactional
     public TemplateInstance view(@PathParam("id") long id, @QueryParam("version") Integer number) {
-        AssessmentWork work = assessments.work(id);
-        List<SubmissionVersion> versions = SubmissionVersion.forAssessment(work.assessment);
-        SubmissionVersion version = number != null ? SubmissionVersion.numbered(work.assessment, number)
-                : work.isEditable() && currentUser.isAgencyLead() ? null
-                : versions.isEmpty() ? null : versions.get(versions.size() - 1);
-        if (number != null && version == null) {
-            throw new NotFoundException();
-        }
-        if (version == null && !currentUser.isAgencyLead()) {
-            return Templates.view(work, null, null, versions);
-        }
-        SubmissionSnapshot snapshot = version == null ? assessments.snapshot(work) : assessments.read(version);
-        return Templates.view(work, snapshot, version, versions);
+        return Templates.view(assessments.reading(id, number));
     }
 
     private static String trim(String text) {

@@ -59,14 +59,16 @@ class AssessmentScopeTest {
     }
 
     @Test
-    void moderatorsCanReadButNotEditAnAgencysAnswers() {
+    void moderatorsAreSentToTheReadOnlyViewAndCannotEditAnAgencysAnswers() {
         Cycle cycle = fixtures.liveCycleWithTool();
         Agency agency = fixtures.agency(Area.PORTSMOUTH);
         Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
         Question q = fixtures.questions(cycle).get(0);
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
         String base = "/assessments/" + assessment.id;
-        assertEquals(200, moderator.get(base + "/standards/T1").statusCode());
+        var page = moderator.get(base + "/standards/T1");
+        assertEquals(303, page.statusCode());
+        assertEquals(true, page.header("Location").endsWith(base + "/view#standard-T1"));
         assertEquals(403, moderator.post(base + "/standards/T1", Map.of("q" + q.id + "-version", "", "q" + q.id + "-rating", "FULL")).statusCode());
         assertEquals(403, moderator.api().body(Map.of("rating", "FULL")).put("/api/v1" + base + "/answers/T1.Q1").statusCode());
     }
