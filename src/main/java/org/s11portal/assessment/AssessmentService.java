@@ -227,6 +227,9 @@ public class AssessmentService {
      */
     @Transactional
     public SaveResult saveStandard(long assessmentId, String standardCode, Map<Long, AnswerInput> inputs) {
+        // saves of one assessment queue here (an autosave and a click can arrive together), and each then reads
+        // the answers the one before it wrote
+        Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
         Assessment assessment = scope.assessmentToEdit(assessmentId);
         AssessmentWork work = AssessmentWork.load(assessment);
         if (!work.isEditable()) {

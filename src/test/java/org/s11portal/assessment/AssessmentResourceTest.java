@@ -141,6 +141,36 @@ class AssessmentResourceTest {
     }
 
     @Test
+    void anAutosaveAndASaveOfTheSameNewAnswerAtOnceBothSucceed() throws Exception {
+        Draft d = draft(AssessmentState.NOT_STARTED);
+        Assessment assessment = d.assessment();
+        Question q = d.question();
+        WebSession session = d.lead();
+        session.get("/assessments/" + assessment.id + "/standards/T1");
+        String path = "/assessments/" + assessment.id + "/standards/T1";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var statuses = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                boolean autosave = i % 2 == 0;
+                statuses.add(pool.submit(() -> {
+                    var request = session.request().contentType("application/x-www-form-urlencoded")
+                            .formParam("csrf-token", session.cookie("csrf-token"))
+                            .formParam("q" + q.id + "-version", "").formParam("q" + q.id + "-evidence", "Typed once, sent twice");
+                    return (autosave ? request.header("X-Autosave", "1") : request.formParam("action", "later"))
+                            .redirects().follow(false).post(path).statusCode();
+                }));
+            }
+            for (var status : statuses) {
+                assertTrue(status.get() == 200 || status.get() == 303, "status " + status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals("Typed once, sent twice", answerText(assessment, q));
+    }
+
+    @Test
     void startFromLastCycleCopiesMatchingAnswersMarkedForReview() {
         Agency agency = fixtures.agency(Area.SOUTHAMPTON);
         Cycle earlier = fixtures.liveCycleWithTool();
