@@ -288,6 +288,7 @@ class SurveyResultsAttackTest {
 
     Cycle closedCycle() {
         Cycle cycle = fixtures.liveCycle();
+        fixtures.makeLive(cycle);
         LocalDate today = LocalDate.now();
         fixtures.surveyWindow(cycle, today.minusDays(40), today.minusDays(SurveyResultsService.DAYS_AFTER_CLOSING));
         return cycle;
