@@ -85,6 +85,9 @@ public final class SurveyResults {
             int freeTextThreshold, int agenciesLeftOut, boolean comparison) {
     }
 
+    /** The one row that stands for every hidden group of a breakdown. */
+    static final String OTHER_GROUPS = "Other groups";
+
     /** A breakdown dimension: its title and the one group each answer belongs to. */
     record Dimension(String title, Function<SurveyResponse, String> groupOf) {
     }
@@ -97,8 +100,7 @@ public final class SurveyResults {
     static final Dimension BY_SECTOR = new Dimension("By sector", r -> r.agency.sector.label);
 
     /** One agency's answers and, per dimension, the groups that may be published (group label to answers). */
-    record AgencyCells(long agencyId, List<SurveyResponse> responses, Map<String, Map<String, List<SurveyResponse>>> shown,
-            Map<String, Set<String>> allGroups) {
+    record AgencyCells(long agencyId, List<SurveyResponse> responses, Map<String, Map<String, List<SurveyResponse>>> shown) {
     }
 
     private SurveyResults() {
@@ -111,7 +113,6 @@ public final class SurveyResults {
         Map<Long, AgencyCells> cells = new LinkedHashMap<>();
         byAgency.forEach((agencyId, own) -> {
             Map<String, Map<String, List<SurveyResponse>>> shown = new LinkedHashMap<>();
-            Map<String, Set<String>> all = new LinkedHashMap<>();
             for (Dimension dimension : dimensions) {
                 Map<String, List<SurveyResponse>> grouped = new TreeMap<>();
                 own.forEach(r -> grouped.computeIfAbsent(dimension.groupOf().apply(r), g -> new ArrayList<>()).add(r));
@@ -120,9 +121,8 @@ public final class SurveyResults {
                 Map<String, List<SurveyResponse>> kept = new TreeMap<>(grouped);
                 kept.keySet().retainAll(published);
                 shown.put(dimension.title(), kept);
-                all.put(dimension.title(), grouped.keySet());
             }
-            cells.put(agencyId, new AgencyCells(agencyId, own, shown, all));
+            cells.put(agencyId, new AgencyCells(agencyId, own, shown));
         });
         return cells;
     }
@@ -150,14 +150,19 @@ public final class SurveyResults {
         for (Dimension dimension : dimensions) {
             Map<String, List<SurveyResponse>> rows = new TreeMap<>();
             for (AgencyCells agency : included) {
-                agency.allGroups().get(dimension.title()).forEach(g -> rows.computeIfAbsent(g, k -> new ArrayList<>()));
-                agency.shown().get(dimension.title()).forEach((g, list) -> rows.get(g).addAll(list));
+                agency.shown().get(dimension.title())
+                        .forEach((g, list) -> rows.computeIfAbsent(g, k -> new ArrayList<>()).addAll(list));
             }
-            List<Group> groups = rows.entrySet().stream()
-                    .map(e -> e.getValue().isEmpty() ? new Group(e.getKey(), 0, true, List.of())
-                            : new Group(e.getKey(), e.getValue().size(), false, questions(e.getValue(), null)))
+            List<Group> groups = new ArrayList<>(rows.entrySet().stream()
+                    .map(e -> new Group(e.getKey(), e.getValue().size(), false, questions(e.getValue(), null)))
                     .sorted(Comparator.comparing(Group::label))
-                    .toList();
+                    .toList());
+            // Hidden groups are not named, even as "not shown": a named row would tell that someone of that group
+            // (the one manager of a small team) took part. One row stands for all of them.
+            long shownAnswers = groups.stream().mapToLong(Group::responses).sum();
+            if (shownAnswers < responses.size()) {
+                groups.add(new Group(OTHER_GROUPS, responses.size() - shownAnswers, true, List.of()));
+            }
             breakdowns.add(new Breakdown(dimension.title(), groups));
         }
         List<AgencyCells> withFreeText = included.stream().filter(a -> a.responses().size() >= freeTextThreshold).toList();
