@@ -46,10 +46,16 @@ public class SurveyResultsService {
      * its results are available from, and the results themselves, or null before that day (or when no cycle).
      */
     public record View(List<Cycle> cycles, Cycle cycle, LocalDate availableFrom, SurveyResults.Results results,
-            List<Agency> agencies, Long agency) {
+            List<Agency> agencies, Long agency, LocalDate today) {
 
         public boolean available() {
             return results != null;
+        }
+
+        /** The newest cycle whose results can be shown, other than the chosen one; null when there is none. */
+        public Cycle latestAvailable() {
+            return cycles.stream().filter(c -> (cycle == null || !c.id.equals(cycle.id)) && !SurveyResultsService.availableFrom(c).isAfter(today))
+                    .findFirst().orElse(null);
         }
 
         /** The view adds up several agencies (a moderator's or admin's "all agencies in your scope"). */
@@ -74,11 +80,11 @@ public class SurveyResultsService {
         Cycle cycle = cycleId != null ? Cycle.<Cycle>findByIdOptional(cycleId).orElseThrow(NotFoundException::new)
                 : Objects.requireNonNullElse(Cycle.liveOn(today), cycles.isEmpty() ? null : cycles.get(0));
         if (cycle == null) {
-            return new View(cycles, null, null, null, choices, agencyId);
+            return new View(cycles, null, null, null, choices, agencyId, today);
         }
         LocalDate availableFrom = availableFrom(cycle);
         if (today.isBefore(availableFrom)) {
-            return new View(cycles, cycle, availableFrom, null, choices, agencyId);
+            return new View(cycles, cycle, availableFrom, null, choices, agencyId, today);
         }
         int threshold = config.survey().suppressionThreshold();
         int freeTextThreshold = config.survey().freeTextThreshold();
@@ -94,7 +100,7 @@ public class SurveyResultsService {
             results = SurveyResults.of(agency.name, own == null ? List.of() : List.of(own), List.copyOf(cells.values()),
                     AGENCY_DIMENSIONS, threshold, freeTextThreshold);
         }
-        return new View(cycles, cycle, availableFrom, results, choices, agencyId);
+        return new View(cycles, cycle, availableFrom, results, choices, agencyId, today);
     }
 
     static LocalDate availableFrom(Cycle cycle) {

@@ -155,6 +155,7 @@ class SurveyResultsAttackTest {
      */
     @Test
     void comparingResultsBeforeAndAfterOneMoreAnswerShowsNothing() {
+        Cycle earlier = closedCycle();
         Cycle cycle = fixtures.liveCycle();
         fixtures.makeLive(cycle);
         Agency agency = fixtures.agency(Area.HAMPSHIRE);
@@ -174,6 +175,7 @@ class SurveyResultsAttackTest {
         assertTrue(before.contains("will be available from"));
         assertFalse(before.contains("app-chart__bar"));
         assertFalse(before.contains("responses."));
+        assertTrue(before.contains("See the results of the "), "a link to a closed cycle's results, such as " + earlier.name);
 
         // Closed yesterday: late forms may still be arriving, nothing yet. Closed two days ago: the results, once.
         LocalDate today = LocalDate.now();
