@@ -106,6 +106,7 @@ public class DemoData {
         List<User> users = loadUsers(agencies, passwordHash);
         seedStates(agencies, historical, live, users.get(0));
         demoSurvey.seed(agencies, live, users.get(0));
+        demoSurvey.seedClosed(agencies, historical);
         LOG.infof("Demo data loaded: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
                 tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);
     }

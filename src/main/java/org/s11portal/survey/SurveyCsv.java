@@ -12,6 +12,10 @@ final class SurveyCsv {
             row(csv, results.scopeLabel(), "All", "", "", "fewer than " + results.threshold() + " responses", "", "");
             return csv.toString();
         }
+        if (results.agenciesLeftOut() > 0) {
+            row(csv, results.scopeLabel(), "Not included", "", "", results.agenciesLeftOut() + " agencies with fewer than "
+                    + results.threshold() + " responses", "", "");
+        }
         for (SurveyResults.QuestionResult q : results.questions()) {
             for (SurveyResults.Bar bar : q.bars()) {
                 row(csv, results.scopeLabel(), "All", q.question().number() + ". " + q.question().text(), bar.label(),
@@ -22,7 +26,7 @@ final class SurveyCsv {
             for (SurveyResults.Group group : breakdown.groups()) {
                 if (group.suppressed()) {
                     row(csv, results.scopeLabel(), breakdown.title() + ": " + group.label(), "", "",
-                            "fewer than " + results.threshold() + " responses", "", "");
+                            "not shown: fewer than " + results.threshold() + " responses, or hidden to protect a smaller group", "", "");
                     continue;
                 }
                 for (SurveyResults.QuestionResult q : group.questions()) {

@@ -10,16 +10,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 
 /**
- * Aggregated survey results with small-group suppression: nothing is shown for a group of fewer than the
- * threshold, and when suppressed groups could be worked out by subtracting the shown ones from a total,
- * more groups are suppressed until what is hidden adds up to at least the threshold.
+ * Aggregated survey results with disclosure control (docs/staff-survey-privacy.md, "Shown"). The rules, in
+ * one place:
+ * <ol>
+ * <li>An agency with fewer than the threshold of answers is left out of every figure: its own page, every
+ * total, every breakdown, the HIPS comparison, the CSV. Nothing is "hidden but still in the total".</li>
+ * <li>The unit of publication is the cell (one agency, one group of a breakdown). Within an agency, each
+ * breakdown is suppressed class by class ({@link #shownGroups}): groups under the threshold are hidden, then
+ * the smallest shown groups, until what is hidden adds up to at least the threshold (or all is hidden).</li>
+ * <li>Every figure for several agencies is the sum of the published cells of those agencies, never a count
+ * made afresh: so any difference of two published figures is a sum of published cells.</li>
+ * <li>An overlapping breakdown (areas: one answer may name several) is published by the exact combination
+ * given, so each answer counts in exactly one row and rows cannot be played against each other.</li>
+ * <li>Free text comes only from agencies with at least the free-text threshold of answers, and any view's
+ * list is the union of those agencies' lists.</li>
+ * </ol>
  */
 public final class SurveyResults {
 
@@ -63,102 +76,150 @@ public final class SurveyResults {
     public record Breakdown(String title, List<Group> groups) {
     }
 
+    /**
+     * What a page and its CSV show. {@code agenciesLeftOut} counts the agencies of the view with too few answers
+     * to be included; {@code freeTextAgencies} how many agencies' written answers are listed.
+     */
     public record Results(String scopeLabel, long responses, boolean suppressed, List<QuestionResult> questions,
-            List<Breakdown> breakdowns, List<String> freeText, boolean freeTextShown, int threshold) {
+            List<Breakdown> breakdowns, List<String> freeText, boolean freeTextShown, int threshold,
+            int freeTextThreshold, int agenciesLeftOut, boolean comparison) {
+    }
+
+    /** The one row that stands for every hidden group of a breakdown. */
+    static final String OTHER_GROUPS = "Other groups";
+
+    /** A breakdown dimension: its title and the one group each answer belongs to. */
+    record Dimension(String title, Function<SurveyResponse, String> groupOf) {
+    }
+
+    static final Dimension BY_AREA = new Dimension("By area (each answer counted once, under the areas it gave)",
+            r -> areasLabel(r.areas));
+    static final Dimension BY_ROLE = new Dimension("By role", r -> label(SurveyDefinition.ROLE_BANDS, r.roleBand));
+    static final Dimension BY_WORKS_WITH = new Dimension("By who people mainly work with",
+            r -> label(SurveyDefinition.WORKS_WITH, r.worksWith));
+    static final Dimension BY_SECTOR = new Dimension("By sector", r -> r.agency.sector.label);
+
+    /** One agency's answers and, per dimension, the groups that may be published (group label to answers). */
+    record AgencyCells(long agencyId, List<SurveyResponse> responses, Map<String, Map<String, List<SurveyResponse>>> shown) {
     }
 
     private SurveyResults() {
     }
 
-    /** Results for a set of responses, with an optional comparison set (the HIPS-wide answers). */
-    static Results of(String label, List<SurveyResponse> responses, List<SurveyResponse> comparison,
-            Map<Long, Agency> agencies, int threshold, int freeTextThreshold, boolean withSectorBreakdown) {
-        boolean suppressed = responses.size() < threshold;
-        List<QuestionResult> questions = suppressed ? List.of() : questions(responses, comparison, threshold);
-        List<Breakdown> breakdowns = new ArrayList<>();
-        if (!suppressed) {
-            breakdowns.add(breakdown("By area", responses, r -> splitAreas(r.areas), threshold, true));
-            breakdowns.add(breakdown("By role", responses, r -> List.of(label(SurveyDefinition.ROLE_BANDS, r.roleBand)), threshold, false));
-            breakdowns.add(breakdown("By who people mainly work with", responses,
-                    r -> List.of(label(SurveyDefinition.WORKS_WITH, r.worksWith)), threshold, false));
-            if (withSectorBreakdown) {
-                breakdowns.add(breakdown("By sector", responses, r -> List.of(agencies.get(r.agency.id).sector.label), threshold, false));
+    /** Splits a cycle's answers into agencies and works out, once, which cells of each agency may be published. */
+    static Map<Long, AgencyCells> cells(List<SurveyResponse> responses, int threshold, List<Dimension> dimensions) {
+        Map<Long, List<SurveyResponse>> byAgency = new LinkedHashMap<>();
+        responses.forEach(r -> byAgency.computeIfAbsent(r.agency.id, a -> new ArrayList<>()).add(r));
+        Map<Long, AgencyCells> cells = new LinkedHashMap<>();
+        byAgency.forEach((agencyId, own) -> {
+            Map<String, Map<String, List<SurveyResponse>>> shown = new LinkedHashMap<>();
+            for (Dimension dimension : dimensions) {
+                Map<String, List<SurveyResponse>> grouped = new TreeMap<>();
+                own.forEach(r -> grouped.computeIfAbsent(dimension.groupOf().apply(r), g -> new ArrayList<>()).add(r));
+                Set<String> published = shownGroups(grouped.entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size())), threshold);
+                Map<String, List<SurveyResponse>> kept = new TreeMap<>(grouped);
+                kept.keySet().retainAll(published);
+                shown.put(dimension.title(), kept);
             }
-        }
-        boolean freeTextShown = responses.size() >= freeTextThreshold;
-        List<String> freeText = new ArrayList<>();
-        if (freeTextShown) {
-            responses.stream().map(r -> r.freeText).filter(t -> t != null && !t.isBlank()).forEach(freeText::add);
-            Collections.shuffle(freeText, new Random());
-        }
-        return new Results(label, responses.size(), suppressed, questions, breakdowns, freeText, freeTextShown, threshold);
+            cells.put(agencyId, new AgencyCells(agencyId, own, shown));
+        });
+        return cells;
     }
 
-    static List<QuestionResult> questions(List<SurveyResponse> responses, List<SurveyResponse> comparison, int threshold) {
+    /**
+     * The results of a set of agencies. Agencies under the threshold are left out; breakdown rows are sums of the
+     * agencies' published cells; free text comes from agencies at or over the free-text threshold.
+     *
+     * @param inView the agencies this view covers (their cells; agencies without answers need not be there)
+     * @param comparison the cells of every agency for the HIPS comparison, or null for none
+     */
+    static Results of(String label, List<AgencyCells> inView, List<AgencyCells> comparison,
+            List<Dimension> dimensions, int threshold, int freeTextThreshold) {
+        List<AgencyCells> included = inView.stream().filter(a -> a.responses().size() >= threshold).toList();
+        int leftOut = inView.size() - included.size();
+        List<SurveyResponse> responses = included.stream().flatMap(a -> a.responses().stream()).toList();
+        if (responses.isEmpty()) {
+            return new Results(label, 0, true, List.of(), List.of(), List.of(), false, threshold, freeTextThreshold, leftOut,
+                    false);
+        }
+        List<SurveyResponse> compared = comparison == null ? null
+                : comparison.stream().filter(a -> a.responses().size() >= threshold).flatMap(a -> a.responses().stream()).toList();
+        List<QuestionResult> questions = questions(responses, compared);
+        List<Breakdown> breakdowns = new ArrayList<>();
+        for (Dimension dimension : dimensions) {
+            Map<String, List<SurveyResponse>> rows = new TreeMap<>();
+            for (AgencyCells agency : included) {
+                agency.shown().get(dimension.title())
+                        .forEach((g, list) -> rows.computeIfAbsent(g, k -> new ArrayList<>()).addAll(list));
+            }
+            List<Group> groups = new ArrayList<>(rows.entrySet().stream()
+                    .map(e -> new Group(e.getKey(), e.getValue().size(), false, questions(e.getValue(), null)))
+                    .sorted(Comparator.comparing(Group::label))
+                    .toList());
+            // Hidden groups are not named, even as "not shown": a named row would tell that someone of that group
+            // (the one manager of a small team) took part. One row stands for all of them.
+            long shownAnswers = groups.stream().mapToLong(Group::responses).sum();
+            if (shownAnswers < responses.size()) {
+                groups.add(new Group(OTHER_GROUPS, responses.size() - shownAnswers, true, List.of()));
+            }
+            breakdowns.add(new Breakdown(dimension.title(), groups));
+        }
+        List<AgencyCells> withFreeText = included.stream().filter(a -> a.responses().size() >= freeTextThreshold).toList();
+        List<String> freeText = new ArrayList<>();
+        withFreeText.forEach(a -> a.responses().stream().map(r -> r.freeText).filter(t -> t != null && !t.isBlank())
+                .forEach(freeText::add));
+        Collections.shuffle(freeText, new Random());
+        return new Results(label, responses.size(), false, questions, breakdowns, freeText, !withFreeText.isEmpty(), threshold,
+                freeTextThreshold, leftOut, compared != null && !compared.isEmpty());
+    }
+
+    static List<QuestionResult> questions(List<SurveyResponse> responses, List<SurveyResponse> comparison) {
         List<QuestionResult> results = new ArrayList<>();
         for (SurveyDefinition.Question question : SurveyDefinition.QUESTIONS) {
             Map<String, Long> counts = counts(responses, question);
-            Map<String, Long> compared = comparison == null ? null : counts(comparison, question);
+            Map<String, Long> compared = comparison == null || comparison.isEmpty() ? null : counts(comparison, question);
             long n = responses.size();
             List<SurveyDefinition.Option> options = question.options();
-            List<Bar> bars = java.util.stream.IntStream.range(0, options.size()).mapToObj(i -> Map.entry(i, options.get(i)))
-                    .map(e -> new Bar(e.getKey(), e.getValue().label(), counts.getOrDefault(e.getValue().value(), 0L), percent(counts.getOrDefault(e.getValue().value(), 0L), n),
-                            compared == null || comparison.size() < threshold ? null
-                                    : percent(compared.getOrDefault(e.getValue().value(), 0L), comparison.size())))
+            List<Bar> bars = IntStream.range(0, options.size())
+                    .mapToObj(i -> new Bar(i, options.get(i).label(), counts.getOrDefault(options.get(i).value(), 0L),
+                            percent(counts.getOrDefault(options.get(i).value(), 0L), n),
+                            compared == null ? null : percent(compared.getOrDefault(options.get(i).value(), 0L), comparison.size())))
                     .toList();
-            results.add(new QuestionResult(question, n, n < threshold, bars));
+            results.add(new QuestionResult(question, n, false, bars));
         }
         return results;
     }
 
     /**
-     * Groups responses by a dimension. Groups under the threshold are suppressed; if what is suppressed adds
-     * up to less than the threshold while other groups are shown, the smallest shown groups are suppressed
-     * too, so that no small group can be worked out by subtracting the shown groups from the total.
+     * The groups of one breakdown that may be published. Groups under the threshold are hidden; if what is hidden
+     * adds up to less than the threshold, the smallest shown groups are hidden too, until it does or nothing is
+     * left: taking the shown groups from the total then gives only a group of at least the threshold.
      */
-    static Breakdown breakdown(String title, List<SurveyResponse> responses, Function<SurveyResponse, List<String>> groupsOf,
-            int threshold, boolean overlapping) {
-        Map<String, List<SurveyResponse>> grouped = new LinkedHashMap<>();
-        for (SurveyResponse response : responses) {
-            for (String group : groupsOf.apply(response)) {
-                grouped.computeIfAbsent(group, g -> new ArrayList<>()).add(response);
-            }
-        }
-        Set<String> hidden = suppressedGroups(grouped.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size())), threshold);
-        List<Group> groups = grouped.entrySet().stream()
-                .map(e -> hidden.contains(e.getKey())
-                        ? new Group(e.getKey(), e.getValue().size(), true, List.of())
-                        : new Group(e.getKey(), e.getValue().size(), false, questions(e.getValue(), null, threshold)))
-                .sorted(Comparator.comparing(Group::label))
-                .toList();
-        return new Breakdown(title, groups);
-    }
-
-    /** Primary suppression (under the threshold) plus secondary suppression against subtraction. */
-    static Set<String> suppressedGroups(Map<String, Long> sizes, int threshold) {
+    static Set<String> shownGroups(Map<String, Long> sizes, int threshold) {
         Set<String> hidden = new HashSet<>();
         sizes.forEach((group, n) -> {
             if (n < threshold) {
                 hidden.add(group);
             }
         });
-        if (hidden.isEmpty()) {
-            return hidden;
-        }
-        List<String> shownSmallestFirst = sizes.entrySet().stream()
-                .filter(e -> !hidden.contains(e.getKey()))
-                .sorted(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey).toList();
         long hiddenTotal = hidden.stream().mapToLong(sizes::get).sum();
-        for (String next : shownSmallestFirst) {
-            if (hiddenTotal >= threshold && hidden.size() >= 2) {
-                break;
+        if (!hidden.isEmpty()) {
+            List<String> shownSmallestFirst = sizes.entrySet().stream()
+                    .filter(e -> !hidden.contains(e.getKey()))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).toList();
+            for (String next : shownSmallestFirst) {
+                if (hiddenTotal >= threshold) {
+                    break;
+                }
+                hidden.add(next);
+                hiddenTotal += sizes.get(next);
             }
-            hidden.add(next);
-            hiddenTotal += sizes.get(next);
         }
-        return hidden;
+        Set<String> shown = new HashSet<>(sizes.keySet());
+        shown.removeAll(hidden);
+        return shown;
     }
 
     private static Map<String, Long> counts(List<SurveyResponse> responses, SurveyDefinition.Question question) {
@@ -179,11 +240,15 @@ public final class SurveyResults {
         return total == 0 ? 0 : (int) Math.round(count * 100.0 / total);
     }
 
-    private static List<String> splitAreas(String areas) {
+    /** The exact combination of areas an answer gave, in a fixed order: "Hampshire and Portsmouth". */
+    static String areasLabel(String areas) {
         if (areas == null || areas.isBlank()) {
-            return List.of("Not given");
+            return "Not given";
         }
-        return Arrays.stream(areas.split(",")).map(a -> Area.valueOf(a).label).toList();
+        List<String> labels = Arrays.stream(areas.split(",")).map(Area::valueOf).distinct().sorted()
+                .map(a -> a.label).toList();
+        return labels.size() == 1 ? labels.get(0)
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
     }
 
     private static String label(List<SurveyDefinition.Option> options, String value) {

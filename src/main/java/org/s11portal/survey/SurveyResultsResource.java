@@ -1,9 +1,5 @@
 package org.s11portal.survey;
 
-import java.util.List;
-
-import org.s11portal.agency.Agency;
-import org.s11portal.common.security.CurrentUser;
 import org.s11portal.common.security.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -11,41 +7,44 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Survey results: charts with data tables, breakdowns and free text, and a CSV of the aggregated figures. */
+/**
+ * Survey results: charts with data tables, breakdowns and free text, and a CSV of the same figures (built from the
+ * same {@link SurveyResults.Results}, never computed a second time).
+ */
 @Path("/survey-results")
 @RolesAllowed({ Roles.AGENCY_LEAD, Roles.MODERATOR, Roles.PARTNERSHIP_ADMIN })
 public class SurveyResultsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(SurveyResults.Results results, List<Agency> agencies, Long agency);
+        static native TemplateInstance results(SurveyResultsService.View view);
     }
 
     @Inject
     SurveyResultsService results;
 
-    @Inject
-    CurrentUser currentUser;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@QueryParam("agency") Long agency) {
-        List<Agency> choices = currentUser.isAgencyLead() ? List.of() : results.agenciesInScope();
-        return Templates.results(results.results(agency), choices, agency);
+    public TemplateInstance page(@QueryParam("cycle") Long cycle, @QueryParam("agency") Long agency) {
+        return Templates.results(results.results(cycle, agency));
     }
 
     @GET
     @Path("results.csv")
     @Produces("text/csv")
-    public Response csv(@QueryParam("agency") Long agency) {
-        SurveyResults.Results r = results.results(agency);
-        return Response.ok(SurveyCsv.of(r))
+    public Response csv(@QueryParam("cycle") Long cycle, @QueryParam("agency") Long agency) {
+        SurveyResultsService.View view = results.results(cycle, agency);
+        if (!view.available()) {
+            throw new NotFoundException();
+        }
+        return Response.ok(SurveyCsv.of(view.results()))
                 .header("Content-Disposition", "attachment; filename=\"staff-survey-results.csv\"")
                 .build();
     }

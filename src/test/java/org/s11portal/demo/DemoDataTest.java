@@ -54,6 +54,37 @@ class DemoDataTest {
                 "lead.solent-wessex-police-service@" + DemoData.DEMO_EMAIL_DOMAIN, DemoData.DEMO_PASSWORD).statusCode());
     }
 
+    @Test
+    void theClosedCycleShowsSurveyResultsWithASmallAgencyLeftOut() {
+        demoData.load();
+        long historical = historicalCycleId();
+        java.util.Map<Long, Long> perAgency = answersPerAgency(historical);
+        assertTrue(perAgency.containsValue(3L), "an agency with 3 answers: left out");
+        Long seven = perAgency.entrySet().stream().filter(e -> e.getValue() == 7L).map(java.util.Map.Entry::getKey)
+                .findFirst().orElseThrow();
+        WebSession admin = WebSession.anonymous();
+        admin.signIn("hips.admin@" + DemoData.DEMO_EMAIL_DOMAIN, DemoData.DEMO_PASSWORD);
+        admin.get("/survey-results?cycle=" + historical).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("(1 agency here)"))
+                .body(org.hamcrest.Matchers.containsString("app-chart__bar"));
+        admin.get("/survey-results?cycle=" + historical + "&agency=" + seven).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("7 responses"))
+                .body(org.hamcrest.Matchers.containsString("Written answers are shown only from agencies where at least 10"));
+    }
+
+    @Transactional
+    long historicalCycleId() {
+        return Cycle.findByName(DemoData.HISTORICAL_CYCLE).id;
+    }
+
+    @Transactional
+    java.util.Map<Long, Long> answersPerAgency(long cycleId) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        org.s11portal.survey.SurveyResponse.<org.s11portal.survey.SurveyResponse>list("cycle.id", cycleId)
+                .forEach(r -> counts.merge(r.agency.id, 1L, Long::sum));
+        return counts;
+    }
+
     record Snapshot(Tool tool, List<Agency> demoAgencies, long historicalCycles, Cycle live, List<User> demoUsers) {
     }
 
