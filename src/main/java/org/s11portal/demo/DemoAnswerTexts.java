@@ -100,9 +100,9 @@ final class DemoAnswerTexts {
     String vagueEvidence(String questionCode) {
         String topic = texts(questionCode).topic();
         String[] shapes = {
-            "We have " + topic + " in place and this is reviewed regularly. All {staff} are aware of it.",
-            "This is covered by our policies. " + upperFirst(topic) + " is discussed at team meetings as required.",
-            "Yes. We follow the HIPS procedures on " + topic + " and managers check this.",
+            upperFirst(topic) + ": we have arrangements in place and these are reviewed regularly. All {staff} are aware of them.",
+            "This is covered by our policies, which all {staff} must read. " + upperFirst(topic) + " is discussed at team meetings as required.",
+            "Yes. We follow the HIPS procedures for " + topic + " and managers in our {teams} check this.",
         };
         return fill(shapes[random.nextInt(shapes.length)]);
     }
@@ -226,7 +226,7 @@ final class DemoAnswerTexts {
                             "staff, casual workers and volunteers", "the service's safeguarding log",
                             "in our centres, libraries and community programmes", "children using our services", "site teams");
             case VOLUNTARY_SECTOR -> voice(false, !small, "Board of Trustees", "Safeguarding Trustee", "Designated Safeguarding Lead",
-                    "youth workers and volunteers", "our secure online case notes", "in youth sessions, outreach and one-to-one support",
+                    "youth workers and volunteers", "the secure online case-notes system", "in youth sessions, outreach and one-to-one support",
                     "children and young people who use our services", "session teams");
             case YOUTH_JUSTICE -> voice(false, true, "Youth Justice Management Board", "Head of Youth Justice Service",
                     "Team Manager (Safeguarding Lead)", "case managers", "the youth justice case management system",
@@ -264,7 +264,7 @@ final class DemoAnswerTexts {
 
     static {
         // S1 Leadership, governance and accountability
-        q("S1.Q1", "a senior safeguarding lead",
+        q("S1.Q1", "senior leadership of safeguarding",
                 "Our {senior} is the board-level lead for safeguarding children; this is written into the role profile and the scheme of delegation. "
                         + "The {board} receives a quarterly safeguarding report (referrals, training compliance, audit results, serious incidents) and an annual report each June. "
                         + "Minutes from the last four meetings show challenge on the data, for example a request for a deep dive when referrals from two {teams} fell by {n:20-35}%.",
@@ -291,7 +291,7 @@ final class DemoAnswerTexts {
                 "We count activity (referrals, training) but rarely re-audit to see whether practice changed for children.");
 
         // S2 Policies, procedures and organisational culture
-        q("S2.Q1", "a safeguarding policy",
+        q("S2.Q1", "our safeguarding policy",
                 "Our child safeguarding policy was reviewed {n:3-9} months ago and approved by the {senior}. "
                         + "It links to the HIPS procedures rather than copying them, so it stays in step when they change. "
                         + "It is on the intranet front page, in the staff handbook and in the induction pack for volunteers.",
@@ -342,7 +342,7 @@ final class DemoAnswerTexts {
                 "{n:6-14} low-level concerns were recorded this year, all resolved with the staff member concerned; two led to guidance that is now in the code of conduct. "
                         + "Staff in the survey said they understood where the line is between a low-level concern and an allegation.",
                 "We do not yet have a low-level concerns policy, so worries about conduct are handled differently by each manager.");
-        q("S4.Q3", "an allegations procedure",
+        q("S4.Q3", "allegations against staff",
                 "Our allegations procedure follows the HIPS procedures and sets out when and how managers refer to the LADO. "
                         + "The {named} keeps a log of every allegation with timescales and outcomes, and managers complete a short e-learning module on the procedure.",
                 "All {n:3-7} allegations this year were referred to the LADO within one working day. "
@@ -356,11 +356,11 @@ final class DemoAnswerTexts {
 
         // S5 Training, supervision and workforce support
         q("S5.Q1", "safeguarding training",
-                "Training requirements follow the intercollegiate levels: level 1 for all, level 2 for {staff} in contact with children, level 3 for practitioners who assess or plan care. "
+                "Training requirements are set by role in our training needs analysis: level 1 for all, level 2 for {staff} in contact with children, level 3 for practitioners who assess or plan care. "
                         + "Compliance is {n:91-97}% at level 1, {n:88-94}% at level 2 and {n:85-92}% at level 3, reported monthly to managers.",
                 "Teams below 90% have a named plan; the {n:2-3} teams below target last spring are all above it now. "
                         + "Referrals from newly trained {teams} rose, and the MASH told us their quality improved.",
-                "Compliance with level 3 training is below our 90% target, at {n:68-79}%, and we do not track it by team.");
+                "Compliance with level 3 safeguarding training is below our 90% target, and we do not track it by team, so managers cannot see where the gaps are.");
         q("S5.Q2", "training on local priorities",
                 "Our level 2 and 3 courses include sessions on the Continuum of Need, Early Help and the HIPS Family Approach Protocol, using local case studies. "
                         + "We also release {staff} to the partnership's multi-agency training; {n:25-60} places were taken up this year.",
@@ -431,7 +431,7 @@ final class DemoAnswerTexts {
                         + "We test confidence through a six-monthly threshold audit that compares our referral decisions with the MASH outcome.",
                 "Agreement with the MASH outcome rose from {n:55-65}% to {n:80-88}% over two audits, and fewer of our referrals are now returned as not meeting threshold. "
                         + "Staff confidence in using the Continuum, asked in the survey, rose to {n:72-82}%.",
-                "Staff confidence with the Continuum of Need is mixed, and {teams} vary in how they apply it; we have not tested this with a threshold audit.");
+                "Staff confidence with the Continuum of Need is mixed, {teams} vary in how they apply it, and our first threshold audit found our decisions matched the MASH outcome in only 60% of referrals.");
         q("S8.Q2", "early help",
                 "{Staff} use the early help checklist to spot children who may need support before problems escalate, and either lead or contribute to early help assessments. "
                         + "Contributions are tracked by the {named}.",
@@ -501,7 +501,7 @@ final class DemoAnswerTexts {
             "Since the survey, the {named} has added a link to the HIPS procedures on the intranet front page; calls asking for the referral form have fallen, "
                     + "but we have not yet re-measured whether staff can find the policy." });
         PARTLY.put("S5.Q1", new String[] {
-            "Training requirements follow the intercollegiate levels and are set out for every role in our training needs analysis. "
+            "Training requirements are set out for every role in our training needs analysis. "
                     + "Compliance is {n:90-95}% at level 1 and {n:84-89}% at level 2, but only {n:68-79}% at level 3, below our 90% target, "
                     + "mainly because of vacancies and courses cancelled at short notice. We cannot yet report compliance by team.",
             "Teams with high compliance made more referrals that the MASH judged appropriate, which suggests the training matters, "
@@ -509,7 +509,7 @@ final class DemoAnswerTexts {
         PARTLY.put("S8.Q1", new String[] {
             "All {staff} in contact with children are expected to use the HIPS Continuum of Need, and a quick guide is on the intranet. "
                     + "However, confidence is mixed: in the staff survey only {n:52-60}% said they felt confident applying it, and {teams} vary in how often referrals are returned by the MASH as not meeting threshold. "
-                    + "We have not yet tested this with a threshold audit; our first one, of 20 referrals, found agreement with the MASH outcome in 12 (60%).",
+                    + "Until this year we had never tested this; our first threshold audit, of 20 referrals, found our decision matched the MASH outcome in only 12 (60%).",
             "Where a team had the partnership's Continuum of Need briefing, fewer referrals were returned, but this is one team and too early to show a wider change." });
 
         // SMART actions, one per standard
