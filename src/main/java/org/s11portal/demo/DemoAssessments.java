@@ -28,6 +28,10 @@ import jakarta.inject.Inject;
  * The demo agencies' self-assessments, one in each state the standards-2020 brief asks for: in progress
  * with a partly rating and no action, submitted with answers lacking evidence of impact, returned with
  * comments, moderated, letter issued, and year-2 monitoring (overdue) in the historical cycle.
+ * Answers are written in each agency's own words ({@link DemoAnswerTexts}): most are strong (what is done,
+ * the evidence, the difference for children), two agencies write weakly on purpose (vague answers, gaps
+ * without evidence of impact), and a few questions are not applicable with a reason, so a person trying
+ * the portal sees both what good looks like and what the flags catch.
  */
 @ApplicationScoped
 class DemoAssessments {
@@ -38,22 +42,36 @@ class DemoAssessments {
     @Inject
     PortalClock clock;
 
+    /** Where the demo agencies' gaps are: partly in place, each with a written answer that says what is missing. */
+    static final java.util.Set<String> PARTLY_IN_PLACE = java.util.Set.of("S2.Q1", "S5.Q1", "S8.Q1");
+
+    /** How well an agency writes its answers. */
+    enum Style {
+        /** Evidence and evidence of impact throughout. */
+        STRONG,
+        /** Some vague answers, and gaps with no evidence of impact: what moderators flag. */
+        WEAK
+    }
+
     void seed(List<Agency> agencies, Cycle historical, Cycle live, User admin) {
         User lead = User.find("agency", agencies.get(0)).firstResult();
         // live cycle, year 1
         partlyRatedWithoutAction(agencies.get(0), live, admin);
-        submitted(agencies.get(1), live, admin, AssessmentState.SUBMITTED, true);
-        submitted(agencies.get(2), live, admin, AssessmentState.MODERATED, false);
-        submitted(agencies.get(3), live, admin, AssessmentState.FEEDBACK_ISSUED, false);
+        submitted(agencies.get(1), live, admin, AssessmentState.SUBMITTED, Style.WEAK);
+        Assessment moderated = submitted(agencies.get(2), live, admin, AssessmentState.MODERATED, Style.STRONG);
+        submitted(agencies.get(3), live, admin, AssessmentState.FEEDBACK_ISSUED, Style.STRONG);
         inProgress(agencies.get(4), live, admin, 3);
         returned(agencies.get(5), live, admin);
-        submitted(agencies.get(6), live, admin, AssessmentState.SUBMITTED, false);
+        submitted(agencies.get(6), live, admin, AssessmentState.SUBMITTED, Style.STRONG);
         inProgress(agencies.get(7), live, admin, 1);
+        if (moderated == null) {
+            throw new IllegalStateException("the moderated demo assessment was not created");
+        }
         // historical cycle: year 2 monitoring (overdue, as its progress update date has passed) and closed
         for (int i = 0; i < 9 && i < agencies.size(); i++) {
             AssessmentState state = i % 3 == 0 ? AssessmentState.MONITORING : AssessmentState.CLOSED;
             Assessment assessment = create(agencies.get(i), historical, admin);
-            answerAll(assessment, false);
+            answerAll(assessment, Style.STRONG, null);
             actionsForGaps(assessment, historical.year2Due.minusMonths(3), historical.closes);
             assessment.moveTo(AssessmentState.SUBMITTED, admin, "Demo data");
             assessment.moveTo(state, admin, "Demo data");
@@ -63,43 +81,85 @@ class DemoAssessments {
         }
     }
 
+    /**
+     * A draft that shows the warnings: the Continuum of Need question partly in place with no action yet, and one
+     * answer fully in place whose lead has not yet written the evidence of impact.
+     */
     private void partlyRatedWithoutAction(Agency agency, Cycle cycle, User actor) {
         Assessment assessment = create(agency, cycle, actor);
+        DemoAnswerTexts texts = texts(assessment);
         List<Standard> standards = cycle.tool.standards;
         for (Standard standard : standards.subList(0, 8)) {
             for (Question question : standard.questions) {
-                answer(assessment, question, standard.code.equals("S8") && question.code.endsWith("Q1") ? Rating.PART : Rating.FULL, true);
+                if (question.code.equals("S8.Q1")) {
+                    answer(assessment, question, Rating.PART, texts.partlyEvidence(question.code), texts.partlyImpact(question.code), null);
+                } else if (question.code.equals("S3.Q3")) {
+                    answer(assessment, question, Rating.FULL, texts.evidence(question.code), null, null);
+                } else {
+                    answerStrong(assessment, texts, question);
+                }
             }
         }
         assessment.moveTo(AssessmentState.IN_PROGRESS, actor, "Demo data");
     }
 
+    /**
+     * A draft part-way through; with three standards done, the policy question is partly in place and its action
+     * is a first draft that is not yet SMART (no measure, no dates), so the action plan shows why.
+     */
     private void inProgress(Agency agency, Cycle cycle, User actor, int standardsDone) {
         Assessment assessment = create(agency, cycle, actor);
+        DemoAnswerTexts texts = texts(assessment);
         for (Standard standard : cycle.tool.standards.subList(0, standardsDone)) {
-            standard.questions.forEach(q -> answer(assessment, q, Rating.FULL, true));
+            for (Question question : standard.questions) {
+                if (standardsDone >= 3 && question.code.equals("S2.Q1")) {
+                    answer(assessment, question, Rating.PART, texts.partlyEvidence(question.code), texts.partlyImpact(question.code), null);
+                    ActionItem draft = new ActionItem();
+                    draft.assessment = assessment;
+                    draft.standard = standard;
+                    draft.question = question;
+                    draft.gap = texts.gap(question.code);
+                    draft.action = "Update the policy.";
+                    draft.lead = "Team";
+                    draft.resources = "Existing resources.";
+                    draft.status = ActionStatus.PLANNED;
+                    draft.persist();
+                } else {
+                    answerStrong(assessment, texts, question);
+                }
+            }
         }
         assessment.moveTo(AssessmentState.IN_PROGRESS, actor, "Demo data");
     }
 
-    private void submitted(Agency agency, Cycle cycle, User actor, AssessmentState finalState, boolean someWithoutImpact) {
+    private Assessment submitted(Agency agency, Cycle cycle, User actor, AssessmentState finalState, Style style) {
+        return submitted(agency, cycle, actor, finalState, style, false);
+    }
+
+    /** With {@code vagueAction}, the Continuum of Need gap's action is an intention, not a SMART action. */
+    private Assessment submitted(Agency agency, Cycle cycle, User actor, AssessmentState finalState, Style style,
+            boolean vagueAction) {
         Assessment assessment = create(agency, cycle, actor);
-        answerAll(assessment, someWithoutImpact);
+        answerAll(assessment, style, finalState == AssessmentState.MODERATED ? "S10.Q4" : null);
         actionsForGaps(assessment, clock.today().plusMonths(4), cycle.closes);
+        if (vagueAction) {
+            vagueAction(assessment, cycle.tool.standards.get(7));
+        }
         assessment.moveTo(AssessmentState.IN_PROGRESS, actor, "Demo data");
         assessments.freeze(AssessmentWork.load(assessment), "Dr A. Senior", "Director of Safeguarding", actor);
         assessment.moveTo(AssessmentState.SUBMITTED, actor, "Demo data");
         if (finalState != AssessmentState.SUBMITTED) {
             assessment.moveTo(finalState, actor, "Demo data");
         }
+        return assessment;
     }
 
     private void returned(Agency agency, Cycle cycle, User actor) {
-        submitted(agency, cycle, actor, AssessmentState.SUBMITTED, true);
-        Assessment assessment = Assessment.findFor(agency, cycle);
+        Assessment assessment = submitted(agency, cycle, actor, AssessmentState.SUBMITTED, Style.WEAK, true);
         SubmissionVersion version = SubmissionVersion.latest(assessment);
         comment(assessment, version, null, actor, "Thank you. Several answers describe what exists but not the difference it has made. Please add evidence of impact and resubmit.");
         comment(assessment, version, cycle.tool.standards.get(4), actor, "How do you know the training changed practice? Please add the results of any audit after training.");
+        comment(assessment, version, cycle.tool.standards.get(7), actor, "The action for the Continuum of Need gap is not SMART: it has no measure of success, no named lead role and no dates. What will change, by how much, and by when?");
         assessment.moveTo(AssessmentState.RETURNED, actor, "Evidence of impact needed");
     }
 
@@ -123,47 +183,99 @@ class DemoAssessments {
         return assessment;
     }
 
-    /** Every question answered: mostly fully in place, every third standard's first question partly. */
-    private static void answerAll(Assessment assessment, boolean someWithoutImpact) {
-        List<Standard> standards = assessment.cycle.tool.standards;
-        for (int s = 0; s < standards.size(); s++) {
-            Standard standard = standards.get(s);
-            for (int q = 0; q < standard.questions.size(); q++) {
-                Rating rating = s % 3 == 1 && q == 0 ? Rating.PART : Rating.FULL;
-                answer(assessment, standard.questions.get(q), rating, !(someWithoutImpact && rating == Rating.PART));
+    private static DemoAnswerTexts texts(Assessment assessment) {
+        return DemoAnswerTexts.forAgency(assessment.agency, assessment.cycle.name);
+    }
+
+    /**
+     * Every question answered in the agency's own words. Gaps are the questions in {@link #PARTLY_IN_PLACE}
+     * (and {@code notInPlace}, if given); questions that do not apply to the agency are not applicable with a
+     * reason. A weak agency leaves its gaps without evidence of impact and writes every third answer vaguely.
+     */
+    private static void answerAll(Assessment assessment, Style style, String notInPlace) {
+        DemoAnswerTexts texts = texts(assessment);
+        int position = 0;
+        for (Standard standard : assessment.cycle.tool.standards) {
+            for (Question question : standard.questions) {
+                position++;
+                String code = question.code;
+                java.util.Optional<String> na = texts.notApplicableReason(code);
+                if (na.isPresent()) {
+                    answer(assessment, question, Rating.NA, null, null, na.get());
+                } else if (code.equals(notInPlace)) {
+                    answer(assessment, question, Rating.NOT, texts.notInPlaceEvidence(code), null, null);
+                } else if (PARTLY_IN_PLACE.contains(code)) {
+                    answer(assessment, question, Rating.PART, texts.partlyEvidence(code),
+                            style == Style.WEAK ? null : texts.partlyImpact(code), null);
+                } else if (style == Style.WEAK && (position % 3 == 0 || code.equals("S5.Q4"))) {
+                    answer(assessment, question, Rating.FULL, texts.vagueEvidence(code), texts.vagueImpact(), null);
+                } else {
+                    answerStrong(assessment, texts, question);
+                }
             }
         }
     }
 
-    private static void answer(Assessment assessment, Question question, Rating rating, boolean withImpact) {
+    private static void answerStrong(Assessment assessment, DemoAnswerTexts texts, Question question) {
+        java.util.Optional<String> na = texts.notApplicableReason(question.code);
+        if (na.isPresent()) {
+            answer(assessment, question, Rating.NA, null, null, na.get());
+        } else {
+            answer(assessment, question, Rating.FULL, texts.evidence(question.code), texts.impact(question.code), null);
+        }
+    }
+
+    private static void answer(Assessment assessment, Question question, Rating rating, String evidence, String impact, String naReason) {
         Answer answer = new Answer();
         answer.assessment = assessment;
         answer.question = question;
         answer.rating = rating;
-        answer.evidence = "Policy and procedure reviewed this year; " + question.code
-                + " covered in the quarterly safeguarding report to the board, with audit results attached.";
-        answer.impact = withImpact ? "A re-audit of 20 cases showed the expected practice in 17, up from 11 last year." : null;
+        answer.evidence = evidence;
+        answer.impact = impact;
+        answer.naReason = naReason;
         answer.persist();
     }
 
+    /** The kind of action moderators return: an intention, not a plan (no measure, no named role, no dates). */
+    private static void vagueAction(Assessment assessment, Standard standard) {
+        ActionItem action = ActionItem.<ActionItem>list("assessment = ?1 and standard = ?2", assessment, standard).stream()
+                .findFirst().orElseGet(ActionItem::new);
+        action.assessment = assessment;
+        action.standard = standard;
+        action.question = standard.questions.get(0);
+        action.gap = "Staff need more understanding of thresholds.";
+        action.action = "Improve staff understanding of the Continuum of Need.";
+        action.measure = null;
+        action.lead = "All managers";
+        action.resources = "Existing resources.";
+        action.startDate = null;
+        action.targetDate = null;
+        action.status = ActionStatus.PLANNED;
+        action.persist();
+    }
+
     private static void actionsForGaps(Assessment assessment, LocalDate target, LocalDate cycleCloses) {
+        DemoAnswerTexts texts = texts(assessment);
+        int n = 0;
         for (Standard standard : assessment.cycle.tool.standards) {
-            boolean gap = Answer.<Answer>list("assessment = ?1 and question.standard = ?2", assessment, standard).stream()
-                    .anyMatch(a -> a.rating != null && a.rating.isGap());
-            if (!gap) {
+            Answer gap = Answer.<Answer>list("assessment = ?1 and question.standard = ?2 order by question.position", assessment, standard)
+                    .stream().filter(a -> a.rating != null && a.rating.isGap()).findFirst().orElse(null);
+            if (gap == null) {
                 continue;
             }
+            DemoAnswerTexts.ActionTexts plan = texts.action(standard.code);
+            LocalDate due = target.plusMonths(n++);
             ActionItem action = new ActionItem();
             action.assessment = assessment;
             action.standard = standard;
-            action.question = standard.questions.get(0);
-            action.gap = "Frontline staff are unsure how to apply this in practice.";
-            action.action = "Run a 60-minute case-study session on " + standard.title.toLowerCase() + " in every team.";
-            action.measure = "90% of frontline staff attend; staff survey agreement rises from 55% to 75%.";
-            action.lead = "Named Nurse for Safeguarding Children";
-            action.resources = "Two trainers for 22 sessions, within the existing training budget.";
-            action.startDate = target.minusMonths(3);
-            action.targetDate = target.isAfter(cycleCloses) ? cycleCloses : target;
+            action.question = gap.question;
+            action.gap = texts.gap(gap.question.code);
+            action.action = plan.action();
+            action.measure = plan.measure();
+            action.lead = plan.lead();
+            action.resources = plan.resources();
+            action.targetDate = due.isAfter(cycleCloses) ? cycleCloses : due;
+            action.startDate = action.targetDate.minusMonths(3);
             action.status = ActionStatus.IN_PROGRESS;
             action.persist();
         }
