@@ -6,6 +6,7 @@ import java.util.List;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.common.security.AccessScope;
+import org.s11portal.common.security.CurrentUser;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,17 +19,22 @@ public class AgencyService {
     @Inject
     AccessScope scope;
 
+    @Inject
+    CurrentUser currentUser;
+
     public record AgencyProfile(Agency agency, List<CycleRow> cycles) {
     }
 
-    public record CycleRow(String cycleName, LocalDate due, AssessmentState state) {
+    /** One cycle of the agency's record; {@code path} is where this user reads that cycle's assessment. */
+    public record CycleRow(String cycleName, LocalDate due, AssessmentState state, String path) {
     }
 
     @Transactional
     public AgencyProfile profile(long agencyId) {
         Agency agency = scope.agency(agencyId);
         List<CycleRow> cycles = Assessment.<Assessment>list("agency = ?1 order by cycle.year1Opens desc", agency).stream()
-                .map(a -> new CycleRow(a.cycle.name, a.cycle.year1Due, a.state))
+                .map(a -> new CycleRow(a.cycle.name, a.cycle.year1Due, a.state,
+                        "/assessments/" + a.id + (currentUser.isAgencyLead() ? "" : "/view")))
                 .toList();
         return new AgencyProfile(agency, cycles);
     }

@@ -12,6 +12,7 @@ import org.s11portal.agency.Area;
 import org.s11portal.agency.Partnership;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
+import org.s11portal.assessment.ReviewQueue;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.security.AccessScope;
 import org.s11portal.common.security.CurrentUser;
@@ -34,6 +35,9 @@ public class HomeService {
     @Inject
     PortalClock clock;
 
+    @Inject
+    ReviewQueue reviewQueue;
+
     /** The live cycle's deadline for this stage: the self-assessment in year 1, the progress update in year 2. */
     public record Deadline(Cycle cycle, int year, LocalDate due, long daysLeft) {
         public boolean overdue() {
@@ -41,13 +45,20 @@ public class HomeService {
         }
     }
 
-    public record AgencyRow(Agency agency, AssessmentState state) {
+    /** An agency and its assessment in the live cycle; {@code assessmentId} is null when none exists yet. */
+    public record AgencyRow(Agency agency, AssessmentState state, Long assessmentId) {
+
+        /** Whether a moderator has a submitted version to read. */
+        public boolean hasSubmission() {
+            return assessmentId != null && state.ordinal() >= AssessmentState.SUBMITTED.ordinal();
+        }
     }
 
     public record LeadHome(Agency agency, Deadline deadline, AssessmentState state, Long assessmentId) {
     }
 
-    public record ModeratorHome(Deadline deadline, List<AgencyRow> rows, Optional<Area> area, int total) {
+    public record ModeratorHome(Deadline deadline, List<ReviewQueue.Waiting> waiting, List<AgencyRow> rows,
+            Optional<Area> area, int total) {
     }
 
     public record PartnershipRow(Partnership partnership, long agencies, long jointAgencies) {
@@ -73,7 +84,8 @@ public class HomeService {
         List<Agency> shown = area.map(a -> visible.stream()
                         .filter(agency -> agency.areas.stream().anyMatch(p -> p.code == a)).toList())
                 .orElse(visible);
-        return new ModeratorHome(deadline, rows(shown, deadline), area, visible.size());
+        List<ReviewQueue.Waiting> waiting = deadline == null ? List.of() : reviewQueue.waiting(deadline.cycle(), visible);
+        return new ModeratorHome(deadline, waiting, rows(shown, deadline), area, visible.size());
     }
 
     @Transactional
@@ -103,11 +115,15 @@ public class HomeService {
     }
 
     private static List<AgencyRow> rows(List<Agency> agencies, Deadline deadline) {
-        Map<Long, AssessmentState> states = deadline == null ? Map.of()
+        Map<Long, Assessment> byAgency = deadline == null ? Map.of()
                 : Assessment.listForCycle(deadline.cycle()).stream()
-                        .collect(Collectors.toMap(a -> a.agency.id, a -> a.state, (x, y) -> x));
+                        .collect(Collectors.toMap(a -> a.agency.id, a -> a, (x, y) -> x));
         return agencies.stream()
-                .map(a -> new AgencyRow(a, states.getOrDefault(a.id, AssessmentState.NOT_STARTED)))
+                .map(a -> {
+                    Assessment assessment = byAgency.get(a.id);
+                    return assessment == null ? new AgencyRow(a, AssessmentState.NOT_STARTED, null)
+                            : new AgencyRow(a, assessment.state, assessment.id);
+                })
                 .toList();
     }
 }

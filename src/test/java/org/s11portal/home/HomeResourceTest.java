@@ -3,17 +3,27 @@ package org.s11portal.home;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.assessment.Answer;
+import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
+import org.s11portal.assessment.Rating;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
+import org.s11portal.tool.Question;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 @QuarkusTest
 class HomeResourceTest {
@@ -49,6 +59,58 @@ class HomeResourceTest {
                 .body(containsString(joint.name))
                 .body(containsString(ownLocal.name))
                 .body(not(containsString(otherLocal.name)));
+    }
+
+    @Test
+    void aModeratorsHomeLeadsToEachSubmissionWaitingForReview() {
+        Cycle cycle = fixtures.liveCycleWithTool();
+        fixtures.makeLive(cycle);
+        Agency waiting = fixtures.agency(Area.PORTSMOUTH);
+        Assessment submitted = fixtures.assessment(waiting, cycle, AssessmentState.IN_PROGRESS);
+        fixtures.answerAllFully(submitted, cycle);
+        Agency flagged = fixtures.agency(Area.PORTSMOUTH);
+        Assessment withoutImpact = fixtures.assessment(flagged, cycle, AssessmentState.IN_PROGRESS);
+        fixtures.answerAllFully(withoutImpact, cycle);
+        Agency drafting = fixtures.agency(Area.PORTSMOUTH);
+        Assessment draft = fixtures.assessment(drafting, cycle, AssessmentState.IN_PROGRESS);
+        submit(fixtures.lead(waiting).email, submitted);
+        WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
+        moderator.get("/assessments/" + submitted.id + "/return");
+        moderator.post("/assessments/" + submitted.id + "/return", Map.of("comment-overall", "Say more")).then().statusCode(303);
+        submit(fixtures.lead(waiting).email, submitted);
+        Question first = fixtures.questions(cycle).get(0);
+        withoutImpact(withoutImpact, first);
+        fixtures.smartAction(withoutImpact, first);
+        submit(fixtures.lead(flagged).email, withoutImpact);
+
+        String home = moderator.get("/home").then().statusCode(200).extract().asString();
+        String queue = home.substring(home.indexOf("Waiting for review"), home.indexOf("All agencies"));
+        assertTrue(queue.contains("href=\"/assessments/" + submitted.id + "/view\">" + waiting.name), queue);
+        assertTrue(queue.contains("Resubmitted after return"), queue);
+        assertTrue(queue.contains("href=\"/assessments/" + withoutImpact.id + "/view\">" + flagged.name), queue);
+        assertTrue(queue.contains("Flagged") && queue.contains("1 answer without evidence of impact"), queue);
+        assertFalse(queue.contains(drafting.name), queue);
+        // the agencies table links each submission's status, not a draft's
+        assertTrue(home.contains("href=\"/assessments/" + submitted.id + "/view\"><strong class=\"govuk-tag"), home);
+        assertFalse(home.contains("/assessments/" + draft.id + "/view"), home);
+        moderator.get("/assessments/" + submitted.id + "/view").then().statusCode(200).body(containsString(waiting.name));
+        moderator.get("/agencies/" + waiting.id).then().statusCode(200)
+                .body(containsString("href=\"/assessments/" + submitted.id + "/view\""));
+    }
+
+    private static void submit(String leadEmail, Assessment assessment) {
+        WebSession lead = WebSession.signedIn(leadEmail);
+        lead.get("/assessments/" + assessment.id + "/check");
+        lead.post("/assessments/" + assessment.id + "/submit", Map.of("declaredByName", "Dr Jane Senior",
+                "declaredRole", "Director", "confirm", "yes")).then().statusCode(303);
+    }
+
+    @Transactional
+    void withoutImpact(Assessment assessment, Question question) {
+        // partly in place (with an action) may be submitted without evidence of impact: moderators see the flag
+        Answer answer = Answer.<Answer>find("assessment.id = ?1 and question.id = ?2", assessment.id, question.id).singleResult();
+        answer.rating = Rating.PART;
+        answer.impact = null;
     }
 
     @Test
