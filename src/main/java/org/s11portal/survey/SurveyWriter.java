@@ -92,9 +92,14 @@ public class SurveyWriter {
 
     /** Stores the answers as one batch, as a writer thread does, and tells which were new; for tests. */
     List<Boolean> storeAsOneBatch(List<Pending> answers) {
+        return storeAsOneBatchReportingEach(answers).stream().map(CompletableFuture::join).toList();
+    }
+
+    /** As {@link #storeAsOneBatch}, with each answer's own outcome (a failure included); for tests. */
+    List<CompletableFuture<Boolean>> storeAsOneBatchReportingEach(List<Pending> answers) {
         List<Job> jobs = answers.stream().map(pending -> new Job(pending, new CompletableFuture<Boolean>())).toList();
         store(jobs);
-        return jobs.stream().map(job -> job.stored().join()).toList();
+        return jobs.stream().map(Job::stored).toList();
     }
 
     private void loop() {
