@@ -54,11 +54,16 @@ public class SurveySubmitLimit {
 
     /** Takes one answer from the address's allowance; false when it has none left. */
     public boolean tryAcquire(String address) {
-        if (buckets.size() >= MAX_ADDRESSES) {
-            forgetIdle();
-        }
+        String key = key(address);
         long now = nanoTime.getAsLong();
-        return buckets.computeIfAbsent(key(address), k -> new Bucket(burst, now)).take(now, burst, perNano);
+        Bucket bucket = buckets.get(key); // the busy path: an address already known, no allocation
+        if (bucket == null) {
+            if (buckets.size() >= MAX_ADDRESSES) {
+                forgetIdle();
+            }
+            bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+        }
+        return bucket.take(now, burst, perNano);
     }
 
     /** Whole seconds until the address may send one more answer, at least 1: for the Retry-After header. */
