@@ -15,7 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -47,6 +50,30 @@ public class SurveyNonces {
     PortalClock clock;
 
     public record Checked(String hash, LocalDate expiresOn) {
+    }
+
+    /** The key application.properties falls back to when S11_SURVEY_NONCE_KEY is not set. */
+    static final String DEV_KEY = "dev-only-survey-nonce-key-change-me-in-production";
+
+    void checkKeyAtStart(@Observes StartupEvent event) {
+        requireProductionKey(config.survey().nonceKey(), ConfigUtils.isProfileActive("prod"));
+    }
+
+    /**
+     * In production the nonce key must be set and secret: with the published dev key anyone could sign nonces
+     * and post answer after answer. Refusing to start is the only safe answer.
+     */
+    static void requireProductionKey(String key, boolean prod) {
+        if (!prod) {
+            return;
+        }
+        if (key == null || key.isBlank() || DEV_KEY.equals(key) || key.startsWith("dev-only")) {
+            throw new IllegalStateException("S11_SURVEY_NONCE_KEY is not set: the survey cannot start in production with the"
+                    + " development nonce key. Set S11_SURVEY_NONCE_KEY to 32 or more random characters.");
+        }
+        if (key.length() < 32) {
+            throw new IllegalStateException("S11_SURVEY_NONCE_KEY is too short: set 32 or more random characters.");
+        }
     }
 
     public String issue(String linkToken) {

@@ -15,6 +15,7 @@ import org.s11portal.common.web.Redirects;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -63,6 +64,9 @@ public class SurveyResource {
             + "<p class=\"govuk-body\">The service is busy or unavailable. Go back: your answers are still in the form."
             + " Wait a minute, then send them again.</p></main></div></body></html>";
 
+    static final String TOO_MANY = "Too many answers have been sent from your network in the last minute. Your answers are"
+            + " still here: wait a minute, then send them again.";
+
     private static final Logger LOG = Logger.getLogger(SurveyResource.class);
 
     @Inject
@@ -73,6 +77,9 @@ public class SurveyResource {
 
     @Inject
     ManagedExecutor workers;
+
+    @Inject
+    SurveySubmitLimit limit;
 
     @GET
     public Response start(@PathParam("token") String token) {
@@ -91,15 +98,16 @@ public class SurveyResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public CompletionStage<Response> send(@PathParam("token") String token, @BeanParam SurveyForm form) {
+    public CompletionStage<Response> send(@PathParam("token") String token, @BeanParam SurveyForm form, HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         SurveyLinkCache.LinkInfo cached = surveys.cachedLink(token);
         if (cached != null) {
-            return answer(token, cached, form);
+            return answer(token, cached, form, address);
         }
-        return workers.supplyAsync(() -> answer(token, surveys.link(token), form)).thenCompose(Function.identity());
+        return workers.supplyAsync(() -> answer(token, surveys.link(token), form, address)).thenCompose(Function.identity());
     }
 
-    private CompletionStage<Response> answer(String token, SurveyLinkCache.LinkInfo linkInfo, SurveyForm form) {
+    private CompletionStage<Response> answer(String token, SurveyLinkCache.LinkInfo linkInfo, SurveyForm form, String address) {
         SurveyService.LinkView link = surveys.view(linkInfo);
         if (link.status() != SurveyService.LinkStatus.OPEN) {
             return CompletableFuture.completedFuture(statusPage(link));
@@ -121,6 +129,12 @@ public class SurveyResource {
             return CompletableFuture.completedFuture(Response.status(400)
                     .entity(Templates.form(token, link, nonce, typed, errors, SurveyDefinition.QUESTIONS, null)).build());
         }
+        if (!limit.tryAcquire(address)) {
+            // the same form and nonce again: nothing typed is lost, and sending it later stores it once
+            return CompletableFuture.completedFuture(Response.status(429)
+                    .header("Retry-After", limit.secondsUntilNext())
+                    .entity(Templates.form(token, link, nonce, typed, errors, SurveyDefinition.QUESTIONS, TOO_MANY)).build());
+        }
         // built here, on the request's thread: a stored answer's continuation runs on the writer's thread
         Response thanks = Redirects.seeOther("/survey/" + token + "/thanks");
         return surveys.submit(linkInfo, nonce, input).thenApply(outcome -> switch (outcome) {
@@ -130,7 +144,10 @@ public class SurveyResource {
                     SurveyDefinition.QUESTIONS, "This form had been open too long. Your answers are still here: check them and send again.")).build();
             case NOT_OPEN -> statusPage(surveys.view(linkInfo));
         }).exceptionally(failure -> {
-            LOG.errorf("survey answer not saved: %s", failure.toString());
+            // the cause's class only: a driver's message can quote the answer's values or its nonce's hash
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            LOG.errorf("survey answer not saved: %s", cause.getClass().getName());
             return Response.status(503).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(NOT_SAVED).build();
         });
     }

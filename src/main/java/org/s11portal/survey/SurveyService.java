@@ -105,6 +105,9 @@ public class SurveyService {
                 errors.add("areas", "Select the areas you work in from the list");
             }
         }
+        if (repeats(input.areas())) {
+            errors.add("areas", "Select each area you work in once");
+        }
         if (input.roleBand() != null && !SurveyDefinition.valid(SurveyDefinition.ROLE_BANDS, input.roleBand())) {
             errors.add("roleBand", "Select your role from the list");
         }
@@ -119,6 +122,8 @@ public class SurveyService {
             } else if (values.stream().anyMatch(v -> !SurveyDefinition.valid(question.options(), v))
                     || (!question.multi() && values.size() > 1)) {
                 errors.add(question.field(), "Question " + question.number() + ": select an answer from the list");
+            } else if (repeats(values)) {
+                errors.add(question.field(), "Question " + question.number() + ": select each answer once");
             } else if (question.multi() && values.contains("NONE") && values.size() > 1) {
                 errors.add(question.field(), "Question " + question.number() + ": select None of these on its own");
             }
@@ -127,6 +132,24 @@ public class SurveyService {
             errors.add("freeText", "Your answer must be " + MAX_FREE_TEXT + " characters or fewer");
         }
         return errors;
+    }
+
+    /**
+     * A value sent more than once: a browser never does that, and stored it would count one person twice (and
+     * could overflow the column). A real form sends a few values, which a nested loop checks without garbage.
+     */
+    private static boolean repeats(List<String> values) {
+        if (values.size() > 8) {
+            return new java.util.HashSet<>(values).size() < values.size();
+        }
+        for (int i = 1; i < values.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (values.get(i).equals(values.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

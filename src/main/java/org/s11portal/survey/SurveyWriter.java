@@ -92,9 +92,14 @@ public class SurveyWriter {
 
     /** Stores the answers as one batch, as a writer thread does, and tells which were new; for tests. */
     List<Boolean> storeAsOneBatch(List<Pending> answers) {
+        return storeAsOneBatchReportingEach(answers).stream().map(CompletableFuture::join).toList();
+    }
+
+    /** As {@link #storeAsOneBatch}, with each answer's own outcome (a failure included); for tests. */
+    List<CompletableFuture<Boolean>> storeAsOneBatchReportingEach(List<Pending> answers) {
         List<Job> jobs = answers.stream().map(pending -> new Job(pending, new CompletableFuture<Boolean>())).toList();
         store(jobs);
-        return jobs.stream().map(job -> job.stored().join()).toList();
+        return jobs.stream().map(Job::stored).toList();
     }
 
     private void loop() {
@@ -108,7 +113,7 @@ public class SurveyWriter {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.error("survey writer failed a batch", e);
+                LOG.errorf("survey writer failed a batch of %d: %s", batch.size(), e.getClass().getName());
                 batch.forEach(job -> job.stored().completeExceptionally(e));
             } finally {
                 batch.clear();
@@ -117,20 +122,43 @@ public class SurveyWriter {
     }
 
     private void store(List<Job> batch) {
+        try {
+            Set<Job> stored = storeRetryingLockConflicts(batch);
+            batch.forEach(job -> job.stored().complete(stored.contains(job)));
+        } catch (SQLException e) {
+            if (batch.size() > 1 && dataError(e)) {
+                // one answer the database refuses must never fail anyone else's: store them one by one
+                LOG.warnf("survey batch of %d refused (sql-state=%s code=%d); storing its answers one by one", batch.size(),
+                        e.getSQLState(), e.getErrorCode());
+                batch.forEach(job -> store(List.of(job)));
+                return;
+            }
+            // never the driver's message: it can quote the values (a nonce's hash, an answer)
+            LOG.errorf("survey batch of %d not saved (sql-state=%s code=%d)", batch.size(), e.getSQLState(), e.getErrorCode());
+            batch.forEach(job -> job.stored().completeExceptionally(e));
+        }
+    }
+
+    private Set<Job> storeRetryingLockConflicts(List<Job> batch) throws SQLException {
         for (int attempt = 1;; attempt++) {
             try {
-                Set<Job> stored = storeOnce(batch);
-                batch.forEach(job -> job.stored().complete(stored.contains(job)));
-                return;
+                return storeOnce(batch);
             } catch (SQLException e) {
                 if (attempt < 3 && lockConflict(e)) {
                     continue;
                 }
-                LOG.errorf("survey batch of %d not saved: %s", batch.size(), e.getMessage());
-                batch.forEach(job -> job.stored().completeExceptionally(e));
-                return;
+                throw e;
             }
         }
+    }
+
+    /**
+     * The database refused something in the data itself (too long, a broken constraint), not the connection:
+     * then each answer of the batch is worth trying alone. A connection or server failure is not retried per answer.
+     */
+    private static boolean dataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     /** Stores the batch in one transaction; returns the jobs whose answer was new. */
@@ -159,29 +187,30 @@ public class SurveyWriter {
 
     /**
      * Claims every nonce of the batch in one statement; the jobs whose nonce was new are returned. A nonce
-     * sent twice in one batch counts once. Only when some nonce had been used before (a resubmitted form, rare)
-     * does it fall back to claiming them one by one, to tell which.
+     * sent twice in one batch counts once. {@code INSERT IGNORE}, so a nonce used before is no error (a
+     * duplicate-key error makes the driver log a warning quoting the nonce's hash). Only when fewer rows were
+     * inserted than sent (a resubmitted form, rare) does it claim them one by one, to tell which were new.
      */
     private static List<Job> claimNonces(Connection connection, List<Job> batch) throws SQLException {
         Map<String, Job> firstByNonce = new LinkedHashMap<>();
         batch.forEach(job -> firstByNonce.putIfAbsent(job.pending().nonceHash(), job));
-        Savepoint beforeClaim = connection.setSavepoint();
-        try (PreparedStatement claim = connection.prepareStatement(
-                "INSERT INTO survey_nonce_used (nonce_hash, expires_on) VALUES (?, ?)")) {
-            for (Job job : firstByNonce.values()) {
-                claim.setString(1, job.pending().nonceHash());
-                claim.setDate(2, Date.valueOf(job.pending().nonceExpires()));
-                claim.addBatch();
-            }
-            claim.executeBatch();
-            return new ArrayList<>(firstByNonce.values());
-        } catch (SQLException e) {
-            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                throw e;
-            }
-            connection.rollback(beforeClaim);
-            return claimOneByOne(connection, firstByNonce.values());
+        StringBuilder sql = new StringBuilder("INSERT IGNORE INTO survey_nonce_used (nonce_hash, expires_on) VALUES ");
+        for (int i = 0; i < firstByNonce.size(); i++) {
+            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
         }
+        Savepoint beforeClaim = connection.setSavepoint();
+        try (PreparedStatement claim = connection.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (Job job : firstByNonce.values()) {
+                claim.setString(i++, job.pending().nonceHash());
+                claim.setDate(i++, Date.valueOf(job.pending().nonceExpires()));
+            }
+            if (claim.executeUpdate() == firstByNonce.size()) {
+                return new ArrayList<>(firstByNonce.values());
+            }
+        }
+        connection.rollback(beforeClaim);
+        return claimOneByOne(connection, firstByNonce.values());
     }
 
     private static List<Job> claimOneByOne(Connection connection, Collection<Job> jobs) throws SQLException {

@@ -89,6 +89,32 @@ class SurveyWriterTest {
         assertEquals(0L, nonceClaims(nonce));
     }
 
+    @Test
+    void anAnswerTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored() {
+        Cycle cycle = fixtures.liveCycle();
+        Agency agency = fixtures.agency(Area.ISLE_OF_WIGHT);
+        // what validation now refuses, sent straight to the writer: the four choices of question 13 ten times over
+        SurveyWriter.Pending tooLong = pending(agency.id, cycle.id, nonce('e'));
+        tooLong.answers()[12] = String.join(",", java.util.Collections.nCopies(10, "PROCEDURES,CONTINUUM,FAMILY_APPROACH,ESCALATION"));
+        List<SurveyWriter.Pending> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(i == 11 ? tooLong : pending(agency.id, cycle.id, nonce('f')));
+        }
+
+        List<java.util.concurrent.CompletableFuture<Boolean>> outcomes = writer.storeAsOneBatchReportingEach(batch);
+
+        for (int i = 0; i < batch.size(); i++) {
+            if (i == 11) {
+                assertTrue(outcomes.get(i).isCompletedExceptionally(), "the overlong answer is reported not saved");
+            } else {
+                assertEquals(true, outcomes.get(i).join(), "answer " + i);
+            }
+        }
+        assertEquals(29L, count("survey_response", agency.id));
+        assertEquals(29L, takeUp(agency.id));
+        assertEquals(0L, nonceClaims(tooLong.nonceHash()), "the refused answer's form can be sent again");
+    }
+
     @Transactional
     long count(String table, long agencyId) {
         return ((Number) Panache.getEntityManager().createNativeQuery("SELECT COUNT(*) FROM " + table + " WHERE agency_id = ?1")

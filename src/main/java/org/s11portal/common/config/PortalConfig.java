@@ -80,6 +80,14 @@ public interface PortalConfig {
         /** Free text is shown only when the agency has at least this many responses. */
         @WithDefault("10")
         int freeTextThreshold();
+
+        /** Survey answers one address may send at once (the token bucket's size); see SurveySubmitLimit. */
+        @WithDefault("1000")
+        long submitBurst();
+
+        /** Survey answers per minute one address may send once its burst is spent (the bucket's refill rate). */
+        @WithDefault("600")
+        long submitsPerMinute();
     }
 
     interface Housekeeping {
