@@ -18,6 +18,7 @@ import org.s11portal.support.BrowserTest;
 import org.s11portal.support.Fixtures;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -60,6 +61,16 @@ class LayoutBrowserTest extends BrowserTest {
         // Sign out is still on screen and inside the page width.
         var signOut = page.locator(".app-account__form button").boundingBox();
         assertTrue(signOut.x + signOut.width <= 1280, "Sign out is off screen at x=" + signOut.x);
+        Browser.assertAccessible(page);
+
+        // On a phone the account is in the menu; the long name never makes the page scroll sideways.
+        page.setViewportSize(390, 844);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        Browser.screenshot(page, "layout-05-long-name-phone-menu");
+        Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0, overflow.intValue(), "the page scrolls sideways on a phone");
+        signOut = page.locator(".app-account__form button").boundingBox();
+        assertTrue(signOut.x >= 0 && signOut.x + signOut.width <= 390, "Sign out is off screen at x=" + signOut.x);
         Browser.assertAccessible(page);
     }
 
