@@ -2,9 +2,25 @@
 import { initAll } from './govuk/govuk-frontend.min.js'
 
 document.body.classList.add('govuk-frontend-supported')
+rememberPostedPageAsGet()
 initAll()
 warnBeforeSessionTimeout()
 autosaveDrafts()
+
+/**
+ * A form marked data-app-get-after-post posts back to its own page's address. When the server answers such a
+ * POST with the page itself (validation errors), the browser's history entry is that POST, so Back from the next
+ * page offers "Confirm form resubmission". Replacing the entry with the form's address turns it into a plain GET
+ * of the form page. On a page loaded by GET the address is the same, so nothing changes. Without JavaScript the
+ * browser's own behaviour is unchanged.
+ */
+function rememberPostedPageAsGet () {
+  const form = document.querySelector('form[data-app-get-after-post]')
+  if (!form || !window.history || !history.replaceState) return
+  const url = new URL(form.getAttribute('action') || location.href, location.href)
+  if (url.origin !== location.origin) return
+  history.replaceState(history.state, '', url.pathname + url.search + location.hash)
+}
 
 /**
  * Warns before the idle timeout and lets the user stay signed in with one action (WCAG 2.2.1).
