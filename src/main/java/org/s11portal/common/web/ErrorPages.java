@@ -35,6 +35,8 @@ public class ErrorPages {
 
         static native TemplateInstance badRequest(String detail);
 
+        static native TemplateInstance tooLarge(String detail);
+
         static native TemplateInstance serverError(String reference);
 
         static native TemplateInstance unavailable();
@@ -61,6 +63,9 @@ public class ErrorPages {
         if (status >= 500) {
             return unexpected(e, request);
         }
+        if (status == 413) {
+            return refused(RequestRefusals.classify(e), request);
+        }
         String detail = status == 415 || status == 400
                 ? "The request could not be understood. Go back, check what you entered and try again."
                 : "The request could not be completed.";
@@ -70,6 +75,10 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        RequestRefusals.Refusal refusal = RequestRefusals.classify(e);
+        if (refusal != null) {
+            return refused(refusal, request);
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.errorf("database unavailable while serving %s %s: %s", request.method(), request.path(), e.toString());
             return respond(request, 503, "Service unavailable",
@@ -80,6 +89,21 @@ public class ErrorPages {
         LOG.errorf(e, "unexpected error reference=%s on %s %s", reference, request.method(), request.path());
         return respond(request, 500, "Internal error", "Something went wrong. Reference " + reference,
                 () -> Templates.serverError(reference));
+    }
+
+    /** A request refused while its body or headers were read: one log line, no stack trace. */
+    private static Response refused(RequestRefusals.Refusal refusal, HttpServerRequest request) {
+        if (request.response().ended()) {
+            // already answered by RequestRefusals when the body was refused: nothing more to log
+            return Response.status(refusal.status()).build();
+        }
+        RequestRefusals.log(refusal, request.method().name(), request.path());
+        return respond(request, refusal.status(), refusal.status() == 413 ? "Payload too large" : "Bad request",
+                refusal.detail(), () -> page(refusal));
+    }
+
+    static TemplateInstance page(RequestRefusals.Refusal refusal) {
+        return refusal.status() == 413 ? Templates.tooLarge(refusal.detail()) : Templates.badRequest(refusal.detail());
     }
 
     private static Response respond(HttpServerRequest request, int status, String title, String detail,
