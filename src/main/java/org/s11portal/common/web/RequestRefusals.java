@@ -22,6 +22,7 @@ import jakarta.ws.rs.WebApplicationException;
 public class RequestRefusals {
 
     private static final Logger LOG = Logger.getLogger(RequestRefusals.class);
+    private static final String REFUSED = "s11.request-refused";
 
     /** A refusal: the status, a short reason for the log line, and what the page says. */
     public record Refusal(int status, String reason, String detail) {
@@ -67,6 +68,10 @@ public class RequestRefusals {
     }
 
     private void failed(RoutingContext routing) {
+        if (routing.get(REFUSED) != null) {
+            // the rest of a body already refused, or RESTEasy finding the request it was reading already answered
+            return;
+        }
         Refusal refusal = classify(routing.failure());
         if (refusal == null && routing.failure() == null && routing.statusCode() == 413) {
             refusal = new Refusal(413, "body-too-large", TOO_LARGE_DETAIL);
@@ -76,8 +81,10 @@ public class RequestRefusals {
             return;
         }
         if (routing.response().ended() || routing.response().headWritten()) {
-            return; // the rest of a body already refused: answered and logged once
+            routing.next();
+            return;
         }
+        routing.put(REFUSED, refusal);
         log(refusal, routing.request().method().name(), routing.normalizedPath());
         // the page's layout reads request-scoped beans; the state stays with the request (RESTEasy resumes it later)
         ManagedContext requestContext = Arc.container().requestContext();
