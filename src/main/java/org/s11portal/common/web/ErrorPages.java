@@ -57,6 +57,11 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                return jsonProblem(json, request);
+            }
+        }
         if (status == 404) {
             return notFound(null, request);
         }
@@ -71,6 +76,48 @@ public class ErrorPages {
                 : "The request could not be completed.";
         return respond(request, status, Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), detail, () -> Templates.badRequest(detail));
+    }
+
+    /**
+     * A JSON body the API cannot read: malformed, a value of the wrong type, an unknown enum value, an impossible
+     * date, nesting deeper than Jackson allows. Answers the documented problem+json naming the field, never the
+     * parser's message (which quotes the input and names classes). Declared for each Jackson type that
+     * quarkus-rest-jackson maps itself to an empty 400, so that this one is chosen.
+     */
+    @ServerExceptionMapper
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
+        return jsonProblem(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJsonValue(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
+        return jsonProblem(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e, HttpServerRequest request) {
+        return jsonProblem(e, request);
+    }
+
+    private static Response jsonProblem(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
+        String detail;
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+                || e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            detail = "The JSON is nested too deeply or too large to read.";
+        } else if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b).orElse("");
+            if (field.length() > 100) {
+                field = field.substring(0, 100);
+            }
+            detail = "The value of " + field + " is not valid: check its type, allowed values and, for a date, that it is"
+                    + " a real date written as YYYY-MM-DD.";
+        } else {
+            detail = "The body is not valid JSON.";
+        }
+        LOG.infof("request-refused status=400 reason=unreadable-json method=%s path=%s", request.method().name(), request.path());
+        return respond(request, 400, "Bad request", detail, () -> Templates.badRequest(detail));
     }
 
     @ServerExceptionMapper
