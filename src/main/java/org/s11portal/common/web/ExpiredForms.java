@@ -56,6 +56,59 @@ public class ExpiredForms {
     @jakarta.inject.Inject
     io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider csrfParameter;
 
+    /**
+     * The token for the page's form. Signed in, the session decides: a browser that lost its CSRF cookie (expired or
+     * cleared; a cross-site post never carries the session cookie either) gets a new token bound to the session; a
+     * browser whose cookie is still the session's keeps it (the page's form had an old token, e.g. after signing in
+     * again in another tab); a refused token never changes the session, so a forged post cannot disturb it. Signed
+     * out, a new token.
+     */
+    private String freshToken(RoutingContext routing) {
+        Cookie session = routing.request().getCookie(SessionService.COOKIE_NAME);
+        Cookie cookie = routing.request().getCookie(cookieName);
+        if (session != null && !session.getValue().isBlank() && BlockingOperationControl.isBlockingAllowed()) {
+            var active = sessions.resolve(session.getValue());
+            if (active.isPresent()) {
+                if (cookie != null && active.get().csrfTokenHash() != null
+                        && SessionCsrf.hash(cookie.getValue()).equals(active.get().csrfTokenHash())) {
+                    return cookie.getValue();
+                }
+                String token = csrf.newToken();
+                if (cookie == null) {
+                    sessions.rebindCsrf(session.getValue(), token);
+                }
+                csrf.renew(routing, token);
+                return token;
+            }
+        }
+        String token = csrf.newToken();
+        csrf.renew(routing, token);
+        return token;
+    }
+
+    /** At most 1 MB of a form body not read yet, or null when it cannot be read. */
+    private static FormData readUrlEncoded(ResteasyReactiveRequestContext context) {
+        try {
+            byte[] body = context.getInputStream().readNBytes(1024 * 1024);
+            FormData form = new FormData(MAX_FIELDS);
+            for (String pair : new String(body, java.nio.charset.StandardCharsets.US_ASCII).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                form.add(name, value);
+            }
+            return form;
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
+    String cookieName;
+
     @ServerResponseFilter(priority = 4000)
     public void expiredForm(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
         if (!"POST".equals(request.getMethod()) || response.getStatus() != 400 || response.hasEntity()
@@ -77,6 +130,10 @@ public class ExpiredForms {
         boolean passwordDropped = false;
         ResteasyReactiveRequestContext context = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
         FormData form = context == null ? null : context.getFormData();
+        if (form == null && !multipart && BlockingOperationControl.isBlockingAllowed() && context != null) {
+            // a resource reading the body itself (MultivaluedMap): the refusal came before it, so read it here
+            form = readUrlEncoded(context);
+        }
         if (form != null) {
             for (String name : form) {
                 if (fields.size() >= MAX_FIELDS) {
@@ -103,12 +160,7 @@ public class ExpiredForms {
                 }
             }
         }
-        String token = csrf.newToken();
-        Cookie session = routing.request().getCookie(SessionService.COOKIE_NAME);
-        if (session != null && !session.getValue().isBlank() && BlockingOperationControl.isBlockingAllowed()) {
-            sessions.rebindCsrf(session.getValue(), token);
-        }
-        csrf.renew(routing, token);
+        String token = freshToken(routing);
         LOG.warnf("security-event=csrf-refused-page method=POST path=%s fields=%d", routing.normalizedPath(), fields.size());
         String action = routing.request().path();
         response.setEntity(Templates.expiredForm(action, multipart ? "multipart/form-data" : null,

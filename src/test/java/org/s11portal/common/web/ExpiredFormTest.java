@@ -97,7 +97,13 @@ class ExpiredFormTest {
         lead.get(path);
         Map<String, String> answer = form("q" + question.id + "-version", "", "q" + question.id + "-rating", "PART",
                 "q" + question.id + "-evidence", "Our audit of <b>2025</b> & the action plan", "action", "continue");
-        Response refused = post(lead, path, answer, STALE);
+        // the CSRF cookie has expired while the page was open: the browser no longer sends it
+        Map<String, String> withoutCsrfCookie = new LinkedHashMap<>(lead.cookies());
+        withoutCsrfCookie.remove("csrf-token");
+        RequestSpecification request = io.restassured.RestAssured.given().redirects().follow(false).cookies(withoutCsrfCookie)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", lead.csrfToken());
+        answer.forEach(request::formParam);
+        Response refused = request.post(path);
         refused.then().statusCode(400)
                 .body(containsString("This form had expired"))
                 .body(containsString("Our audit of &lt;b&gt;2025&lt;/b&gt; &amp; the action plan"))
