@@ -90,6 +90,20 @@ public class SessionService {
         return Optional.of(idleExpiry(session));
     }
 
+    /**
+     * Binds a live session to a new CSRF token: the expired-form page hands the browser a fresh token when the old one
+     * was lost or no longer matched, so that "Send again" works. Nothing happens for an ended session.
+     */
+    @Transactional
+    public boolean rebindCsrf(String token, String csrfToken) {
+        UserSession session = find(token);
+        if (session == null || !session.user.active) {
+            return false;
+        }
+        session.csrfTokenHash = SessionCsrf.hash(csrfToken);
+        return true;
+    }
+
     @Transactional
     public void revoke(String token) {
         UserSession session = UserSession.findByTokenHash(hash(token));

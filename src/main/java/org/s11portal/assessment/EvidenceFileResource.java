@@ -2,7 +2,9 @@ package org.s11portal.assessment;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -33,7 +35,7 @@ public class EvidenceFileResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance files(AssessmentWork work, Question question, List<EvidenceFile> files,
-                FormErrors errors, String uploaded);
+                FormErrors errors, String uploaded, List<String> renamed);
     }
 
     @Inject
@@ -46,8 +48,8 @@ public class EvidenceFileResource {
     @Path("questions/{questionId}/files")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance files(@PathParam("id") long id, @PathParam("questionId") long questionId,
-            @QueryParam("uploaded") String uploaded) {
-        return page(id, questionId, FormErrors.none(), uploaded);
+            @QueryParam("uploaded") String uploaded, @QueryParam("renamed") List<String> renamed) {
+        return page(id, questionId, FormErrors.none(), uploaded, renamed(renamed));
     }
 
     @POST
@@ -63,20 +65,23 @@ public class EvidenceFileResource {
             EvidenceFileService.UploadResult result = evidence.upload(id, questionId, file.fileName(), file.uploadedFile());
             if (result instanceof EvidenceFileService.Stored stored) {
                 return Redirects.seeOther("/assessments/" + id + "/questions/" + questionId + "/files?uploaded="
-                        + URLEncoder.encode(stored.file().filename, StandardCharsets.UTF_8));
+                        + URLEncoder.encode(stored.file().filename, StandardCharsets.UTF_8)
+                        + stored.nameChanges().stream().map(c -> "&renamed=" + c.name()).collect(Collectors.joining()));
             }
             errors.add("file", ((EvidenceFileService.Rejected) result).message());
         }
-        return Response.status(400).entity(page(id, questionId, errors, null)).build();
+        return Response.status(400).entity(page(id, questionId, errors, null, List.of())).build();
     }
 
     @GET
     @Path("files/{fileId}")
     public Response download(@PathParam("id") long id, @PathParam("fileId") long fileId) {
         EvidenceFile file = evidence.download(id, fileId);
+        // files stored before names were checked get a safe name with the right extension too
+        String filename = EvidenceFileName.of(file.filename, file.contentType).name();
         return Response.ok(file.content, file.contentType)
                 .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(file.filename, StandardCharsets.UTF_8).replace("+", "%20"))
+                        + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
@@ -89,9 +94,15 @@ public class EvidenceFileResource {
         return Redirects.seeOther("/assessments/" + id + "/questions/" + questionId + "/files");
     }
 
-    private TemplateInstance page(long id, long questionId, FormErrors errors, String uploaded) {
+    private TemplateInstance page(long id, long questionId, FormErrors errors, String uploaded, List<String> renamed) {
         AssessmentWork work = assessments.work(id);
         Question question = evidence.question(id, questionId);
-        return Templates.files(work, question, assessments.files(work.answer(question)), errors, uploaded);
+        return Templates.files(work, question, assessments.files(work.answer(question)), errors, uploaded, renamed);
+    }
+
+    /** What was changed in an uploaded file's name, in words; unknown values are ignored. */
+    private static List<String> renamed(List<String> codes) {
+        return codes == null ? List.of() : Arrays.stream(EvidenceFileName.Change.values())
+                .filter(c -> codes.contains(c.name())).map(c -> c.description).toList();
     }
 }

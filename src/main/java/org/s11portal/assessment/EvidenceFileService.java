@@ -75,7 +75,8 @@ public class EvidenceFileService {
     public sealed interface UploadResult permits Stored, Rejected {
     }
 
-    public record Stored(EvidenceFile file) implements UploadResult {
+    /** Stored, under a name that may differ from the one sent: {@code nameChanges} says how. */
+    public record Stored(EvidenceFile file, java.util.List<EvidenceFileName.Change> nameChanges) implements UploadResult {
     }
 
     public record Rejected(String message) implements UploadResult {
@@ -103,8 +104,7 @@ public class EvidenceFileService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String safeName = safeFilename(filename);
-        Optional<String> type = detect(bytes, safeName);
+        Optional<String> type = detect(bytes, EvidenceFileName.cleaned(filename).name());
         if (type.isEmpty()) {
             return new Rejected("The selected file must be a PDF, Word, Excel, PowerPoint, image (PNG, JPEG, GIF) or plain text file");
         }
@@ -115,9 +115,10 @@ public class EvidenceFileService {
             answer.question = question;
             answer.persist();
         }
+        EvidenceFileName name = EvidenceFileName.of(filename, type.get());
         EvidenceFile file = new EvidenceFile();
         file.answer = answer;
-        file.filename = safeName;
+        file.filename = name.name();
         file.contentType = type.get();
         file.sizeBytes = bytes.length;
         file.sha256 = sha256(bytes);
@@ -126,7 +127,7 @@ public class EvidenceFileService {
         file.uploadedAt = Instant.now();
         file.persist();
         LOG.infof("evidence-uploaded assessment-id=%d file-id=%d bytes=%d type=%s", assessmentId, file.id, bytes.length, file.contentType);
-        return new Stored(file);
+        return new Stored(file, name.changes());
     }
 
     /**
@@ -185,15 +186,6 @@ public class EvidenceFileService {
             detected = OLE_BY_EXTENSION.get(extension);
         }
         return detected != null && ACCEPTED.containsKey(detected) ? Optional.of(detected) : Optional.empty();
-    }
-
-    static String safeFilename(String filename) {
-        String name = filename == null ? "" : filename.replaceAll(".*[/\\\\]", "");
-        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.isEmpty()) {
-            name = "evidence";
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
     private static String sha256(byte[] bytes) {

@@ -123,6 +123,47 @@ class EvidenceFileResourceTest {
         return file;
     }
 
+    @Test
+    void aPdfNamedHtmlIsStoredAndDownloadedAsPdfAndThePageSaysSo() {
+        Setup s = setup(Area.HAMPSHIRE);
+        Response uploaded = upload(s, "evil.html", PDF, "text/html");
+        uploaded.then().statusCode(303);
+        assertEquals("evil.pdf", onlyFile(s.assessment).filename);
+        s.lead.get(uploaded.header("Location")).then().statusCode(200)
+                .body(containsString("evil.pdf has been uploaded"))
+                .body(containsString("its ending was changed to match what the file is"));
+        s.lead.get("/assessments/" + s.assessment.id + "/files/" + onlyFile(s.assessment).id).then().statusCode(200)
+                .header("Content-Disposition", containsString("filename*=UTF-8''evil.pdf"));
+    }
+
+    @Test
+    void bidiAndControlCharactersAreStrippedAndThePageSaysSo() {
+        Setup s = setup(Area.HAMPSHIRE);
+        Response uploaded = upload(s, "invoice\u202Efdp.txt", "plain words".getBytes(StandardCharsets.UTF_8), "text/plain");
+        uploaded.then().statusCode(303);
+        assertEquals("invoicefdp.txt", onlyFile(s.assessment).filename);
+        s.lead.get(uploaded.header("Location")).then()
+                .body(containsString("invisible or direction-changing characters were removed"));
+    }
+
+    @Test
+    void aLongNameIsShortenedKeepingItsExtensionAndThePageSaysSo() {
+        Setup s = setup(Area.HAMPSHIRE);
+        Response uploaded = upload(s, "a".repeat(300) + ".pdf", PDF, "application/pdf");
+        uploaded.then().statusCode(303);
+        String name = onlyFile(s.assessment).filename;
+        assertEquals(EvidenceFileName.MAX_LENGTH, name.length());
+        org.junit.jupiter.api.Assertions.assertTrue(name.endsWith(".pdf"), name);
+        s.lead.get(uploaded.header("Location")).then().body(containsString("it was shortened to 200 characters"));
+    }
+
+    @Test
+    void dotsAloneAreNotAName() {
+        Setup s = setup(Area.HAMPSHIRE);
+        upload(s, "..", "plain words".getBytes(StandardCharsets.UTF_8), "text/plain").then().statusCode(303);
+        assertEquals("evidence.txt", onlyFile(s.assessment).filename);
+    }
+
     @Transactional
     long fileCount(Assessment assessment) {
         return EvidenceFile.count("answer.assessment.id", assessment.id);

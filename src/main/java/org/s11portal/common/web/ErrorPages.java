@@ -35,6 +35,8 @@ public class ErrorPages {
 
         static native TemplateInstance badRequest(String detail);
 
+        static native TemplateInstance tooLarge(String detail);
+
         static native TemplateInstance serverError(String reference);
 
         static native TemplateInstance unavailable();
@@ -55,11 +57,19 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                return jsonProblem(json, request);
+            }
+        }
         if (status == 404) {
             return notFound(null, request);
         }
         if (status >= 500) {
             return unexpected(e, request);
+        }
+        if (status == 413) {
+            return refused(RequestRefusals.classify(e), request);
         }
         String detail = status == 415 || status == 400
                 ? "The request could not be understood. Go back, check what you entered and try again."
@@ -68,8 +78,54 @@ public class ErrorPages {
                 : Response.Status.fromStatusCode(status).getReasonPhrase(), detail, () -> Templates.badRequest(detail));
     }
 
+    /**
+     * A JSON body the API cannot read: malformed, a value of the wrong type, an unknown enum value, an impossible
+     * date, nesting deeper than Jackson allows. Answers the documented problem+json naming the field, never the
+     * parser's message (which quotes the input and names classes). Declared for each Jackson type that
+     * quarkus-rest-jackson maps itself to an empty 400, so that this one is chosen.
+     */
+    @ServerExceptionMapper
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
+        return jsonProblem(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJsonValue(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
+        return jsonProblem(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e, HttpServerRequest request) {
+        return jsonProblem(e, request);
+    }
+
+    private static Response jsonProblem(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
+        String detail;
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+                || e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            detail = "The JSON is nested too deeply or too large to read.";
+        } else if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b).orElse("");
+            if (field.length() > 100) {
+                field = field.substring(0, 100);
+            }
+            detail = "The value of " + field + " is not valid: check its type, allowed values and, for a date, that it is"
+                    + " a real date written as YYYY-MM-DD.";
+        } else {
+            detail = "The body is not valid JSON.";
+        }
+        LOG.infof("request-refused status=400 reason=unreadable-json method=%s path=%s", request.method().name(), request.path());
+        return respond(request, 400, "Bad request", detail, () -> Templates.badRequest(detail));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        RequestRefusals.Refusal refusal = RequestRefusals.classify(e);
+        if (refusal != null) {
+            return refused(refusal, request);
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.errorf("database unavailable while serving %s %s: %s", request.method(), request.path(), e.toString());
             return respond(request, 503, "Service unavailable",
@@ -80,6 +136,21 @@ public class ErrorPages {
         LOG.errorf(e, "unexpected error reference=%s on %s %s", reference, request.method(), request.path());
         return respond(request, 500, "Internal error", "Something went wrong. Reference " + reference,
                 () -> Templates.serverError(reference));
+    }
+
+    /** A request refused while its body or headers were read: one log line, no stack trace. */
+    private static Response refused(RequestRefusals.Refusal refusal, HttpServerRequest request) {
+        if (request.response().ended()) {
+            // already answered by RequestRefusals when the body was refused: nothing more to log
+            return Response.status(refusal.status()).build();
+        }
+        RequestRefusals.log(refusal, request.method().name(), request.path());
+        return respond(request, refusal.status(), refusal.status() == 413 ? "Payload too large" : "Bad request",
+                refusal.detail(), () -> page(refusal));
+    }
+
+    static TemplateInstance page(RequestRefusals.Refusal refusal) {
+        return refusal.status() == 413 ? Templates.tooLarge(refusal.detail()) : Templates.badRequest(refusal.detail());
     }
 
     private static Response respond(HttpServerRequest request, int status, String title, String detail,

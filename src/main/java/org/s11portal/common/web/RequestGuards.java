@@ -49,6 +49,28 @@ public class RequestGuards {
     @ServerResponseFilter
     public void noStore(ContainerResponseContext response) {
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        relativeLocation(response);
+    }
+
+    /**
+     * JAX-RS makes a redirect's relative {@code Location} absolute with the request's own Host header, which a client
+     * can forge ({@code Host: evil.example} would answer {@code Location: http://evil.example/home}). Every redirect of
+     * ours is to a path of ours, so the Location is sent relative (RFC 9110 allows it): the browser resolves it
+     * against the address it actually used.
+     */
+    static void relativeLocation(ContainerResponseContext response) {
+        Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+        if (location == null) {
+            return;
+        }
+        URI uri = location instanceof URI u ? u : URI.create(location.toString());
+        if (uri.getRawAuthority() == null && uri.getScheme() == null) {
+            return;
+        }
+        String relative = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+        response.getHeaders().putSingle(HttpHeaders.LOCATION, relative);
     }
 
     private static boolean sameHost(String origin, String host) {
