@@ -38,7 +38,7 @@ public class SubmissionResource {
 
         static native TemplateInstance submitted(AssessmentWork work, SubmissionVersion version);
 
-        static native TemplateInstance view(AssessmentService.Reading reading);
+        static native TemplateInstance view(AssessmentService.Reading reading, boolean returned);
     }
 
     public static class SubmitForm {
@@ -126,8 +126,9 @@ public class SubmissionResource {
      */
     @GET
     @Path("view")
-    public TemplateInstance view(@PathParam("id") long id, @QueryParam("version") Integer number) {
-        return Templates.view(assessments.reading(id, number));
+    public TemplateInstance view(@PathParam("id") long id, @QueryParam("version") Integer number,
+            @QueryParam("returned") String returned) {
+        return Templates.view(assessments.reading(id, number), returned != null);
     }
 
     private static String trim(String text) {

@@ -78,7 +78,7 @@ public class ReviewResource {
                     + work.assessment.state.label.toLowerCase());
             return Response.status(409).entity(Templates.returnForm(work, comments, errors)).build();
         }
-        return Redirects.seeOther("/assessments/" + id + "/view");
+        return Redirects.seeOther("/assessments/" + id + "/view?returned=1");
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.s11portal.moderation;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -45,8 +46,14 @@ class ReviewResourceTest {
         moderator.post(base + "/return", Map.of("comment-overall", "", "comment-T1", ""))
                 .then().statusCode(400).body(containsString("Write at least one comment"));
         moderator.post(base + "/return", Map.of("comment-overall", "Please strengthen T1.",
-                "comment-T1", "How do you know the board assurance works?")).then().statusCode(303);
+                "comment-T1", "How do you know the board assurance works?")).then().statusCode(303)
+                .header("Location", base + "/view?returned=1");
         assertEquals(AssessmentState.RETURNED, fixtures.reload(assessment).state);
+        moderator.get(base + "/view?returned=1").then().statusCode(200)
+                .body(containsString("govuk-notification-banner--success"))
+                .body(containsString("Returned to " + agency.name + " with your comments"))
+                .body(containsString("Status: <strong class=\"govuk-tag govuk-tag--orange\">Returned</strong>"));
+        moderator.get(base + "/view").then().body(not(containsString("govuk-notification-banner")));
 
         lead.get(base).then().body(containsString("Please strengthen T1."));
         lead.get(base + "/standards/T1").then().body(containsString("How do you know the board assurance works?"));
@@ -63,6 +70,11 @@ class ReviewResourceTest {
                 .body(containsString("Impact for T1.Q1"))
                 .body(containsString("Board audit improved outcomes"));
         moderator.get(base + "/view?version=1").then().body(containsString("Impact for T1.Q1"));
+        // a long submission has a contents list; its checksum is for the API and the audit record, not people
+        moderator.get(base + "/view").then()
+                .body(containsString("href=\"#standard-T1\""))
+                .body(containsString("href=\"#standard-T2\""))
+                .body(not(containsString("SHA-256")));
     }
 
     @Test

@@ -48,4 +48,10 @@ public class TemplateExtensions {
         }
         return -days == 1 ? "1 day overdue" : -days + " days overdue";
     }
+
+    /** A frozen file entry ("minutes.pdf (SHA-256 ab12…)") as people read it: the checksum is for the record. */
+    static String withoutChecksum(String fileEntry) {
+        int checksum = fileEntry.lastIndexOf(" (SHA-256 ");
+        return checksum < 0 ? fileEntry : fileEntry.substring(0, checksum);
+    }
 }
