@@ -1,5 +1,6 @@
 package org.s11portal.assessment;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,9 @@ class DraftPrivacyBrowserTest extends BrowserTest {
         assertFalse(main.contains(DraftScenario.DRAFT_ACTION));
         assertFalse(main.contains("draft-only-notes.txt"));
         assertTrue(page.locator("a[href='" + made.base() + "/files/" + made.submittedFileId() + "']").isVisible());
+        // the summary boxes use the page's font, not the browser's default serif
+        assertEquals(page.evaluate("getComputedStyle(document.querySelector('main p.govuk-body')).fontFamily"),
+                page.evaluate("getComputedStyle(document.querySelector('.app-flag')).fontFamily"));
         Browser.screenshot(page, "draft-privacy-moderator-view");
         Browser.assertAccessible(page);
 
