@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class SignInService {
         }
         try {
             identityProviderManager.authenticateBlocking(new UsernamePasswordAuthenticationRequest(email,
-                    new io.quarkus.security.credential.PasswordCredential(password.toCharArray())));
+                    new PasswordCredential(password.toCharArray())));
             return Optional.of(user.id);
         } catch (AuthenticationFailedException e) {
             return Optional.empty();

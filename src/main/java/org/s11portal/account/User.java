@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Partnership;
 import org.s11portal.common.persistence.BaseEntity;
+import org.s11portal.common.security.Roles;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.jpa.Password;
@@ -70,10 +71,10 @@ public class User extends BaseEntity {
     }
 
     public String roleLabel() {
-        return org.s11portal.common.security.Roles.label(role);
+        return Roles.label(role);
     }
 
     public boolean isHipsAdmin() {
-        return org.s11portal.common.security.Roles.PARTNERSHIP_ADMIN.equals(role) && partnership == null;
+        return Roles.PARTNERSHIP_ADMIN.equals(role) && partnership == null;
     }
 }

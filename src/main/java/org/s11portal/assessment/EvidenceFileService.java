@@ -24,6 +24,7 @@ import org.s11portal.tool.Question;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 
 /**
@@ -154,7 +155,7 @@ public class EvidenceFileService {
             throw new NotFoundException();
         }
         if (!AssessmentWork.load(assessment).isEditable()) {
-            throw new jakarta.ws.rs.ClientErrorException("not editable", 409);
+            throw new ClientErrorException("not editable", 409);
         }
         long questionId = file.answer.question.id;
         file.delete();

@@ -2,6 +2,7 @@ package org.s11portal.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -77,7 +78,7 @@ class DemoSurvey {
                 responses = Math.min(agency.headcount, 400) * (25 + random.nextInt(20)) / 100;
             }
             for (int r = 0; r < responses; r++) {
-                long days = java.time.temporal.ChronoUnit.DAYS.between(historical.surveyOpens, historical.surveyCloses);
+                long days = ChronoUnit.DAYS.between(historical.surveyOpens, historical.surveyCloses);
                 respond(agency, historical, random, historical.surveyOpens.plusDays(random.nextInt((int) days + 1)));
             }
         }

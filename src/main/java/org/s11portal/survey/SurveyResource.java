@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -145,7 +146,7 @@ public class SurveyResource {
             case NOT_OPEN -> statusPage(surveys.view(linkInfo));
         }).exceptionally(failure -> {
             // the cause's class only: a driver's message can quote the answer's values or its nonce's hash
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             LOG.errorf("survey answer not saved: %s", cause.getClass().getName());
             return Response.status(503).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(NOT_SAVED).build();

@@ -8,6 +8,11 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -58,7 +63,7 @@ public class ErrorPages {
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            if (cause instanceof JsonProcessingException json) {
                 return jsonProblem(json, request);
             }
         }
@@ -85,26 +90,26 @@ public class ErrorPages {
      * quarkus-rest-jackson maps itself to an empty 400, so that this one is chosen.
      */
     @ServerExceptionMapper
-    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
+    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
         return jsonProblem(e, request);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJsonValue(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
+    public Response unreadableJsonValue(MismatchedInputException e, HttpServerRequest request) {
         return jsonProblem(e, request);
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(com.fasterxml.jackson.core.JsonParseException e, HttpServerRequest request) {
+    public Response malformedJson(JsonParseException e, HttpServerRequest request) {
         return jsonProblem(e, request);
     }
 
-    private static Response jsonProblem(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
+    private static Response jsonProblem(JsonProcessingException e, HttpServerRequest request) {
         String detail;
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
                 || e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
             detail = "The JSON is nested too deeply or too large to read.";
-        } else if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        } else if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b).orElse("");

@@ -1,5 +1,8 @@
 package org.s11portal.common.web;
 
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -7,13 +10,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.s11portal.account.SessionService;
 import org.s11portal.common.security.SessionCsrf;
 
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.runtime.BlockingOperationControl;
@@ -53,8 +60,11 @@ public class ExpiredForms {
     @Inject
     SessionService sessions;
 
-    @jakarta.inject.Inject
-    io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider csrfParameter;
+    @Inject
+    CsrfTokenParameterProvider csrfParameter;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
+    String cookieName;
 
     /**
      * The token for the page's form. Signed in, the session decides: a browser that lost its CSRF cookie (expired or
@@ -91,23 +101,20 @@ public class ExpiredForms {
         try {
             byte[] body = context.getInputStream().readNBytes(1024 * 1024);
             FormData form = new FormData(MAX_FIELDS);
-            for (String pair : new String(body, java.nio.charset.StandardCharsets.US_ASCII).split("&")) {
+            for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
                 if (pair.isEmpty()) {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 form.add(name, value);
             }
             return form;
-        } catch (java.io.IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
             return null;
         }
     }
-
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
-    String cookieName;
 
     @ServerResponseFilter(priority = 4000)
     public void expiredForm(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
@@ -128,7 +135,7 @@ public class ExpiredForms {
         List<Field> fields = new ArrayList<>();
         List<String> files = new ArrayList<>();
         boolean passwordDropped = false;
-        ResteasyReactiveRequestContext context = org.jboss.resteasy.reactive.server.core.CurrentRequestManager.get();
+        ResteasyReactiveRequestContext context = CurrentRequestManager.get();
         FormData form = context == null ? null : context.getFormData();
         if (form == null && !multipart && BlockingOperationControl.isBlockingAllowed() && context != null) {
             // a resource reading the body itself (MultivaluedMap): the refusal came before it, so read it here
@@ -146,8 +153,8 @@ public class ExpiredForms {
                     passwordDropped = true;
                     continue;
                 }
-                Deque<org.jboss.resteasy.reactive.server.multipart.FormValue> values = form.get(name);
-                for (org.jboss.resteasy.reactive.server.multipart.FormValue value : values) {
+                Deque<FormValue> values = form.get(name);
+                for (FormValue value : values) {
                     if (value.isFileItem()) {
                         if (!files.contains(name)) {
                             files.add(name);
