@@ -142,6 +142,12 @@ public class AssessmentService {
         return new Reading(work, snapshot, version, versions, fileIds(work.assessment, snapshot));
     }
 
+    /** The latest submitted version of an assessment in the caller's scope, or null when none is recorded. */
+    @Transactional
+    public SubmissionVersion latestVersion(long assessmentId) {
+        return SubmissionVersion.latest(scope.assessment(assessmentId));
+    }
+
     /** A question's saved changes: all of them for the draft's readers, up to the latest submission for others. */
     public record QuestionHistory(AssessmentWork work, Question question, List<AnswerHistory.Revision> revisions,
             boolean notSubmittedYet) {
@@ -376,7 +382,8 @@ public class AssessmentService {
         AssessmentWork work = AssessmentWork.load(assessment);
         if (!work.isEditable()) {
             return new Refused(List.of(new SubmissionRules.Problem(null, "/assessments/" + assessmentId,
-                    "This self-assessment is " + assessment.state.label.toLowerCase() + " and cannot be submitted again")));
+                    "This self-assessment is " + assessment.state.label.toLowerCase() + " and cannot be submitted again",
+                    SubmissionRules.Kind.OTHER)));
         }
         List<SubmissionRules.Problem> problems = SubmissionRules.problems(work, clock.today());
         if (!problems.isEmpty()) {
