@@ -106,10 +106,11 @@ public class AssessmentResource {
                     : Response.status(400).entity(Templates.standard(page(id, work, standard, inputs, errors))).build();
         }
         AssessmentService.SaveResult result;
+        boolean confirm = autosave == null;
         try {
-            result = assessments.saveStandard(id, code, inputs);
+            result = assessments.saveStandard(id, code, inputs, confirm);
         } catch (OptimisticLockException e) {
-            result = assessments.saveStandard(id, code, inputs);
+            result = assessments.saveStandard(id, code, inputs, confirm);
         }
         if (result instanceof AssessmentService.NotEditable) {
             return Response.status(409).entity(Templates.notEditable(work)).build();

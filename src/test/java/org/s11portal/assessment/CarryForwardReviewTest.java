@@ -114,6 +114,28 @@ class CarryForwardReviewTest {
     }
 
     @Test
+    void anAutosaveWhileTypingDoesNotConfirmTheOtherCarriedForwardAnswersButASaveDoes() {
+        Carried c = carriedForward();
+        Question first = c.questions.get(0);
+        Question second = c.questions.get(1);
+        String path = "/assessments/" + c.assessment.id + "/standards/T1";
+        c.lead.get(path);
+        // the page sends every field; the lead has changed only the first answer's evidence
+        var autosave = c.lead.request().header("X-Autosave", "1").contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", c.lead.cookie("csrf-token"));
+        for (Question q : List.of(first, second)) {
+            autosave.formParam("q" + q.id + "-version", "0").formParam("q" + q.id + "-rating", "FULL")
+                    .formParam("q" + q.id + "-evidence", q == first ? "Updated this year" : "Evidence for " + q.code)
+                    .formParam("q" + q.id + "-impact", "Impact for " + q.code);
+        }
+        autosave.post(path).then().statusCode(200);
+        assertEquals(false, carried(c.assessment, first));
+        assertEquals(true, carried(c.assessment, second));
+        c.lead.get("/assessments/" + c.assessment.id).then()
+                .body(containsString("3 answers carried forward from last cycle still to review"));
+    }
+
+    @Test
     void theApiReportsCarriedForwardAnswersAsProblemsOfTheirOwnKind() {
         Carried c = carriedForward();
         c.lead.api().get("/api/v1/assessments/" + c.assessment.id).then().statusCode(200)
@@ -240,6 +262,11 @@ class CarryForwardReviewTest {
     void openedEarlier(Cycle earlier) {
         Cycle e = Cycle.findById(earlier.id);
         e.year1Opens = e.year1Opens.minusYears(2);
+    }
+
+    @Transactional
+    boolean carried(Assessment assessment, Question q) {
+        return Answer.<Answer>find("assessment.id = ?1 and question.id = ?2", assessment.id, q.id).firstResult().carriedForward;
     }
 
     @Transactional
