@@ -40,8 +40,9 @@ public class AssessmentResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance taskList(AssessmentWork work, Map<String, TaskStatus> standardStatuses,
-                TaskStatus actionPlanStatus, List<SubmissionRules.Problem> problems, long daysLeft,
-                Map<String, List<ReviewComment>> comments, String saved, int carried, boolean canCarryForward);
+                TaskStatus actionPlanStatus, List<SubmissionRules.Problem> problems, Long daysLeft,
+                Map<String, List<ReviewComment>> comments, String saved, int carried, boolean canCarryForward,
+                long answersToReview, long actionsToReview, SubmissionVersion latest);
 
         static native TemplateInstance standard(StandardPage page);
 
@@ -69,10 +70,14 @@ public class AssessmentResource {
         Map<String, TaskStatus> statuses = new LinkedHashMap<>();
         work.standards.forEach(s -> statuses.put(s.code, SubmissionRules.standardStatus(work, s)));
         boolean nothingAnswered = work.answersByQuestion.values().stream().allMatch(Answer::isEmpty);
+        // a cycle that has closed has no live deadline: its dates are history, never "N days overdue"
+        Long daysLeft = clock.today().isAfter(work.cycle.closes) ? null : clock.daysUntil(work.due());
         return Response.ok(Templates.taskList(work, statuses, SubmissionRules.actionPlanStatus(work, clock.today()),
-                SubmissionRules.problems(work, clock.today()), clock.daysUntil(work.due()),
+                SubmissionRules.problems(work, clock.today()), daysLeft,
                 assessments.returnComments(id), saved == null ? null : work.standard(saved) == null ? null : saved,
-                carried == null ? -1 : carried, work.isEditable() && nothingAnswered)).build();
+                carried == null ? -1 : carried, work.isEditable() && nothingAnswered,
+                SubmissionRules.answersToReview(work), SubmissionRules.actionsToReview(work),
+                work.isEditable() ? null : assessments.latestVersion(id))).build();
     }
 
     @GET
@@ -101,10 +106,11 @@ public class AssessmentResource {
                     : Response.status(400).entity(Templates.standard(page(id, work, standard, inputs, errors))).build();
         }
         AssessmentService.SaveResult result;
+        boolean confirm = autosave == null;
         try {
-            result = assessments.saveStandard(id, code, inputs);
+            result = assessments.saveStandard(id, code, inputs, confirm);
         } catch (OptimisticLockException e) {
-            result = assessments.saveStandard(id, code, inputs);
+            result = assessments.saveStandard(id, code, inputs, confirm);
         }
         if (result instanceof AssessmentService.NotEditable) {
             return Response.status(409).entity(Templates.notEditable(work)).build();

@@ -142,6 +142,12 @@ public class AssessmentService {
         return new Reading(work, snapshot, version, versions, fileIds(work.assessment, snapshot));
     }
 
+    /** The latest submitted version of an assessment in the caller's scope, or null when none is recorded. */
+    @Transactional
+    public SubmissionVersion latestVersion(long assessmentId) {
+        return SubmissionVersion.latest(scope.assessment(assessmentId));
+    }
+
     /** A question's saved changes: all of them for the draft's readers, up to the latest submission for others. */
     public record QuestionHistory(AssessmentWork work, Question question, List<AnswerHistory.Revision> revisions,
             boolean notSubmittedYet) {
@@ -223,10 +229,22 @@ public class AssessmentService {
     /**
      * Saves one standard's answers as a draft (the submission rules never block a draft). An answer that
      * someone else changed since this person loaded it is not overwritten: nothing is saved and every such
-     * answer comes back as a conflict with both texts.
+     * answer comes back as a conflict with both texts. Saving confirms every answer carried forward from last
+     * cycle that was sent, changed or not (the lead has reviewed it).
      */
     @Transactional
     public SaveResult saveStandard(long assessmentId, String standardCode, Map<Long, AnswerInput> inputs) {
+        return saveStandard(assessmentId, standardCode, inputs, true);
+    }
+
+    /**
+     * As {@link #saveStandard(long, String, Map)}; with {@code confirmUnchanged} false (an autosave while the lead
+     * types, which sends the whole page) an unchanged answer carried forward from last cycle stays to review:
+     * only a changed answer, or the lead pressing a save button, confirms it.
+     */
+    @Transactional
+    public SaveResult saveStandard(long assessmentId, String standardCode, Map<Long, AnswerInput> inputs,
+            boolean confirmUnchanged) {
         // saves of one assessment queue here (an autosave and a click can arrive together), and each then reads
         // the answers the one before it wrote
         Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
@@ -274,7 +292,7 @@ public class AssessmentService {
                 answer.carriedForward = false;
                 answer.persistAndFlush();
                 changed = true;
-            } else if (answer != null && answer.carriedForward) {
+            } else if (answer != null && answer.carriedForward && confirmUnchanged) {
                 answer.carriedForward = false;
                 answer.persistAndFlush();
             }
@@ -376,7 +394,8 @@ public class AssessmentService {
         AssessmentWork work = AssessmentWork.load(assessment);
         if (!work.isEditable()) {
             return new Refused(List.of(new SubmissionRules.Problem(null, "/assessments/" + assessmentId,
-                    "This self-assessment is " + assessment.state.label.toLowerCase() + " and cannot be submitted again")));
+                    "This self-assessment is " + assessment.state.label.toLowerCase() + " and cannot be submitted again",
+                    SubmissionRules.Kind.OTHER)));
         }
         List<SubmissionRules.Problem> problems = SubmissionRules.problems(work, clock.today());
         if (!problems.isEmpty()) {

@@ -29,6 +29,11 @@ public record StandardPage(AssessmentWork work, Standard standard, List<Question
         }
     }
 
+    /** Answers on this page carried forward from last cycle and not yet confirmed by saving the page. */
+    public long carriedForwardCount() {
+        return questions.stream().filter(QuestionRow::carriedForward).count();
+    }
+
     public boolean editable() {
         return work.isEditable();
     }

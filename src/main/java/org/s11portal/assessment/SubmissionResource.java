@@ -34,7 +34,8 @@ public class SubmissionResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance check(AssessmentWork work, SubmissionSnapshot snapshot,
-                List<SubmissionRules.Problem> problems, SubmitForm form, FormErrors errors);
+                List<SubmissionRules.Problem> problems, List<SubmissionRules.Problem> toReview, long answersToReview,
+                SubmitForm form, FormErrors errors);
 
         static native TemplateInstance submitted(AssessmentWork work, SubmissionVersion version);
 
@@ -68,8 +69,7 @@ public class SubmissionResource {
         if (!work.draft) {
             return Redirects.seeOther(work.viewPath());
         }
-        return Response.ok(Templates.check(work, assessments.snapshot(work), SubmissionRules.problems(work, clock.today()),
-                new SubmitForm(), FormErrors.none())).build();
+        return Response.ok(check(work, SubmissionRules.problems(work, clock.today()), new SubmitForm(), FormErrors.none())).build();
     }
 
     @POST
@@ -104,8 +104,14 @@ public class SubmissionResource {
         if (problems.isEmpty() && errors.isEmpty()) {
             problems = SubmissionRules.problems(work, clock.today());
         }
-        return Response.status(400)
-                .entity(Templates.check(work, assessments.snapshot(work), problems, form, errors)).build();
+        return Response.status(400).entity(check(work, problems, form, errors)).build();
+    }
+
+    /** Check answers: every answer with a Change link, and what carried forward from last cycle is still to review. */
+    private TemplateInstance check(AssessmentWork work, List<SubmissionRules.Problem> problems, SubmitForm form, FormErrors errors) {
+        List<SubmissionRules.Problem> toReview = problems.stream().filter(p -> p.is(SubmissionRules.Kind.CARRIED_FORWARD)).toList();
+        return Templates.check(work, assessments.snapshot(work), problems, toReview, SubmissionRules.answersToReview(work),
+                form, errors);
     }
 
     @GET

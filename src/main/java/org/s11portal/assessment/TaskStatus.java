@@ -4,6 +4,8 @@ package org.s11portal.assessment;
 public enum TaskStatus {
     NOT_STARTED("Not started", "govuk-tag--blue"),
     IN_PROGRESS("In progress", "govuk-tag--light-blue"),
+    /** Answers or actions carried forward from last cycle that the lead has not yet confirmed or changed. */
+    TO_REVIEW("To review", "govuk-tag--yellow"),
     ACTION_NEEDED("Action needed", "govuk-tag--red"),
     COMPLETED("Completed", "");
 

@@ -92,10 +92,10 @@ class SelfAssessmentJourneyBrowserTest extends BrowserTest {
         page.waitForURL("**/check");
         signOffAndSubmit(page);
         page.waitForSelector(".govuk-error-summary");
-        assertTrue(page.textContent(".govuk-error-summary").contains("T1 is partly or not in place: add at least one SMART action"));
+        assertTrue(page.textContent(".govuk-error-summary").contains("Standard 1, Test standard 1, is partly or not in place: add at least one SMART action"));
         step(page, "06-submit-blocked");
 
-        page.locator(".govuk-error-summary a", new Page.LocatorOptions().setHasText("T1 is partly or not in place")).click();
+        page.locator(".govuk-error-summary a", new Page.LocatorOptions().setHasText("Standard 1, Test standard 1, is partly or not in place")).click();
         page.waitForURL("**/actions/new?standard=T1");
         assertEquals("T1", page.locator("#standard").inputValue());
         step(page, "07-new-action");

@@ -67,7 +67,7 @@ class SubmissionRulesTest {
         Setup s = setup();
         fixtures.answerAllFully(s.assessment, s.cycle);
         deleteAnswer(s.assessment, s.questions.get(3));
-        submitBlocked(s, "T2.Q2: choose a rating");
+        submitBlocked(s, "Choose a rating for question 2 of standard 2, Test standard 2");
     }
 
     @Test
@@ -75,7 +75,7 @@ class SubmissionRulesTest {
         Setup s = setup();
         fixtures.answer(s.assessment, s.questions.get(0), Rating.FULL, null, "Impact", null);
         s.questions.subList(1, 4).forEach(q -> fixtures.answer(s.assessment, q, Rating.FULL, "Evidence", "Impact", null));
-        submitBlocked(s, "T1.Q1: give the evidence for your rating");
+        submitBlocked(s, "Give the evidence for your rating of question 1 of standard 1, Test standard 1");
     }
 
     @Test
@@ -83,7 +83,7 @@ class SubmissionRulesTest {
         Setup s = setup();
         fixtures.answer(s.assessment, s.questions.get(0), Rating.FULL, "Evidence", null, null);
         s.questions.subList(1, 4).forEach(q -> fixtures.answer(s.assessment, q, Rating.FULL, "Evidence", "Impact", null));
-        submitBlocked(s, "T1.Q1: fully in place needs evidence of impact");
+        submitBlocked(s, "Give evidence of impact for question 1 of standard 1, Test standard 1: it is rated fully in place");
     }
 
     @Test
@@ -91,7 +91,7 @@ class SubmissionRulesTest {
         Setup s = setup();
         fixtures.answer(s.assessment, s.questions.get(0), Rating.NA, null, null, null);
         s.questions.subList(1, 4).forEach(q -> fixtures.answer(s.assessment, q, Rating.FULL, "Evidence", "Impact", null));
-        submitBlocked(s, "T1.Q1: say why this question does not apply");
+        submitBlocked(s, "Say why question 1 of standard 1, Test standard 1, does not apply to your agency");
     }
 
     @Test
@@ -99,7 +99,7 @@ class SubmissionRulesTest {
         Setup s = setup();
         fixtures.answer(s.assessment, s.questions.get(0), Rating.PART, "Evidence", null, null);
         s.questions.subList(1, 4).forEach(q -> fixtures.answer(s.assessment, q, Rating.FULL, "Evidence", "Impact", null));
-        submitBlocked(s, "T1 is partly or not in place: add at least one SMART action");
+        submitBlocked(s, "Standard 1, Test standard 1, is partly or not in place: add at least one SMART action");
 
         fixtures.smartAction(s.assessment, s.questions.get(0));
         s.session.get("/assessments/" + s.assessment.id + "/check");
@@ -115,7 +115,7 @@ class SubmissionRulesTest {
         s.session.get("/assessments/" + s.assessment.id + "/actions/new?standard=T1");
         s.session.post("/assessments/" + s.assessment.id + "/actions", Map.of("standard", "T1", "gap", "A gap",
                 "action", "Do something")).then().statusCode(303);
-        submitBlocked(s, "An action for T1 is not SMART: say how you will measure success");
+        submitBlocked(s, "An action for standard 1, Test standard 1, is not SMART: say how you will measure success");
     }
 
     @Test
@@ -205,7 +205,7 @@ class SubmissionRulesTest {
                 "q" + q.id + "-rating", "FULL", "action", "later"))
                 .then().statusCode(303);
         s.session.get("/assessments/" + s.assessment.id + "/standards/T1").then()
-                .body(containsString("T1.Q1: give the evidence for your rating"))
+                .body(containsString("Give the evidence for your rating of question 1 of standard 1, Test standard 1"))
                 .body(containsString("No evidence of impact yet"));
         s.session.api().body(Map.of("rating", "NA")).put("/api/v1/assessments/" + s.assessment.id + "/answers/T1.Q2")
                 .then().statusCode(200);
@@ -251,7 +251,7 @@ class SubmissionRulesTest {
     @Test
     void nothingIsSubmittedWhenNothingIsAnswered() {
         Setup s = setup();
-        submitBlocked(s, "T1.Q1: choose a rating");
+        submitBlocked(s, "Choose a rating for question 1 of standard 1, Test standard 1");
         assertNull(latest(s.assessment));
     }
 }

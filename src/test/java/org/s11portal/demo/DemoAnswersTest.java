@@ -130,11 +130,11 @@ class DemoAnswersTest {
 
         // a draft with a standard partly in place and no action
         assertTrue(live.stream().anyMatch(s -> SubmissionRules.gapsWithoutAction(s.work()) > 0
-                && s.problems().stream().anyMatch(p -> p.message().endsWith("partly or not in place: add at least one SMART action"))),
+                && s.problems().stream().anyMatch(p -> p.is(SubmissionRules.Kind.GAP_WITHOUT_ACTION))),
                 "a demo assessment with a partly rated standard and no action");
 
         // actions that are not SMART, flagged by the same rule
-        long notSmart = live.stream().filter(s -> s.problems().stream().anyMatch(p -> p.message().contains("is not SMART"))).count();
+        long notSmart = live.stream().filter(s -> s.problems().stream().anyMatch(p -> p.is(SubmissionRules.Kind.NOT_SMART))).count();
         assertTrue(notSmart >= 2, "two demo assessments show an action that is not SMART, found " + notSmart);
 
         // the strong submissions would pass every rule: good answers, a SMART action for every gap
