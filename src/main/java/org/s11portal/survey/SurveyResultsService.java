@@ -236,8 +236,10 @@ public class SurveyResultsService {
         }
         List<QuestionChoice> choices = new ArrayList<>();
         choices.add(new QuestionChoice("", "All questions", number == null && !written));
-        SurveyDefinition.QUESTIONS.forEach(q -> choices.add(new QuestionChoice(String.valueOf(q.number()),
-                "Question " + q.number() + ": " + shortLabel(q), number != null && number == q.number())));
+        for (SurveyDefinition.Question q : SurveyDefinition.QUESTIONS) {
+            choices.add(new QuestionChoice(String.valueOf(q.number()), "Question " + q.number() + ": " + shortLabel(q),
+                    number != null && number == q.number()));
+        }
         choices.add(new QuestionChoice(WRITTEN, "Written answers: what would help", written));
 
         List<String> all = view.available() ? view.results().freeText() : List.of();
