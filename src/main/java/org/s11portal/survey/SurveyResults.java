@@ -38,15 +38,15 @@ public final class SurveyResults {
 
     public record Bar(int row, String label, long count, int percent, Integer comparisonPercent) {
         /**
-         * Chart geometry in SVG user units: the chart is 480 wide (about its width on the page at desktop size, so
-         * its 18-unit text shows at about 17 px): labels up to x 230, bars from 235 and at most 190 long.
+         * Chart geometry in SVG user units: the chart is 560 wide (about 470 px on the page at desktop size, so its
+         * 19-unit text shows at about 16 px): labels up to x 270, bars from 278 and at most 210 long, the value after.
          */
-        static final int ROW = 32;
-        static final int BAR_X = 235;
+        static final int ROW = 34;
+        static final int BAR_X = 278;
 
-        /** Bar length in the 0-190 chart width. */
+        /** Bar length in the 0-210 chart width. */
         public int width() {
-            return percent * 19 / 10;
+            return percent * 21 / 10;
         }
 
         public int barY() {
@@ -54,7 +54,7 @@ public final class SurveyResults {
         }
 
         public int textY() {
-            return row * ROW + 22;
+            return row * ROW + 23;
         }
 
         public int barX() {

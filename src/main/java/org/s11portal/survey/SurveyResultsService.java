@@ -111,25 +111,34 @@ public class SurveyResultsService {
     /** The question filter's value for the written answers alone. */
     static final String WRITTEN = "written";
 
-    /** Short labels of the questions, for table headings and the filter; the charts give the full text. */
+    /**
+     * Short labels of the questions, for the breakdowns' column headings and the filter (the charts give the full
+     * text). Soft hyphens (U+00AD) let a long word break in a narrow column, with a hyphen shown only where it does.
+     */
     static final Map<Integer, String> SHORT_LABELS = Map.ofEntries(
-            Map.entry(1, "Knows the safeguarding lead"),
-            Map.entry(2, "Knows where the policy is"),
-            Map.entry(3, "Knows what to do if worried"),
-            Map.entry(4, "Confident with the Continuum of Need"),
-            Map.entry(5, "Understands Early Help"),
-            Map.entry(6, "Thinks of children (Family Approach)"),
-            Map.entry(7, "Knows how to escalate"),
-            Map.entry(8, "Would feel safe speaking up"),
-            Map.entry(9, "Training up to date"),
-            Map.entry(10, "Has supervision"),
-            Map.entry(11, "Recognises abuse of disabled children"),
-            Map.entry(12, "Knows how to get an interpreter"),
-            Map.entry(13, "Used any of the resources"),
-            Map.entry(14, "Records children's views"));
+            Map.entry(1, "Knows the lead"),
+            Map.entry(2, "Knows the policy"),
+            Map.entry(3, "Knows what to do"),
+            Map.entry(4, "Con\u00adtin\u00aduum of Need"),
+            Map.entry(5, "Under\u00adstands Early Help"),
+            Map.entry(6, "Family Ap\u00adproach"),
+            Map.entry(7, "Knows how to es\u00adca\u00adlate"),
+            Map.entry(8, "Safe to speak up"),
+            Map.entry(9, "Train\u00ading done"),
+            Map.entry(10, "Has super\u00advision"),
+            Map.entry(11, "Dis\u00adabled child\u00adren"),
+            Map.entry(12, "Can get an inter\u00adpreter"),
+            Map.entry(13, "Used a re\u00adsource"),
+            Map.entry(14, "Records child\u00adren's views"));
 
+    /** The short label of a question, as a table heading (with soft hyphens). */
     public static String shortLabel(SurveyDefinition.Question question) {
         return SHORT_LABELS.getOrDefault(question.number(), "Question " + question.number());
+    }
+
+    /** The short label as plain text, for the filter's options. */
+    static String plainLabel(SurveyDefinition.Question question) {
+        return shortLabel(question).replace("\u00ad", "");
     }
 
     /** One option of the "Show results for" filter. */
@@ -237,7 +246,7 @@ public class SurveyResultsService {
         List<QuestionChoice> choices = new ArrayList<>();
         choices.add(new QuestionChoice("", "All questions", number == null && !written));
         for (SurveyDefinition.Question q : SurveyDefinition.QUESTIONS) {
-            choices.add(new QuestionChoice(String.valueOf(q.number()), "Question " + q.number() + ": " + shortLabel(q),
+            choices.add(new QuestionChoice(String.valueOf(q.number()), "Question " + q.number() + ": " + plainLabel(q),
                     number != null && number == q.number()));
         }
         choices.add(new QuestionChoice(WRITTEN, "Written answers: what would help", written));

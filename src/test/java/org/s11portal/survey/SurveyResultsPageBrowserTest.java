@@ -67,7 +67,7 @@ class SurveyResultsPageBrowserTest extends BrowserTest {
         assertEquals(List.of(bodyFont), fonts);
         double smallest = ((Number) page.evaluate("() => Math.min(...[...document.querySelectorAll('svg.app-chart text')]"
                 + ".map(t => parseFloat(getComputedStyle(t).fontSize)))")).doubleValue();
-        assertTrue(smallest >= 16, "chart text is " + smallest + "px in the chart's units");
+        assertTrue(smallest >= 18, "chart text is " + smallest + "px in the chart's units");
         double shown = ((Number) page.evaluate("() => { const svg = document.querySelector('svg.app-chart');"
                 + " return parseFloat(getComputedStyle(svg.querySelector('text')).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; }"))
                 .doubleValue();
@@ -87,6 +87,11 @@ class SurveyResultsPageBrowserTest extends BrowserTest {
                 + "   return Math.abs(h.right - b.right) > 1 || getComputedStyle(c).textAlign !== getComputedStyle(heads[i + 1]).textAlign"
                 + "     ? r.cells[0].textContent + ' column ' + (i + 1) : null; }).filter(x => x)); })");
         assertEquals(List.of(), misaligned, "breakdown cells not aligned with their heading");
+        assertEquals(1280, ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue(),
+                "nothing makes the page wider than the window");
+        assertEquals(List.of(), page.evaluate("() => [...document.querySelectorAll('.app-breakdown-container')]"
+                + ".filter(c => c.scrollWidth > c.clientWidth).map(c => c.getAttribute('aria-label'))"),
+                "the breakdowns of all fourteen questions fit the page without scrolling");
         Browser.screenshot(page, "survey-results-10-agency-view");
         Browser.assertAccessible(page);
 
