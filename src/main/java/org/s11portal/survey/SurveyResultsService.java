@@ -126,10 +126,10 @@ public class SurveyResultsService {
             Map.entry(8, "Safe to speak up"),
             Map.entry(9, "Train\u00ading done"),
             Map.entry(10, "Has super\u00advision"),
-            Map.entry(11, "Dis\u00adabled child\u00adren"),
+            Map.entry(11, "Dis\u00adabled chil\u00addren"),
             Map.entry(12, "Can get an inter\u00adpreter"),
             Map.entry(13, "Used a re\u00adsource"),
-            Map.entry(14, "Records child\u00adren's views"));
+            Map.entry(14, "Records chil\u00addren's views"));
 
     /** The short label of a question, as a table heading (with soft hyphens). */
     public static String shortLabel(SurveyDefinition.Question question) {
