@@ -37,27 +37,43 @@ import org.s11portal.agency.Area;
 public final class SurveyResults {
 
     public record Bar(int row, String label, long count, int percent, Integer comparisonPercent) {
-        /** Bar length in the 0-300 chart width. */
+        /**
+         * Chart geometry in SVG user units: the chart is 560 wide (about 470 px on the page at desktop size, so its
+         * 19-unit text shows at about 16 px): labels up to x 270, bars from 278 and at most 210 long, the value after.
+         */
+        static final int ROW = 34;
+        static final int BAR_X = 278;
+
+        /** Bar length in the 0-210 chart width. */
         public int width() {
-            return percent * 3;
+            return percent * 21 / 10;
         }
 
         public int barY() {
-            return row * 28 + 4;
+            return row * ROW + 6;
         }
 
         public int textY() {
-            return row * 28 + 17;
+            return row * ROW + 23;
+        }
+
+        public int barX() {
+            return BAR_X;
         }
 
         public int valueX() {
-            return width() + 216;
+            return BAR_X + width() + 8;
+        }
+
+        /** True when the view has a HIPS comparison (a share of 0 % is a figure too, and is shown). */
+        public boolean compared() {
+            return comparisonPercent != null;
         }
     }
 
     public record QuestionResult(SurveyDefinition.Question question, long responses, boolean suppressed, List<Bar> bars) {
         public int chartHeight() {
-            return bars.size() * 28 + 4;
+            return bars.size() * Bar.ROW + 8;
         }
 
         /** The share giving a positive answer: yes; strongly agree or agree; any resource used. */
@@ -169,9 +185,20 @@ public final class SurveyResults {
         List<String> freeText = new ArrayList<>();
         withFreeText.forEach(a -> a.responses().stream().map(r -> r.freeText).filter(t -> t != null && !t.isBlank())
                 .forEach(freeText::add));
-        Collections.shuffle(freeText, new Random());
+        // Random order, the same on every request of the view, so that paging neither repeats nor skips an answer:
+        // sorted first (an order that says nothing about who answered, or when), then shuffled with a seed of the
+        // view (its cycle and agencies), not of the request.
+        Collections.sort(freeText);
+        Collections.shuffle(freeText, new Random(viewSeed(included)));
         return new Results(label, responses.size(), false, questions, breakdowns, freeText, !withFreeText.isEmpty(), threshold,
                 freeTextThreshold, leftOut, compared != null && !compared.isEmpty());
+    }
+
+    /** A seed for the order of a view's written answers: the same view (cycle and agencies) gives the same seed. */
+    static long viewSeed(List<AgencyCells> agencies) {
+        long cycle = agencies.isEmpty() || agencies.get(0).responses().isEmpty() ? 0
+                : agencies.get(0).responses().get(0).cycle.id;
+        return java.util.Objects.hash(cycle, agencies.stream().map(AgencyCells::agencyId).sorted().toList());
     }
 
     static List<QuestionResult> questions(List<SurveyResponse> responses, List<SurveyResponse> comparison) {

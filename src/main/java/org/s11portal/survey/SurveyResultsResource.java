@@ -24,7 +24,7 @@ public class SurveyResultsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(SurveyResultsService.View view);
+        static native TemplateInstance results(SurveyResultsService.View view, SurveyResultsService.Page page);
     }
 
     @Inject
@@ -32,8 +32,10 @@ public class SurveyResultsResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@QueryParam("cycle") Long cycle, @QueryParam("agency") Long agency) {
-        return Templates.results(results.results(cycle, agency));
+    public TemplateInstance page(@QueryParam("cycle") Long cycle, @QueryParam("agency") Long agency,
+            @QueryParam("question") String question, @QueryParam("comments") String comments) {
+        SurveyResultsService.Page page = results.page(cycle, agency, question, comments);
+        return Templates.results(page.view(), page);
     }
 
     @GET
