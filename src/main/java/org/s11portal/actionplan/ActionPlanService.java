@@ -66,13 +66,16 @@ public class ActionPlanService {
         }
     }
 
-    /** A change refused because the assessment is not editable (submitted or later): nothing was saved. */
-    public static class NotEditable extends RuntimeException {
+    /**
+     * A change refused because the assessment is not editable (submitted or later): nothing was saved. The resources
+     * catch it to say why; uncaught it is still a 409, never a 500.
+     */
+    public static class NotEditable extends jakarta.ws.rs.ClientErrorException {
 
         public final transient PlanLock lock;
 
         NotEditable(PlanLock lock) {
-            super("action plan not editable: " + lock.state(), null, false, false);
+            super("action plan not editable: " + lock.state(), 409);
             this.lock = lock;
         }
     }
