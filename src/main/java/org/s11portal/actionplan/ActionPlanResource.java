@@ -34,9 +34,16 @@ public class ActionPlanResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance plan(AssessmentWork work, LocalDate today, String saved);
+        static native TemplateInstance plan(AssessmentWork work, LocalDate today, String saved, ActionPlanService.PlanLock lock);
 
         static native TemplateInstance form(ActionFormView view);
+
+        /**
+         * An action that cannot be changed, shown read-only: on GET of its form page (notSaved null), or after a
+         * refused POST (notSaved says what was not done, and the view holds what the person typed).
+         */
+        static native TemplateInstance locked(ActionFormView view, ActionPlanService.PlanLock lock, String notSaved,
+                String detailsHeading);
     }
 
     @Inject
@@ -54,16 +61,20 @@ public class ActionPlanResource {
         if (!work.draft) {
             return Redirects.seeOther(work.viewPath());
         }
-        return Response.ok(Templates.plan(work, clock.today(), saved)).build();
+        return Response.ok(Templates.plan(work, clock.today(), saved, actionPlan.lock(work))).build();
     }
 
     @GET
     @Path("new")
     @RolesAllowed(Roles.AGENCY_LEAD)
-    public TemplateInstance newAction(@PathParam("id") long id, @QueryParam("standard") String standardCode) {
+    public Response newAction(@PathParam("id") long id, @QueryParam("standard") String standardCode) {
         AssessmentWork work = assessments.work(id);
+        if (actionPlan.lock(work) != null) {
+            // the plan page says why it cannot be changed; never a live form
+            return Redirects.seeOther(work.path() + "/actions");
+        }
         Standard standard = standardCode == null ? null : work.standard(standardCode);
-        return Templates.form(ActionFormView.blank(work, standard, clock.today()));
+        return Response.ok(Templates.form(ActionFormView.blank(work, standard, clock.today()))).build();
     }
 
     @POST
@@ -71,11 +82,20 @@ public class ActionPlanResource {
     public Response create(@PathParam("id") long id, @BeanParam ActionForm form) {
         AssessmentWork work = assessments.work(id);
         FormErrors errors = FormErrors.none();
+        ActionPlanService.PlanLock lock = actionPlan.lock(work);
+        if (lock != null) {
+            return notEditable(ActionFormView.typed(work, null, form, errors, clock.today(), null), lock, NOT_ADDED);
+        }
         ActionPlanService.ActionInput input = actionPlan.read(work, form, errors);
         if (errors.any()) {
             return Response.status(400).entity(Templates.form(ActionFormView.typed(work, null, form, errors, clock.today(), null))).build();
         }
-        ActionItem item = actionPlan.create(id, input);
+        ActionItem item;
+        try {
+            item = actionPlan.create(id, input);
+        } catch (ActionPlanService.NotEditable e) {
+            return notEditable(ActionFormView.typed(work, null, form, errors, clock.today(), null), e.lock, NOT_ADDED);
+        }
         return Redirects.seeOther(work.path() + "/actions?saved=" + item.id);
     }
 
@@ -86,7 +106,12 @@ public class ActionPlanResource {
         if (!work.draft) {
             return Redirects.seeOther(work.viewPath());
         }
-        return Response.ok(Templates.form(ActionFormView.saved(work, actionPlan.get(id, actionId), clock.today()))).build();
+        ActionFormView view = ActionFormView.saved(work, actionPlan.get(id, actionId), clock.today());
+        ActionPlanService.PlanLock lock = actionPlan.lock(work);
+        if (lock != null) {
+            return Response.ok(Templates.locked(view, lock, null, null)).build();
+        }
+        return Response.ok(Templates.form(view)).build();
     }
 
     @POST
@@ -96,12 +121,18 @@ public class ActionPlanResource {
         AssessmentWork work = assessments.work(id);
         ActionItem existing = actionPlan.get(id, actionId);
         FormErrors errors = FormErrors.none();
+        ActionPlanService.PlanLock lock = actionPlan.lock(work);
+        if (lock != null) {
+            return notEditable(ActionFormView.typed(work, existing, form, errors, clock.today(), null), lock, NOT_CHANGED);
+        }
         ActionPlanService.ActionInput input = actionPlan.read(work, form, errors);
         if (errors.any()) {
             return Response.status(400).entity(Templates.form(ActionFormView.typed(work, existing, form, errors, clock.today(), null))).build();
         }
         try {
             actionPlan.update(id, actionId, input);
+        } catch (ActionPlanService.NotEditable e) {
+            return notEditable(ActionFormView.typed(work, existing, form, errors, clock.today(), null), e.lock, NOT_CHANGED);
         } catch (OptimisticLockException e) {
             ActionItem theirs = actionPlan.get(id, actionId);
             form.version = theirs.version;
@@ -114,8 +145,23 @@ public class ActionPlanResource {
     @Path("{actionId}/delete")
     @RolesAllowed(Roles.AGENCY_LEAD)
     public Response delete(@PathParam("id") long id, @PathParam("actionId") long actionId) {
-        actionPlan.delete(id, actionId);
+        try {
+            actionPlan.delete(id, actionId);
+        } catch (ActionPlanService.NotEditable e) {
+            AssessmentWork work = assessments.work(id);
+            return notEditable(ActionFormView.saved(work, actionPlan.get(id, actionId), clock.today()), e.lock, NOT_DELETED);
+        }
         return Redirects.seeOther("/assessments/" + id + "/actions");
+    }
+
+    private static final String NOT_ADDED = "Your new action was not added. What you typed is below, so you can keep a copy.";
+    private static final String NOT_CHANGED = "Your changes to this action were not saved. What you typed is below, so you can keep a copy.";
+    private static final String NOT_DELETED = "The action was not deleted.";
+
+    /** 409 with the service's page: why the plan cannot be changed, and what was sent, shown read-only. */
+    private static Response notEditable(ActionFormView view, ActionPlanService.PlanLock lock, String notSaved) {
+        return Response.status(409).entity(Templates.locked(view, lock, notSaved,
+                NOT_DELETED.equals(notSaved) ? "The action" : "What you typed")).build();
     }
 
     /** Everything the action form shows. */
@@ -160,6 +206,46 @@ public class ActionPlanResource {
         public String smartMessage(String field) {
             return smartProblems.stream().filter(p -> p.field().equals(field)).map(ActionItem.SmartProblem::message)
                     .findFirst().orElse(null);
+        }
+
+        /** The standard as "T1 Title", or what was sent when it is not one of the tool's. */
+        public String standardText() {
+            Standard s = standard == null ? null : work.standard(standard.trim());
+            return s == null ? standard : s.code + " " + s.title;
+        }
+
+        public String startDateText() {
+            return dateText(startDay, startMonth, startYear);
+        }
+
+        public String targetDateText() {
+            return dateText(targetDay, targetMonth, targetYear);
+        }
+
+        public String statusText() {
+            for (ActionStatus s : ActionStatus.values()) {
+                if (s.name().equals(status)) {
+                    return s.label;
+                }
+            }
+            return status;
+        }
+
+        /** A real date as "3 March 2027"; otherwise the parts as typed ("31 / 2 / 2027"); null when all are empty. */
+        private static String dateText(String day, String month, String year) {
+            if (blank(day) && blank(month) && blank(year)) {
+                return null;
+            }
+            LocalDate date = DateInput.read("date", "Date", day, month, year, FormErrors.none());
+            if (date != null) {
+                return org.s11portal.common.template.TemplateExtensions.format(date);
+            }
+            return (day == null ? "" : day.strip()) + " / " + (month == null ? "" : month.strip()) + " / "
+                    + (year == null ? "" : year.strip());
+        }
+
+        private static boolean blank(String text) {
+            return text == null || text.isBlank();
         }
 
         private static String day(LocalDate date) {

@@ -1,13 +1,17 @@
 package org.s11portal.actionplan;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.AssessmentWork;
+import org.s11portal.assessment.SubmissionVersion;
 import org.s11portal.common.security.AccessScope;
 import org.s11portal.common.security.CurrentUser;
+import org.s11portal.common.template.TemplateExtensions;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
@@ -26,6 +30,7 @@ import jakarta.ws.rs.NotFoundException;
 public class ActionPlanService {
 
     public static final int MAX_TEXT = 5_000;
+    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     @Inject
     AccessScope scope;
@@ -39,6 +44,50 @@ public class ActionPlanService {
     }
 
     public record Outcome(ActionItem saved, FormErrors errors, boolean conflict) {
+    }
+
+    /**
+     * Why an action plan cannot be changed now: the assessment's state and when it was last submitted (null when
+     * no submission is recorded). {@link #message} says it in words, for the pages and the API.
+     */
+    public record PlanLock(AssessmentState state, Instant submittedAt) {
+
+        public String message() {
+            String submitted = submittedAt == null ? "This action plan has been submitted"
+                    : "This action plan was submitted on " + TemplateExtensions.format(LocalDate.ofInstant(submittedAt, UK));
+            return switch (state) {
+                case SUBMITTED -> submitted + " and cannot be changed unless a moderator returns it.";
+                case MODERATED -> submitted + " and has been moderated, so it cannot be changed.";
+                case FEEDBACK_ISSUED -> submitted + " and feedback has been issued, so it cannot be changed.";
+                case MONITORING -> submitted + ". The cycle is now in year 2 monitoring, so the plan cannot be changed here.";
+                case CLOSED -> submitted + ". The cycle is closed, so the plan cannot be changed.";
+                default -> submitted + " and cannot be changed now.";
+            };
+        }
+    }
+
+    /**
+     * A change refused because the assessment is not editable (submitted or later): nothing was saved. The resources
+     * catch it to say why; uncaught it is still a 409, never a 500.
+     */
+    public static class NotEditable extends jakarta.ws.rs.ClientErrorException {
+
+        public final transient PlanLock lock;
+
+        NotEditable(PlanLock lock) {
+            super("action plan not editable: " + lock.state(), 409);
+            this.lock = lock;
+        }
+    }
+
+    /** Why the plan cannot be changed now, or null while the assessment is editable. */
+    @Transactional
+    public PlanLock lock(AssessmentWork work) {
+        if (work.isEditable()) {
+            return null;
+        }
+        SubmissionVersion latest = SubmissionVersion.latest(work.assessment);
+        return new PlanLock(work.assessment.state, latest == null ? null : latest.submittedAt);
     }
 
     public ActionInput read(AssessmentWork work, ActionForm form, FormErrors errors) {
@@ -118,8 +167,9 @@ public class ActionPlanService {
 
     private Assessment editable(long assessmentId) {
         Assessment assessment = scope.assessmentToEdit(assessmentId);
-        if (!AssessmentWork.load(assessment).isEditable()) {
-            throw new jakarta.ws.rs.ClientErrorException("not editable", 409);
+        AssessmentWork work = AssessmentWork.load(assessment);
+        if (!work.isEditable()) {
+            throw new NotEditable(lock(work));
         }
         return assessment;
     }

@@ -128,7 +128,7 @@ public class AssessmentApiResource {
     @POST
     @Path("actions")
     @RolesAllowed(Roles.AGENCY_LEAD)
-    @Operation(summary = "Add an action; saved even when not yet SMART (notSmart lists what is missing)")
+    @Operation(summary = "Add an action; saved even when not yet SMART (notSmart lists what is missing). 409 once submitted")
     public Response addAction(@PathParam("id") long id, ActionJson body) {
         AssessmentWork work = assessments.work(id);
         FormErrors errors = FormErrors.none();
@@ -136,7 +136,12 @@ public class AssessmentApiResource {
         if (errors.any()) {
             return problem(422, "Invalid action", "The action has errors", errorList(errors));
         }
-        ActionItem item = actionPlan.create(id, input);
+        ActionItem item;
+        try {
+            item = actionPlan.create(id, input);
+        } catch (ActionPlanService.NotEditable e) {
+            return problem(409, "Not editable", e.lock.message(), null);
+        }
         return Response.status(201).entity(actionJson(item, work)).build();
     }
 
@@ -153,6 +158,8 @@ public class AssessmentApiResource {
         }
         try {
             return Response.ok(actionJson(actionPlan.update(id, actionId, input), work)).build();
+        } catch (ActionPlanService.NotEditable e) {
+            return problem(409, "Not editable", e.lock.message(), null);
         } catch (OptimisticLockException e) {
             return problem(409, "Conflict", "Someone else changed this action after you read it: read it again", null);
         }
