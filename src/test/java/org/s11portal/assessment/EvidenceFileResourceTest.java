@@ -1,6 +1,7 @@
 package org.s11portal.assessment;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -108,12 +109,32 @@ class EvidenceFileResourceTest {
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
         // not submitted yet: the file is the agency's draft (DraftPrivacyTest covers a submitted file)
         moderator.get(download).then().statusCode(404);
-        moderator.get(s.filesPath);
+        // a moderator is offered no upload or delete form, and a post sent anyway is refused
+        moderator.get(s.filesPath).then().statusCode(200)
+                .body(not(containsString("Upload a file")))
+                .body(not(containsString("/delete")));
         moderator.post(download + "/delete", java.util.Map.of()).then().statusCode(403);
 
         s.lead.get(s.filesPath);
         s.lead.post(download + "/delete", java.util.Map.of()).then().statusCode(303);
         assertEquals(0L, fileCount(s.assessment));
+    }
+
+    @Test
+    void aSubmittedAssessmentsFilesPageSaysWhyItOffersNoForm() {
+        Setup s = setup(Area.PORTSMOUTH);
+        upload(s, "minutes.pdf", PDF, "application/pdf").then().statusCode(303);
+        lock(s.assessment);
+        s.lead.get(s.filesPath).then().statusCode(200)
+                .body(containsString("minutes.pdf"))
+                .body(containsString("its files cannot be changed unless a moderator returns it"))
+                .body(not(containsString("Upload a file")))
+                .body(not(containsString("/delete")));
+    }
+
+    @Transactional
+    void lock(Assessment assessment) {
+        Assessment.<Assessment>findById(assessment.id).state = AssessmentState.SUBMITTED;
     }
 
     @Transactional
