@@ -14,9 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.s11portal.account.User;
-import org.s11portal.actionplan.ActionItem;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.EvidenceFile;
