@@ -6,7 +6,6 @@ import org.s11portal.agency.Agency;
 import org.s11portal.agency.Partnership;
 import org.s11portal.common.persistence.BaseEntity;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.PasswordType;
 import io.quarkus.security.jpa.UserDefinition;
@@ -64,16 +63,7 @@ public class User extends BaseEntity {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Sets the password after the policy has accepted it; see {@link PasswordPolicy}. */
-    public void setPassword(String password) {
-        passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
-    }
-
     public String roleLabel() {
         return Roles.label(role);
-    }
-
-    public boolean isHipsAdmin() {
-        return Roles.PARTNERSHIP_ADMIN.equals(role) && partnership == null;
     }
 }

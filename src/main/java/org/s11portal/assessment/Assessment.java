@@ -40,12 +40,6 @@ public class Assessment extends BaseEntity {
         return list("cycle", cycle);
     }
 
-    /** The state of an agency's work in a cycle, "not started" when nothing has been saved yet. */
-    public static AssessmentState stateFor(Agency agency, Cycle cycle) {
-        Assessment assessment = findFor(agency, cycle);
-        return assessment == null ? AssessmentState.NOT_STARTED : assessment.state;
-    }
-
     /** Changes state and writes the event row that records who, when and why. */
     public void moveTo(AssessmentState to, User actor, String note) {
         AssessmentEvent event = new AssessmentEvent();

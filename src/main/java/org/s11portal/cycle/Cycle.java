@@ -63,10 +63,6 @@ public class Cycle extends BaseEntity {
         return find("name", name).firstResult();
     }
 
-    public boolean surveyOpenOn(LocalDate day) {
-        return !day.isBefore(surveyOpens) && !day.isAfter(surveyCloses);
-    }
-
     /** "Year 1" until the self-assessment is due, "Year 2" after. */
     public int yearOn(LocalDate day) {
         return day.isAfter(year1Due) ? 2 : 1;

@@ -86,11 +86,6 @@ final class DemoAnswerTexts {
         return fill(texts(questionCode).gap() + " We have not started work on this yet; it is the first action in our plan for this standard.");
     }
 
-    /** Questions with a written "partly in place" answer. */
-    static boolean hasPartlyAnswer(String questionCode) {
-        return PARTLY.containsKey(questionCode);
-    }
-
     /** The gap an action closes, as the action plan states it. */
     String gap(String questionCode) {
         return fill(texts(questionCode).gap());
