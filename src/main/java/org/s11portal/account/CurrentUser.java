@@ -67,6 +67,11 @@ public class CurrentUser {
         return is(Roles.MODERATOR);
     }
 
+    /** Used by templates ({@code inject:currentUser.admin}). */
+    public boolean isAdmin() {
+        return is(Roles.PARTNERSHIP_ADMIN);
+    }
+
     /** Seconds until the idle timeout, for the page's "you will be signed out" warning. */
     public long secondsUntilIdleTimeout() {
         Instant expires = identity.getAttribute(SessionIdentityProvider.IDLE_EXPIRES_AT);

@@ -33,7 +33,9 @@ public class ReviewResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance returnForm(AssessmentWork work, Map<String, String> comments, FormErrors errors);
+        /** typed: the comments a refused return had, by heading, shown so nothing typed is lost. */
+        static native TemplateInstance returnForm(AssessmentWork work, Map<String, String> comments, FormErrors errors,
+                Map<String, String> typed);
 
         static native TemplateInstance changes(AssessmentWork work, int version, List<ReviewService.Change> changes);
     }
@@ -48,7 +50,7 @@ public class ReviewResource {
     @Path("return")
     public TemplateInstance returnForm(@PathParam("id") long id) {
         reviews.assessmentToReturn(id);
-        return Templates.returnForm(assessments.work(id), Map.of(), FormErrors.none());
+        return Templates.returnForm(assessments.work(id), Map.of(), FormErrors.none(), Map.of());
     }
 
     @POST
@@ -71,12 +73,17 @@ public class ReviewResource {
             }
         });
         if (errors.any()) {
-            return Response.status(400).entity(Templates.returnForm(work, comments, errors)).build();
+            return Response.status(400).entity(Templates.returnForm(work, comments, errors, Map.of())).build();
         }
         if (reviews.returnSubmission(id, comments) == ReviewService.ReturnOutcome.NOT_SUBMITTED) {
-            errors.add("comment-overall", "Only a submitted self-assessment can be returned; this one is "
-                    + work.assessment.state.label.toLowerCase());
-            return Response.status(409).entity(Templates.returnForm(work, comments, errors)).build();
+            // the page says why, without a form; what was typed is shown so that nothing is lost
+            Map<String, String> typed = new LinkedHashMap<>();
+            comments.forEach((code, body) -> {
+                if (body != null && !body.isBlank()) {
+                    typed.put(code.isEmpty() ? "Overall comment" : code + " " + work.standard(code).title, body);
+                }
+            });
+            return Response.status(409).entity(Templates.returnForm(work, comments, errors, typed)).build();
         }
         return Redirects.seeOther("/assessments/" + id + "/view?returned=1");
     }

@@ -3,6 +3,8 @@ package org.s11portal.moderation;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -93,8 +95,14 @@ class ReviewResourceTest {
         lead.post(base + "/return", Map.of("comment-overall", "x")).then().statusCode(403);
 
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.ISLE_OF_WIGHT).email);
-        moderator.get(base + "/return");
-        moderator.post(base + "/return", Map.of("comment-overall", "Too early")).then().statusCode(409)
-                .body(containsString("Only a submitted self-assessment can be returned"));
+        // issue 9.4: a page for something that cannot be done says so and shows no form
+        String page = moderator.get(base + "/return").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Only a submitted self-assessment can be returned"), page);
+        assertFalse(page.contains("action=\"" + base + "/return\""), "a live return form on an assessment in progress");
+        // a return sent anyway (the page was open before it changed state) is refused; what was typed is shown
+        moderator.post(base + "/return", Map.of("comment-overall", "Too early <b>to say</b>")).then().statusCode(409)
+                .body(containsString("Only a submitted self-assessment can be returned"))
+                .body(containsString("Too early &lt;b&gt;to say&lt;/b&gt;"))
+                .body(not(containsString("action=\"" + base + "/return\"")));
     }
 }
