@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.assessment.SubmissionVersion;
@@ -37,6 +38,9 @@ public class ActionPlanService {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    AssessmentLifecycle lifecycle;
 
     /** The typed values of an action, checked for input errors only. */
     public record ActionInput(Standard standard, Question question, String gap, String action, String measure,
@@ -175,9 +179,7 @@ public class ActionPlanService {
     }
 
     private void markInProgress(Assessment assessment) {
-        if (assessment.state == AssessmentState.NOT_STARTED || assessment.state == AssessmentState.RETURNED) {
-            assessment.moveTo(AssessmentState.IN_PROGRESS, currentUser.user(), "Action plan changed");
-        }
+        lifecycle.edited(assessment, currentUser.user(), "Action plan changed", "Action plan changed");
     }
 
     private static ActionItem find(Assessment assessment, long actionId) {

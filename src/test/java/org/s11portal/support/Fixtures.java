@@ -16,6 +16,7 @@ import org.s11portal.assessment.Rating;
 import org.s11portal.cycle.DeadlineExtension;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
+import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.common.security.Roles;
 import org.s11portal.cycle.Cycle;
@@ -23,6 +24,7 @@ import org.s11portal.tool.Tool;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -34,6 +36,9 @@ public class Fixtures {
     public static final String PASSWORD = "correct-horse-battery-staple";
     /** Hashing at cost 12 takes a quarter of a second: do it once for the whole run. */
     private static final String PASSWORD_HASH = BcryptUtil.bcryptHash(PASSWORD, User.BCRYPT_COST);
+
+    @Inject
+    AssessmentLifecycle lifecycle;
 
     public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
@@ -232,8 +237,11 @@ public class Fixtures {
         Assessment assessment = new Assessment();
         assessment.agency = Agency.findById(agency.id);
         assessment.cycle = Cycle.findById(cycle.id);
-        assessment.state = state;
         assessment.persist();
+        // the state is reached as in real life, move by move through the lifecycle, as the system
+        for (AssessmentLifecycle.Move move : AssessmentLifecycle.path(assessment.state, state)) {
+            lifecycle.move(assessment, move, AssessmentLifecycle.Actor.system(), "Test fixture");
+        }
         return assessment;
     }
 
