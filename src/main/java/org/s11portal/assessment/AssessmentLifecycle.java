@@ -14,10 +14,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.s11portal.account.AccessScope;
+import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.security.AccessScope;
-import org.s11portal.common.security.Roles;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

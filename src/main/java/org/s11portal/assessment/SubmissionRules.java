@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.s11portal.actionplan.ActionItem;
 import org.s11portal.common.template.TemplateExtensions;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
