@@ -9,6 +9,7 @@ import org.s11portal.account.CurrentUser;
 import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.assessment.AssessmentScope;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.AssessmentWork;
@@ -40,6 +41,9 @@ public class ActionPlanService {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    AssessmentLifecycle lifecycle;
 
     /** The typed values of an action, checked for input errors only. */
     public record ActionInput(Standard standard, Question question, String gap, String action, String measure,
@@ -178,9 +182,7 @@ public class ActionPlanService {
     }
 
     private void markInProgress(Assessment assessment) {
-        if (assessment.state == AssessmentState.NOT_STARTED || assessment.state == AssessmentState.RETURNED) {
-            assessment.moveTo(AssessmentState.IN_PROGRESS, currentUser.user(), "Action plan changed");
-        }
+        lifecycle.edited(assessment, currentUser.user(), "Action plan changed", "Action plan changed");
     }
 
     private static ActionItem find(Assessment assessment, long actionId) {

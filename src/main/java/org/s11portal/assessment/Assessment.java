@@ -2,7 +2,6 @@ package org.s11portal.assessment;
 
 import java.util.List;
 
-import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.common.persistence.BaseEntity;
 import org.s11portal.cycle.Cycle;
@@ -28,6 +27,7 @@ public class Assessment extends BaseEntity {
     @JoinColumn(name = "cycle_id")
     public Cycle cycle;
 
+    /** Read it anywhere; only {@link AssessmentLifecycle} changes it (see {@link #setState}). */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
     public AssessmentState state = AssessmentState.NOT_STARTED;
@@ -40,17 +40,15 @@ public class Assessment extends BaseEntity {
         return list("cycle", cycle);
     }
 
-    /** Changes state and writes the event row that records who, when and why. */
-    public void moveTo(AssessmentState to, User actor, String note) {
-        AssessmentEvent event = new AssessmentEvent();
-        event.assessment = this;
-        event.fromState = state;
-        event.toState = to;
-        event.actor = actor;
-        event.actorName = actor.displayName;
-        event.occurredAt = java.time.Instant.now();
-        event.note = note;
-        event.persist();
-        state = to;
+    /**
+     * Every assignment to {@link #state} goes through here (Panache turns {@code assessment.state = x} into this
+     * call), and only {@link AssessmentLifecycle#move} makes one: package-private, so code outside this package
+     * cannot change a state, and a change the lifecycle's table does not allow is refused.
+     */
+    void setState(AssessmentState to) {
+        if (to != state && !AssessmentLifecycle.allows(state, to)) {
+            throw new IllegalStateException("no move from " + state + " to " + to);
+        }
+        this.state = to;
     }
 }

@@ -163,7 +163,7 @@ public class AssessmentResource {
                     assessments.files(saved)));
         }
         List<SubmissionRules.Problem> standardProblems = SubmissionRules.standardProblems(work, standard).stream()
-                .filter(p -> p.href().contains("/actions/")).toList();
+                .filter(p -> p.is(SubmissionRules.Kind.GAP_WITHOUT_ACTION)).toList();
         List<ReviewComment> comments = assessments.returnComments(id).getOrDefault(standard.code, List.of());
         return new StandardPage(work, standard, rows, standardProblems, comments, errors, List.of(Rating.values()));
     }

@@ -45,6 +45,9 @@ public class AssessmentService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AssessmentLifecycle lifecycle;
+
     /** An answer someone else saved after the person started editing: both texts, nothing overwritten. */
     public record Conflict(Question question, Answer theirs, AnswerInput yours, String theirsBy, Instant theirsAt) {
     }
@@ -297,9 +300,8 @@ public class AssessmentService {
                 versions.put(question.id, answer.version);
             }
         }
-        if (changed && assessment.state != AssessmentState.IN_PROGRESS) {
-            assessment.moveTo(AssessmentState.IN_PROGRESS, currentUser.user(),
-                    assessment.state == AssessmentState.RETURNED ? "Editing after return" : "First answer saved");
+        if (changed) {
+            lifecycle.edited(assessment, currentUser.user(), "First answer saved", "Editing after return");
         }
         return new Saved(versions);
     }
@@ -370,8 +372,9 @@ public class AssessmentService {
             copy.persist();
             copied++;
         }
-        if (copied > 0 && assessment.state == AssessmentState.NOT_STARTED) {
-            assessment.moveTo(AssessmentState.IN_PROGRESS, currentUser.user(), "Carried forward from " + previous.cycle.name);
+        if (copied > 0 && AssessmentLifecycle.canMoveFrom(AssessmentLifecycle.Move.START, assessment)) {
+            lifecycle.move(assessment, AssessmentLifecycle.Move.START, AssessmentLifecycle.Actor.person(currentUser.user()),
+                    "Carried forward from " + previous.cycle.name);
         }
         return copied;
     }
@@ -399,7 +402,7 @@ public class AssessmentService {
             return new Refused(problems);
         }
         SubmissionVersion version = freeze(work, declaredByName, declaredRole, currentUser.user());
-        assessment.moveTo(AssessmentState.SUBMITTED, currentUser.user(),
+        lifecycle.move(assessment, AssessmentLifecycle.Move.SUBMIT, AssessmentLifecycle.Actor.person(currentUser.user()),
                 "Version " + version.number + " signed off by " + declaredByName + ", " + declaredRole);
         LOG.infof("assessment-submitted assessment-id=%d version=%d", assessment.id, version.number);
         return new Submitted(version, false);

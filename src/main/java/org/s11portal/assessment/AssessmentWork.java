@@ -75,8 +75,7 @@ public final class AssessmentWork {
     }
 
     public boolean isEditable() {
-        return assessment.state == AssessmentState.NOT_STARTED || assessment.state == AssessmentState.IN_PROGRESS
-                || assessment.state == AssessmentState.RETURNED;
+        return AssessmentLifecycle.isEditable(assessment.state);
     }
 
     /** The standard after this one, or null after the last. */

@@ -15,6 +15,11 @@ public enum Rating {
         this.tagColour = tagColour;
     }
 
+    /** The rating stored under this name (as in a frozen version), or null for none. */
+    public static Rating named(String name) {
+        return name == null ? null : valueOf(name);
+    }
+
     /** Partly or not in place: a gap that needs a SMART action. */
     public boolean isGap() {
         return this == PART || this == NOT;

@@ -23,8 +23,9 @@ public record StandardPage(AssessmentWork work, Standard standard, List<Question
             return id() + "-" + name;
         }
 
+        /** {@link SubmissionRules#noEvidenceOfImpact}, on what is typed or saved. */
         public boolean impactMissing() {
-            return rating != null && rating != Rating.NA && (impact == null || impact.isBlank());
+            return SubmissionRules.noEvidenceOfImpact(rating, impact);
         }
     }
 

@@ -2,6 +2,7 @@ package org.s11portal.assessment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.s11portal.common.template.TemplateExtensions;
@@ -58,11 +59,46 @@ public final class SubmissionRules {
     private SubmissionRules() {
     }
 
+    /**
+     * The rule "no evidence of impact", written once for saved answers, typed values and frozen versions: an answer
+     * rated (other than not applicable) with no evidence of impact. Moderators see it flagged on every such answer;
+     * on an answer fully in place it also blocks submission ({@link Kind#NO_IMPACT}).
+     */
+    public static boolean noEvidenceOfImpact(Rating rating, String impact) {
+        return rating != null && rating != Rating.NA && (impact == null || impact.isBlank());
+    }
+
+    /**
+     * The rule "gap without action", written once for the draft and frozen versions: a standard with any question
+     * partly or not in place ({@link Rating#isGap}) and no action in the plan ({@link Kind#GAP_WITHOUT_ACTION}).
+     */
+    public static boolean gapWithoutAction(Collection<Rating> ratings, int actions) {
+        return actions == 0 && ratings.stream().anyMatch(r -> r != null && r.isGap());
+    }
+
+    /** {@link #gapWithoutAction(Collection, int)} for one standard of the draft. */
+    public static boolean gapWithoutAction(AssessmentWork work, Standard standard) {
+        List<Rating> ratings = standard.questions.stream().map(work::answer).map(a -> a == null ? null : a.rating).toList();
+        return gapWithoutAction(ratings, work.actionsFor(standard).size());
+    }
+
     public static List<Problem> problems(AssessmentWork work, LocalDate today) {
         List<Problem> problems = new ArrayList<>();
         for (Standard standard : work.standards) {
             problems.addAll(standardProblems(work, standard));
         }
+        problems.addAll(actionProblems(work, today));
+        if (today.isAfter(work.due())) {
+            problems.add(new Problem(null, "/assessments/" + work.assessment.id,
+                    "The due date, " + TemplateExtensions.format(work.due())
+                            + ", has passed: ask your partnership admin for an extension", Kind.PAST_DUE));
+        }
+        return problems;
+    }
+
+    /** Problems with the actions themselves: carried forward and not yet reviewed, or not SMART. */
+    static List<Problem> actionProblems(AssessmentWork work, LocalDate today) {
+        List<Problem> problems = new ArrayList<>();
         for (ActionItem action : work.actions) {
             if (action.carriedForward) {
                 problems.add(new Problem(action.standard.code, actionHref(work, action),
@@ -76,11 +112,6 @@ public final class SubmissionRules {
                         "An action for " + describe(action.standard) + ", is not SMART: " + lowerFirst(smart.get(0).message()),
                         Kind.NOT_SMART));
             }
-        }
-        if (today.isAfter(work.due())) {
-            problems.add(new Problem(null, "/assessments/" + work.assessment.id,
-                    "The due date, " + TemplateExtensions.format(work.due())
-                            + ", has passed: ask your partnership admin for an extension", Kind.PAST_DUE));
         }
         return problems;
     }
@@ -99,7 +130,14 @@ public final class SubmissionRules {
         for (Question question : standard.questions) {
             problems.addAll(answerProblems(work, question));
         }
-        if (work.hasGap(standard) && work.actionsFor(standard).isEmpty()) {
+        problems.addAll(gapProblems(work, standard));
+        return problems;
+    }
+
+    /** The standard's {@link Kind#GAP_WITHOUT_ACTION} problem, if it has one. */
+    private static List<Problem> gapProblems(AssessmentWork work, Standard standard) {
+        List<Problem> problems = new ArrayList<>();
+        if (gapWithoutAction(work, standard)) {
             problems.add(new Problem(standard.code,
                     "/assessments/" + work.assessment.id + "/actions/new?standard=" + standard.code,
                     upperFirst(describe(standard)) + ", is partly or not in place: add at least one SMART action",
@@ -129,7 +167,7 @@ public final class SubmissionRules {
             problems.add(new Problem(code, base + "-evidence",
                     "Give the evidence for your rating of " + which, Kind.NO_EVIDENCE));
         }
-        if (answer.rating == Rating.FULL && !answer.impactGiven()) {
+        if (answer.rating == Rating.FULL && noEvidenceOfImpact(answer.rating, answer.impact)) {
             problems.add(new Problem(code, base + "-impact",
                     "Give evidence of impact for " + which + ": it is rated fully in place, so say what difference it has made for children",
                     Kind.NO_IMPACT));
@@ -163,14 +201,14 @@ public final class SubmissionRules {
         return onlyUnrated ? TaskStatus.IN_PROGRESS : TaskStatus.ACTION_NEEDED;
     }
 
+    /** The action plan's task, decided on the kinds of its problems: gaps without an action and the actions' own. */
     public static TaskStatus actionPlanStatus(AssessmentWork work, LocalDate today) {
-        if (actionsToReview(work) > 0) {
+        List<Problem> problems = new ArrayList<>(actionProblems(work, today));
+        work.standards.forEach(s -> problems.addAll(gapProblems(work, s)));
+        if (problems.stream().anyMatch(p -> p.is(Kind.CARRIED_FORWARD))) {
             return TaskStatus.TO_REVIEW;
         }
-        boolean gapsWithoutAction = work.standards.stream()
-                .anyMatch(s -> work.hasGap(s) && work.actionsFor(s).isEmpty());
-        boolean notSmart = work.actions.stream().anyMatch(a -> !a.smartProblems(today, work.cycle.closes).isEmpty());
-        if (gapsWithoutAction || notSmart) {
+        if (problems.stream().anyMatch(p -> p.is(Kind.GAP_WITHOUT_ACTION) || p.is(Kind.NOT_SMART))) {
             return TaskStatus.ACTION_NEEDED;
         }
         return work.actions.isEmpty() ? TaskStatus.NOT_STARTED : TaskStatus.COMPLETED;
@@ -190,14 +228,14 @@ public final class SubmissionRules {
         return work.actions.stream().filter(a -> a.carriedForward).count();
     }
 
-    /** Answers rated (other than not applicable) with no evidence of impact: counted for moderators. */
+    /** Answers with {@link #noEvidenceOfImpact no evidence of impact}: counted for moderators. */
     public static long answersWithoutImpact(AssessmentWork work) {
-        return work.answersByQuestion.values().stream()
-                .filter(a -> a.rating != null && a.rating != Rating.NA && !a.impactGiven()).count();
+        return work.answersByQuestion.values().stream().filter(a -> noEvidenceOfImpact(a.rating, a.impact)).count();
     }
 
+    /** Standards with a {@link #gapWithoutAction gap without action}. */
     public static long gapsWithoutAction(AssessmentWork work) {
-        return work.standards.stream().filter(s -> work.hasGap(s) && work.actionsFor(s).isEmpty()).count();
+        return work.standards.stream().filter(s -> gapWithoutAction(work, s)).count();
     }
 
     private static String actionHref(AssessmentWork work, ActionItem action) {

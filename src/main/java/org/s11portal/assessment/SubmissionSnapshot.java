@@ -16,12 +16,14 @@ public record SubmissionSnapshot(String agencyName, String cycleName, String too
     public record AnswerEntry(String questionCode, String questionText, String rating, String ratingLabel,
             String evidence, String impact, String naReason, List<String> files) {
 
-        public boolean gap() {
-            return "PART".equals(rating) || "NOT".equals(rating);
+        /** The rating as submitted, or null when none was given. */
+        public Rating rated() {
+            return Rating.named(rating);
         }
 
+        /** {@link SubmissionRules#noEvidenceOfImpact}, on what was submitted. */
         public boolean noImpact() {
-            return rating != null && !"NA".equals(rating) && (impact == null || impact.isBlank());
+            return SubmissionRules.noEvidenceOfImpact(rated(), impact);
         }
     }
 
@@ -35,8 +37,8 @@ public record SubmissionSnapshot(String agencyName, String cycleName, String too
 
     public long gapsWithoutAction() {
         return standards.stream()
-                .filter(s -> s.answers().stream().anyMatch(AnswerEntry::gap))
-                .filter(s -> actions.stream().noneMatch(a -> a.standardCode().equals(s.code())))
+                .filter(s -> SubmissionRules.gapWithoutAction(s.answers().stream().map(AnswerEntry::rated).toList(),
+                        actionsFor(s.code()).size()))
                 .count();
     }
 

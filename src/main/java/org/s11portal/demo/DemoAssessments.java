@@ -10,6 +10,9 @@ import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentLifecycle;
+import org.s11portal.assessment.AssessmentLifecycle.Actor;
+import org.s11portal.assessment.AssessmentLifecycle.Move;
 import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.AssessmentWork;
@@ -42,6 +45,12 @@ class DemoAssessments {
     @Inject
     PortalClock clock;
 
+    @Inject
+    AssessmentLifecycle lifecycle;
+
+    /** No person made the demo's moves: the portal loads them, as the system. */
+    private static final Actor SYSTEM = Actor.system();
+
     /** Where the demo agencies' gaps are: partly in place, each with a written answer that says what is missing. */
     static final java.util.Set<String> PARTLY_IN_PLACE = java.util.Set.of("S2.Q1", "S5.Q1", "S8.Q1");
 
@@ -73,8 +82,7 @@ class DemoAssessments {
             Assessment assessment = create(agencies.get(i), historical, admin);
             answerAll(assessment, Style.STRONG, null);
             actionsForGaps(assessment, historical.year2Due.minusMonths(3), historical.closes);
-            assessment.moveTo(AssessmentState.SUBMITTED, admin, "Demo data");
-            assessment.moveTo(state, admin, "Demo data");
+            moveTo(assessment, state);
         }
         if (lead == null) {
             throw new IllegalStateException("demo users must exist before demo assessments");
@@ -100,7 +108,7 @@ class DemoAssessments {
                 }
             }
         }
-        assessment.moveTo(AssessmentState.IN_PROGRESS, actor, "Demo data");
+        lifecycle.move(assessment, Move.START, SYSTEM, "Demo data");
     }
 
     /**
@@ -129,7 +137,7 @@ class DemoAssessments {
                 }
             }
         }
-        assessment.moveTo(AssessmentState.IN_PROGRESS, actor, "Demo data");
+        lifecycle.move(assessment, Move.START, SYSTEM, "Demo data");
     }
 
     private Assessment submitted(Agency agency, Cycle cycle, User actor, AssessmentState finalState, Style style) {
@@ -145,12 +153,9 @@ class DemoAssessments {
         if (vagueAction) {
             vagueAction(assessment, cycle.tool.standards.get(7));
         }
-        assessment.moveTo(AssessmentState.IN_PROGRESS, actor, "Demo data");
+        lifecycle.move(assessment, Move.START, SYSTEM, "Demo data");
         assessments.freeze(AssessmentWork.load(assessment), "Dr A. Senior", "Director of Safeguarding", actor);
-        assessment.moveTo(AssessmentState.SUBMITTED, actor, "Demo data");
-        if (finalState != AssessmentState.SUBMITTED) {
-            assessment.moveTo(finalState, actor, "Demo data");
-        }
+        moveTo(assessment, finalState);
         return assessment;
     }
 
@@ -160,7 +165,17 @@ class DemoAssessments {
         comment(assessment, version, null, actor, "Thank you. Several answers describe what exists but not the difference it has made. Please add evidence of impact and resubmit.");
         comment(assessment, version, cycle.tool.standards.get(4), actor, "How do you know the training changed practice? Please add the results of any audit after training.");
         comment(assessment, version, cycle.tool.standards.get(7), actor, "The action for the Continuum of Need gap is not SMART: it has no measure of success, no named lead role and no dates. What will change, by how much, and by when?");
-        assessment.moveTo(AssessmentState.RETURNED, actor, "Evidence of impact needed");
+        lifecycle.move(assessment, Move.RETURN, SYSTEM, "Evidence of impact needed");
+    }
+
+    /**
+     * Takes a demo assessment through the lifecycle to a state, each move in turn: submitted, then for the later
+     * states moderated, feedback issued, year 2 monitoring and closed.
+     */
+    private void moveTo(Assessment assessment, AssessmentState target) {
+        for (Move move : AssessmentLifecycle.path(assessment.state, target)) {
+            lifecycle.move(assessment, move, SYSTEM, "Demo data");
+        }
     }
 
     private static void comment(Assessment assessment, SubmissionVersion version, Standard standard, User author, String body) {

@@ -12,7 +12,7 @@ import org.s11portal.account.User;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentScope;
 import org.s11portal.assessment.AssessmentService;
-import org.s11portal.assessment.AssessmentState;
+import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.assessment.ReviewComment;
 import org.s11portal.assessment.SubmissionSnapshot;
 import org.s11portal.assessment.SubmissionVersion;
@@ -40,6 +40,9 @@ public class ReviewService {
     @Inject
     AssessmentService assessments;
 
+    @Inject
+    AssessmentLifecycle lifecycle;
+
     /** One field of one question that differs between two versions. */
     public record Change(String questionCode, String field, String before, String after) {
     }
@@ -55,7 +58,7 @@ public class ReviewService {
         Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
         Assessment assessment = assessmentToReturn(assessmentId);
         User moderator = currentUser.user();
-        if (assessment.state != AssessmentState.SUBMITTED) {
+        if (!AssessmentLifecycle.canMoveFrom(AssessmentLifecycle.Move.RETURN, assessment)) {
             return ReturnOutcome.NOT_SUBMITTED;
         }
         SubmissionVersion version = SubmissionVersion.latest(assessment);
@@ -75,7 +78,8 @@ public class ReviewService {
             comment.createdAt = Instant.now();
             comment.persist();
         });
-        assessment.moveTo(AssessmentState.RETURNED, moderator, comments.getOrDefault("", "Returned with comments"));
+        lifecycle.move(assessment, AssessmentLifecycle.Move.RETURN, AssessmentLifecycle.Actor.person(moderator),
+                comments.getOrDefault("", "Returned with comments"));
         return ReturnOutcome.RETURNED;
     }
 

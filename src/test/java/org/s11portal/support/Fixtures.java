@@ -13,6 +13,7 @@ import org.s11portal.agency.Sector;
 import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.Rating;
 import org.s11portal.cycle.Cycle;
@@ -23,6 +24,7 @@ import org.s11portal.tool.Tool;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -37,6 +39,9 @@ public class Fixtures {
      * of a quarter of a second. Real accounts and the demo users are hashed at {@link User#BCRYPT_COST}.
      */
     private static final String PASSWORD_HASH = BcryptUtil.bcryptHash(PASSWORD, 4);
+
+    @Inject
+    AssessmentLifecycle lifecycle;
 
     public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
@@ -235,8 +240,11 @@ public class Fixtures {
         Assessment assessment = new Assessment();
         assessment.agency = Agency.findById(agency.id);
         assessment.cycle = Cycle.findById(cycle.id);
-        assessment.state = state;
         assessment.persist();
+        // the state is reached as in real life, move by move through the lifecycle, as the system
+        for (AssessmentLifecycle.Move move : AssessmentLifecycle.path(assessment.state, state)) {
+            lifecycle.move(assessment, move, AssessmentLifecycle.Actor.system(), "Test fixture");
+        }
         return assessment;
     }
 

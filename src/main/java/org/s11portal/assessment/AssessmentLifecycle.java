@@ -1,0 +1,249 @@
+package org.s11portal.assessment;
+
+import static org.s11portal.assessment.AssessmentState.CLOSED;
+import static org.s11portal.assessment.AssessmentState.FEEDBACK_ISSUED;
+import static org.s11portal.assessment.AssessmentState.IN_PROGRESS;
+import static org.s11portal.assessment.AssessmentState.MODERATED;
+import static org.s11portal.assessment.AssessmentState.MONITORING;
+import static org.s11portal.assessment.AssessmentState.NOT_STARTED;
+import static org.s11portal.assessment.AssessmentState.RETURNED;
+import static org.s11portal.assessment.AssessmentState.SUBMITTED;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.s11portal.account.AccessScope;
+import org.s11portal.account.Roles;
+import org.s11portal.account.User;
+import org.s11portal.common.config.PortalClock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one owner of an assessment's state: every allowed move (from, to, who may make it, what must be true
+ * first) is in {@link Move}, and every change of state, demo data included, is made by {@link #move}, which
+ * writes the {@link AssessmentEvent} that records it. {@link Assessment} refuses any change this table does
+ * not allow.
+ * <pre>
+ *  NOT_STARTED --START--------------------------> IN_PROGRESS
+ *  NOT_STARTED / IN_PROGRESS / RETURNED --SUBMIT--> SUBMITTED      agency lead; the submission rules pass
+ *  SUBMITTED --RETURN--> RETURNED --REOPEN--> IN_PROGRESS            moderator in scope; then agency lead
+ *  SUBMITTED --MODERATE--> MODERATED --ISSUE_FEEDBACK--> FEEDBACK_ISSUED   moderator in scope
+ *  FEEDBACK_ISSUED --START_MONITORING--> MONITORING --CLOSE--> CLOSED      moderator in scope or the system
+ * </pre>
+ * The system ({@link Actor#system()}: scheduled changes and data the portal loads itself, such as the demo
+ * data) may make any move of the table from its from-state; it is not held to the submission rules, because
+ * what it records was decided elsewhere. No request can act as the system.
+ */
+@ApplicationScoped
+public class AssessmentLifecycle {
+
+    /** Who may make a move. */
+    public enum Who {
+        /** A lead of the assessment's own agency. */
+        AGENCY_LEAD,
+        /** A moderator whose scope includes the assessment's agency. */
+        MODERATOR,
+        /** The portal itself: scheduled changes and loaded data. */
+        SYSTEM
+    }
+
+    /** What must be true, beyond the from-state, before a person makes a move. */
+    public enum Precondition {
+        NONE,
+        /** {@link SubmissionRules#problems} finds nothing on the day of submission. */
+        SUBMISSION_RULES_PASS
+    }
+
+    /** Every allowed move of an assessment's state; anything else is refused. */
+    public enum Move {
+        /** The first answer or action is saved, or last cycle's answers are carried forward. */
+        START(EnumSet.of(NOT_STARTED), IN_PROGRESS, EnumSet.of(Who.AGENCY_LEAD), Precondition.NONE),
+        /** The lead changes a returned assessment. */
+        REOPEN(EnumSet.of(RETURNED), IN_PROGRESS, EnumSet.of(Who.AGENCY_LEAD), Precondition.NONE),
+        /** Signed off and frozen as a version; the action plan locks with it. */
+        SUBMIT(EnumSet.of(NOT_STARTED, IN_PROGRESS, RETURNED), SUBMITTED, EnumSet.of(Who.AGENCY_LEAD),
+                Precondition.SUBMISSION_RULES_PASS),
+        /** Returned to the agency with comments (before or at the panel). */
+        RETURN(EnumSet.of(SUBMITTED), RETURNED, EnumSet.of(Who.MODERATOR), Precondition.NONE),
+        /** The panel accepts the submission. */
+        MODERATE(EnumSet.of(SUBMITTED), MODERATED, EnumSet.of(Who.MODERATOR), Precondition.NONE),
+        /** The feedback letter is issued. */
+        ISSUE_FEEDBACK(EnumSet.of(MODERATED), FEEDBACK_ISSUED, EnumSet.of(Who.MODERATOR), Precondition.NONE),
+        /** Year 2: the action plan is monitored. */
+        START_MONITORING(EnumSet.of(FEEDBACK_ISSUED), MONITORING, EnumSet.of(Who.MODERATOR, Who.SYSTEM), Precondition.NONE),
+        /** After the year 2 panel check the cycle is closed for the agency. */
+        CLOSE(EnumSet.of(MONITORING), CLOSED, EnumSet.of(Who.MODERATOR, Who.SYSTEM), Precondition.NONE);
+
+        public final Set<AssessmentState> from;
+        public final AssessmentState to;
+        /** The people who may make the move; the system may make any move (see the class comment). */
+        public final Set<Who> who;
+        public final Precondition precondition;
+
+        Move(Set<AssessmentState> from, AssessmentState to, Set<Who> who, Precondition precondition) {
+            this.from = from;
+            this.to = to;
+            this.who = who;
+            this.precondition = precondition;
+        }
+    }
+
+    /** Who makes a move: a signed-in person, or the system (never a request). */
+    public record Actor(User user) {
+
+        private static final Actor SYSTEM = new Actor(null);
+
+        public static Actor person(User user) {
+            if (user == null) {
+                throw new IllegalArgumentException("a person moving an assessment must be known");
+            }
+            return new Actor(user);
+        }
+
+        public static Actor system() {
+            return SYSTEM;
+        }
+
+        public boolean isSystem() {
+            return user == null;
+        }
+
+        String name() {
+            return isSystem() ? "System" : user.displayName;
+        }
+    }
+
+    /** Why a move was refused: nothing was changed. Uncaught it is a 409, never a 500. */
+    public static class MoveRefused extends jakarta.ws.rs.ClientErrorException {
+
+        public final transient Move move;
+        public final String reason;
+
+        MoveRefused(Move move, String reason) {
+            super("assessment move " + move + " refused: " + reason, 409);
+            this.move = move;
+            this.reason = reason;
+        }
+    }
+
+    /** States in which the agency can change its answers and action plan; submitting locks both. */
+    private static final Set<AssessmentState> EDITABLE = EnumSet.of(NOT_STARTED, IN_PROGRESS, RETURNED);
+
+    @Inject
+    AccessScope scope;
+
+    @Inject
+    PortalClock clock;
+
+    /** Whether the table has a move from one state to another (the entity's own check). */
+    public static boolean allows(AssessmentState from, AssessmentState to) {
+        for (Move move : Move.values()) {
+            if (move.from.contains(from) && move.to == to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The fewest moves that take an assessment from one state to another (empty when they are the same), in the
+     * table's order: how the system brings loaded data (demo, tests) to a state. Refused when no path exists.
+     */
+    public static List<Move> path(AssessmentState from, AssessmentState to) {
+        java.util.Map<AssessmentState, List<Move>> reached = new java.util.EnumMap<>(AssessmentState.class);
+        reached.put(from, List.of());
+        java.util.ArrayDeque<AssessmentState> queue = new java.util.ArrayDeque<>(List.of(from));
+        while (!queue.isEmpty()) {
+            AssessmentState state = queue.poll();
+            if (state == to) {
+                return reached.get(state);
+            }
+            for (Move move : Move.values()) {
+                if (move.from.contains(state) && !reached.containsKey(move.to)) {
+                    List<Move> moves = new java.util.ArrayList<>(reached.get(state));
+                    moves.add(move);
+                    reached.put(move.to, List.copyOf(moves));
+                    queue.add(move.to);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no moves lead from " + from + " to " + to);
+    }
+
+    /** Whether the agency can change answers and actions in this state: until it submits, and after a return. */
+    public static boolean isEditable(AssessmentState state) {
+        return EDITABLE.contains(state);
+    }
+
+    /** Whether the move can be made from the assessment's present state (the first precondition of every move). */
+    public static boolean canMoveFrom(Move move, Assessment assessment) {
+        return move.from.contains(assessment.state);
+    }
+
+    /** Why this actor may not make this move now, or null when the move is allowed. Changes nothing. */
+    public String refusal(Assessment assessment, Move move, Actor actor) {
+        if (!canMoveFrom(move, assessment)) {
+            return "the assessment is " + assessment.state.label.toLowerCase() + ", not "
+                    + move.from.stream().map(s -> s.label.toLowerCase()).toList();
+        }
+        if (actor.isSystem()) {
+            return null;
+        }
+        if (!mayAct(actor.user(), assessment, move)) {
+            return "a " + actor.user().role + " may not " + move.name().toLowerCase().replace('_', ' ') + " this assessment";
+        }
+        if (move.precondition == Precondition.SUBMISSION_RULES_PASS) {
+            List<SubmissionRules.Problem> problems = SubmissionRules.problems(AssessmentWork.load(assessment), clock.today());
+            if (!problems.isEmpty()) {
+                return problems.size() + " submission rules are not met";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Makes the move and records it (from, to, who, when and the note); refused with {@link MoveRefused},
+     * changing nothing, when the table does not allow it.
+     */
+    public AssessmentEvent move(Assessment assessment, Move move, Actor actor, String note) {
+        String refusal = refusal(assessment, move, actor);
+        if (refusal != null) {
+            throw new MoveRefused(move, refusal);
+        }
+        AssessmentEvent event = new AssessmentEvent();
+        event.assessment = assessment;
+        event.fromState = assessment.state;
+        event.toState = move.to;
+        event.actor = actor.user();
+        event.actorName = actor.name();
+        event.occurredAt = Instant.now();
+        event.note = note;
+        assessment.setState(move.to);
+        event.persist();
+        return event;
+    }
+
+    /**
+     * The agency lead changed an answer or an action: a not-started assessment is now in progress, a returned one
+     * is being changed again; nothing happens in progress. Callers have checked the assessment is editable.
+     */
+    public void edited(Assessment assessment, User lead, String firstNote, String afterReturnNote) {
+        if (canMoveFrom(Move.START, assessment)) {
+            move(assessment, Move.START, Actor.person(lead), firstNote);
+        } else if (canMoveFrom(Move.REOPEN, assessment)) {
+            move(assessment, Move.REOPEN, Actor.person(lead), afterReturnNote);
+        }
+    }
+
+    private boolean mayAct(User user, Assessment assessment, Move move) {
+        if (move.who.contains(Who.AGENCY_LEAD) && Roles.AGENCY_LEAD.equals(user.role) && user.agency != null
+                && user.agency.id.equals(assessment.agency.id)) {
+            return true;
+        }
+        return move.who.contains(Who.MODERATOR) && Roles.MODERATOR.equals(user.role) && scope.canSee(user, assessment.agency);
+    }
+}
