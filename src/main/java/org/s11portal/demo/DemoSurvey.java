@@ -7,11 +7,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
-import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.survey.SurveyDefinition;
-import org.s11portal.survey.SurveyHeadcount;
 import org.s11portal.survey.SurveyLink;
 import org.s11portal.survey.SurveyResponse;
 
@@ -26,7 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class DemoSurvey {
 
-    void seed(List<Agency> agencies, Cycle live, User admin) {
+    void seed(List<Agency> agencies, Cycle live) {
         Random random = new Random(11);
         for (int i = 0; i < agencies.size(); i++) {
             Agency agency = agencies.get(i);
@@ -37,15 +35,9 @@ class DemoSurvey {
             link.active = true;
             link.createdAt = Instant.now();
             link.persist();
-            int headcount = Math.min(agency.headcount, 400);
-            SurveyHeadcount count = new SurveyHeadcount();
-            count.agency = agency;
-            count.cycle = live;
-            count.headcount = headcount;
-            count.setBy = admin;
-            count.setAt = Instant.now();
-            count.persist();
-            int responses = agency.headcount < 20 ? 3            // a small charity: fewer than 5, results suppressed
+            // take-up counts against the agency's own headcount, the one shown on its profile
+            int headcount = agency.headcount;
+            int responses = headcount < 20 ? 3                   // a small charity: fewer than 5, results suppressed
                     : i == 0 ? Math.max(5, headcount * 6 / 100) // the police: far below target
                     : headcount * (45 + random.nextInt(20)) / 100;
             java.util.Map<LocalDate, Integer> perDay = new java.util.TreeMap<>();
