@@ -151,7 +151,9 @@ public class SurveyResponse extends PanacheEntityBase {
         Map<Integer, Field> fields = new HashMap<>();
         for (SurveyDefinition.Question question : SurveyDefinition.QUESTIONS) {
             try {
-                Field field = SurveyResponse.class.getField(question.field());
+                // declared, not public: Panache makes an entity's public fields private behind accessors
+                Field field = SurveyResponse.class.getDeclaredField(question.field());
+                field.setAccessible(true);
                 if (COLUMNS.stream().noneMatch(c -> c.field().equals(question.field()) && c.name().equals(question.column()))) {
                     throw new IllegalStateException("SurveyResponse." + question.field() + " is not mapped to column " + question.column());
                 }

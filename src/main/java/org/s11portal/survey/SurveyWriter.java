@@ -302,12 +302,19 @@ public class SurveyWriter {
     }
 
     private static void insertResponses(Connection connection, List<Job> jobs) throws SQLException {
-        if (jobs.isEmpty()) {
+        insert(connection, jobs.stream().map(Job::pending).toList());
+    }
+
+    /**
+     * Inserts the responses in one JDBC batch on the caller's connection and transaction, without claiming nonces or
+     * counting take-up (the demo data does both its own way).
+     */
+    public static void insert(Connection connection, List<Pending> answers) throws SQLException {
+        if (answers.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_RESPONSE)) {
-            for (Job job : jobs) {
-                Pending p = job.pending();
+            for (Pending p : answers) {
                 for (int i = 0; i < BINDERS.size(); i++) {
                     BINDERS.get(i).bind(insert, i + 1, p);
                 }
