@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.s11portal.common.config.PortalConfig;
-import org.s11portal.common.security.SessionCsrf;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

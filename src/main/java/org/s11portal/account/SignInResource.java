@@ -3,11 +3,8 @@ package org.s11portal.account;
 import java.net.URI;
 import java.time.Instant;
 
-import org.s11portal.common.security.CurrentUser;
-import org.s11portal.common.security.SafeRedirect;
-import org.s11portal.common.security.SessionCookies;
-import org.s11portal.common.security.SessionCsrf;
 import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.SafeRedirect;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -5,7 +5,6 @@ import java.util.Locale;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Partnership;
 import org.s11portal.common.persistence.BaseEntity;
-import org.s11portal.common.security.Roles;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.jpa.Password;

@@ -3,10 +3,13 @@ package org.s11portal.actionplan;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.s11portal.account.Roles;
+import org.s11portal.assessment.ActionItem;
+import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.security.Roles;
+import org.s11portal.common.web.DateInput;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.tool.Standard;

@@ -5,13 +5,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.s11portal.account.CurrentUser;
+import org.s11portal.assessment.ActionItem;
+import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentScope;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.assessment.SubmissionVersion;
-import org.s11portal.common.security.AccessScope;
-import org.s11portal.common.security.CurrentUser;
 import org.s11portal.common.template.TemplateExtensions;
+import org.s11portal.common.web.DateInput;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
@@ -33,7 +36,7 @@ public class ActionPlanService {
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     @Inject
-    AccessScope scope;
+    AssessmentScope scope;
 
     @Inject
     CurrentUser currentUser;

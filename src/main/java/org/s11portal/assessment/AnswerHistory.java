@@ -6,7 +6,7 @@ import java.util.List;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
-import org.s11portal.common.audit.AuditRevision;
+import org.s11portal.audit.AuditRevision;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 

@@ -8,12 +8,8 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.s11portal.actionplan.ActionForm;
-import org.s11portal.actionplan.ActionItem;
-import org.s11portal.actionplan.ActionPlanService;
-import org.s11portal.actionplan.ActionStatus;
+import org.s11portal.account.Roles;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.security.Roles;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
@@ -48,9 +44,6 @@ public class AssessmentApiResource {
     AssessmentService assessments;
 
     @Inject
-    ActionPlanService actionPlan;
-
-    @Inject
     PortalClock clock;
 
     /**
@@ -77,6 +70,13 @@ public class AssessmentApiResource {
     public record ActionJson(Long id, String standard, String question, String gap, String action, String measure,
             String lead, String resources, LocalDate startDate, LocalDate targetDate, String status, Integer version,
             List<String> notSmart) {
+
+        /** An action as it is now, with what it still lacks to be SMART on this day. */
+        public static ActionJson of(ActionItem a, AssessmentWork work, LocalDate today) {
+            return new ActionJson(a.id, a.standard.code, a.question == null ? null : a.question.code, a.gap, a.action,
+                    a.measure, a.lead, a.resources, a.startDate, a.targetDate, a.status.name(), a.version,
+                    a.smartProblems(today, work.cycle.closes).stream().map(ActionItem.SmartProblem::message).toList());
+        }
     }
 
     public record ProblemJson(String standard, String message, String href) {
@@ -126,46 +126,6 @@ public class AssessmentApiResource {
     }
 
     @POST
-    @Path("actions")
-    @RolesAllowed(Roles.AGENCY_LEAD)
-    @Operation(summary = "Add an action; saved even when not yet SMART (notSmart lists what is missing). 409 once submitted")
-    public Response addAction(@PathParam("id") long id, ActionJson body) {
-        AssessmentWork work = assessments.work(id);
-        FormErrors errors = FormErrors.none();
-        ActionPlanService.ActionInput input = actionPlan.read(work, form(body), errors);
-        if (errors.any()) {
-            return problem(422, "Invalid action", "The action has errors", errorList(errors));
-        }
-        ActionItem item;
-        try {
-            item = actionPlan.create(id, input);
-        } catch (ActionPlanService.NotEditable e) {
-            return problem(409, "Not editable", e.lock.message(), null);
-        }
-        return Response.status(201).entity(actionJson(item, work)).build();
-    }
-
-    @PUT
-    @Path("actions/{actionId}")
-    @RolesAllowed(Roles.AGENCY_LEAD)
-    @Operation(summary = "Change an action; send the version you read. 409 if someone saved in between")
-    public Response updateAction(@PathParam("id") long id, @PathParam("actionId") long actionId, ActionJson body) {
-        AssessmentWork work = assessments.work(id);
-        FormErrors errors = FormErrors.none();
-        ActionPlanService.ActionInput input = actionPlan.read(work, form(body), errors);
-        if (errors.any()) {
-            return problem(422, "Invalid action", "The action has errors", errorList(errors));
-        }
-        try {
-            return Response.ok(actionJson(actionPlan.update(id, actionId, input), work)).build();
-        } catch (ActionPlanService.NotEditable e) {
-            return problem(409, "Not editable", e.lock.message(), null);
-        } catch (OptimisticLockException e) {
-            return problem(409, "Conflict", "Someone else changed this action after you read it: read it again", null);
-        }
-    }
-
-    @POST
     @Path("submit")
     @RolesAllowed(Roles.AGENCY_LEAD)
     @Operation(summary = "Submit with the senior officer's sign-off; 422 lists every rule still failing")
@@ -197,7 +157,7 @@ public class AssessmentApiResource {
         List<ProblemJson> problems = SubmissionRules.problems(work, clock.today()).stream()
                 .map(p -> new ProblemJson(p.standardCode(), p.message(), p.href())).toList();
         return new AssessmentJson(work.assessment.id, work.assessment.agency.name, work.cycle.name, work.assessment.state.name(),
-                "draft", null, work.due(), work.cycle.tool.version, standards, work.actions.stream().map(a -> actionJson(a, work)).toList(), problems);
+                "draft", null, work.due(), work.cycle.tool.version, standards, work.actions.stream().map(a -> ActionJson.of(a, work, clock.today())).toList(), problems);
     }
 
     /** The latest submitted version (for those who may not read the draft), in the same shape. */
@@ -238,44 +198,13 @@ public class AssessmentApiResource {
         return label;
     }
 
-    private ActionJson actionJson(ActionItem a, AssessmentWork work) {
-        return new ActionJson(a.id, a.standard.code, a.question == null ? null : a.question.code, a.gap, a.action, a.measure,
-                a.lead, a.resources, a.startDate, a.targetDate, a.status.name(), a.version,
-                a.smartProblems(clock.today(), work.cycle.closes).stream().map(ActionItem.SmartProblem::message).toList());
-    }
-
-    private static ActionForm form(ActionJson body) {
-        ActionForm form = new ActionForm();
-        if (body == null) {
-            return form;
-        }
-        form.standard = body.standard();
-        form.question = body.question();
-        form.gap = body.gap();
-        form.action = body.action();
-        form.measure = body.measure();
-        form.lead = body.lead();
-        form.resources = body.resources();
-        if (body.startDate() != null) {
-            form.startDay = String.valueOf(body.startDate().getDayOfMonth());
-            form.startMonth = String.valueOf(body.startDate().getMonthValue());
-            form.startYear = String.valueOf(body.startDate().getYear());
-        }
-        if (body.targetDate() != null) {
-            form.targetDay = String.valueOf(body.targetDate().getDayOfMonth());
-            form.targetMonth = String.valueOf(body.targetDate().getMonthValue());
-            form.targetYear = String.valueOf(body.targetDate().getYear());
-        }
-        form.status = body.status();
-        form.version = body.version();
-        return form;
-    }
-
-    private static List<ProblemJson> errorList(FormErrors errors) {
+    /** A form's errors as the API's problem list. */
+    public static List<ProblemJson> errorList(FormErrors errors) {
         return errors.list().stream().map(e -> new ProblemJson(null, e.message(), e.field())).toList();
     }
 
-    private static Response problem(int status, String title, String detail, List<ProblemJson> problems) {
+    /** An application/problem+json answer (RFC 9457). */
+    public static Response problem(int status, String title, String detail, List<ProblemJson> problems) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);

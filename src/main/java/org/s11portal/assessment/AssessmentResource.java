@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.s11portal.account.Roles;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.security.Roles;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
-import org.s11portal.moderation.ReviewComment;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 

@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
+import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
-import org.s11portal.actionplan.ActionItem;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.security.AccessScope;
-import org.s11portal.common.security.CurrentUser;
 import org.s11portal.cycle.Cycle;
-import org.s11portal.moderation.ReviewComment;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 
@@ -37,7 +34,7 @@ public class AssessmentService {
     private static final Logger LOG = Logger.getLogger(AssessmentService.class);
 
     @Inject
-    AccessScope scope;
+    AssessmentScope scope;
 
     @Inject
     CurrentUser currentUser;
@@ -353,7 +350,7 @@ public class AssessmentService {
         }
         for (ActionItem old : ActionItem.forAssessment(previous)) {
             Standard standard = work.standard(old.standard.code);
-            if (standard == null || old.status == org.s11portal.actionplan.ActionStatus.COMPLETED) {
+            if (standard == null || old.status == org.s11portal.assessment.ActionStatus.COMPLETED) {
                 continue;
             }
             ActionItem copy = new ActionItem();

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.s11portal.actionplan.ActionItem;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.cycle.DeadlineExtension;
 import org.s11portal.tool.Question;

@@ -1,7 +1,7 @@
 package org.s11portal.assessment;
 
+import org.s11portal.account.Roles;
 import org.s11portal.account.User;
-import org.s11portal.common.security.Roles;
 
 /**
  * The one rule about unsubmitted work: an agency's draft is its own. Only the leads of the agency read it;

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.s11portal.common.security.Roles;
+import org.s11portal.account.Roles;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.tool.Question;

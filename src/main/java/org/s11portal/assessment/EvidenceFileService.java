@@ -16,9 +16,8 @@ import java.util.Optional;
 
 import org.apache.tika.Tika;
 import org.jboss.logging.Logger;
+import org.s11portal.account.CurrentUser;
 import org.s11portal.common.config.PortalConfig;
-import org.s11portal.common.security.AccessScope;
-import org.s11portal.common.security.CurrentUser;
 import org.s11portal.tool.Question;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +61,7 @@ public class EvidenceFileService {
     private final Tika tika = new Tika();
 
     @Inject
-    AccessScope scope;
+    AssessmentScope scope;
 
     @Inject
     CurrentUser currentUser;

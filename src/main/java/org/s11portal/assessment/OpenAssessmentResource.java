@@ -1,6 +1,6 @@
 package org.s11portal.assessment;
 
-import org.s11portal.common.security.Roles;
+import org.s11portal.account.Roles;
 import org.s11portal.common.web.Redirects;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -3,7 +3,6 @@ package org.s11portal.assessment;
 import java.util.List;
 
 import org.s11portal.common.web.FormErrors;
-import org.s11portal.moderation.ReviewComment;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 

@@ -3,9 +3,9 @@ package org.s11portal.assessment;
 import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.s11portal.account.CurrentUser;
+import org.s11portal.account.Roles;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.security.CurrentUser;
-import org.s11portal.common.security.Roles;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 

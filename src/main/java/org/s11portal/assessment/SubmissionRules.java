@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.s11portal.actionplan.ActionItem;
 import org.s11portal.common.template.TemplateExtensions;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;

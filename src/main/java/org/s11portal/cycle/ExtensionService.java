@@ -3,11 +3,11 @@ package org.s11portal.cycle;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.s11portal.account.AccessScope;
+import org.s11portal.account.CurrentUser;
+import org.s11portal.account.Roles;
 import org.s11portal.agency.Agency;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.security.AccessScope;
-import org.s11portal.common.security.CurrentUser;
-import org.s11portal.common.security.Roles;
 import org.s11portal.common.web.FormErrors;
 
 import io.quarkus.security.ForbiddenException;

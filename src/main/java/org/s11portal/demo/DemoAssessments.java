@@ -5,19 +5,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.s11portal.account.User;
-import org.s11portal.actionplan.ActionItem;
-import org.s11portal.actionplan.ActionStatus;
 import org.s11portal.agency.Agency;
+import org.s11portal.assessment.ActionItem;
+import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.assessment.Rating;
+import org.s11portal.assessment.ReviewComment;
 import org.s11portal.assessment.SubmissionVersion;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
-import org.s11portal.moderation.ReviewComment;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 

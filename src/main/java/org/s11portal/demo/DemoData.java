@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.s11portal.account.PasswordPolicy;
+import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
@@ -18,7 +19,6 @@ import org.s11portal.agency.Partnership;
 import org.s11portal.agency.Sector;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
-import org.s11portal.common.security.Roles;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;

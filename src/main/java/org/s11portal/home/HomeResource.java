@@ -3,9 +3,9 @@ package org.s11portal.home;
 import java.util.List;
 import java.util.Optional;
 
+import org.s11portal.account.CurrentUser;
+import org.s11portal.account.Roles;
 import org.s11portal.agency.Area;
-import org.s11portal.common.security.CurrentUser;
-import org.s11portal.common.security.Roles;
 import org.s11portal.common.web.FormErrors;
 
 import io.quarkus.qute.CheckedTemplate;

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.s11portal.account.AccessScope;
+import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
@@ -14,8 +16,6 @@ import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.ReviewQueue;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.security.AccessScope;
-import org.s11portal.common.security.CurrentUser;
 import org.s11portal.cycle.Cycle;
 
 import jakarta.enterprise.context.ApplicationScoped;

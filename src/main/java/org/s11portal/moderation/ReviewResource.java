@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.s11portal.account.Roles;
 import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentWork;
-import org.s11portal.common.security.Roles;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 

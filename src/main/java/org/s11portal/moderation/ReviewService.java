@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.s11portal.account.CurrentUser;
+import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentScope;
 import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentState;
+import org.s11portal.assessment.ReviewComment;
 import org.s11portal.assessment.SubmissionSnapshot;
 import org.s11portal.assessment.SubmissionVersion;
-import org.s11portal.common.security.AccessScope;
-import org.s11portal.common.security.CurrentUser;
-import org.s11portal.common.security.Roles;
 import org.s11portal.tool.Standard;
 
 import io.quarkus.security.ForbiddenException;
@@ -31,7 +32,7 @@ public class ReviewService {
     public static final int MAX_COMMENT = 5_000;
 
     @Inject
-    AccessScope scope;
+    AssessmentScope scope;
 
     @Inject
     CurrentUser currentUser;

@@ -1,8 +1,8 @@
 package org.s11portal.survey;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.s11portal.account.Roles;
 import org.s11portal.common.config.PortalConfig;
-import org.s11portal.common.security.Roles;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 

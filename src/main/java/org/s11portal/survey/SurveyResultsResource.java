@@ -1,6 +1,6 @@
 package org.s11portal.survey;
 
-import org.s11portal.common.security.Roles;
+import org.s11portal.account.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.s11portal.account.AccessScope;
+import org.s11portal.account.CurrentUser;
 import org.s11portal.agency.Agency;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
-import org.s11portal.common.security.AccessScope;
-import org.s11portal.common.security.CurrentUser;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
 

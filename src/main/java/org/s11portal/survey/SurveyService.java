@@ -4,19 +4,19 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
+import org.s11portal.account.AccessScope;
+import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.security.AccessScope;
-import org.s11portal.common.security.CurrentUser;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
 

@@ -3,9 +3,8 @@ package org.s11portal.survey;
 import java.util.Arrays;
 import java.util.List;
 
+import org.s11portal.account.Roles;
 import org.s11portal.agency.Area;
-
-import org.s11portal.common.security.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

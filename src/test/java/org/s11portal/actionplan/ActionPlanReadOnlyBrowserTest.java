@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.cycle.Cycle;

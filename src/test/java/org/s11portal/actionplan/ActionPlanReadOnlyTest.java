@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.common.template.TemplateExtensions;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.s11portal.actionplan.ActionItem;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.cycle.Cycle;

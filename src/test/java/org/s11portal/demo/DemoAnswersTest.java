@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.s11portal.account.User;
-import org.s11portal.actionplan.ActionItem;
 import org.s11portal.agency.Agency;
+import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.AnswerInput;
 import org.s11portal.assessment.Assessment;

@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
-import org.s11portal.common.security.Roles;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.WebSession;
 import org.s11portal.tool.Tool;

@@ -2,281 +2,61 @@ package org.s11portal.home;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.s11portal.home.EveryPage.MAIN;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.s11portal.account.User;
-import org.s11portal.actionplan.ActionItem;
-import org.s11portal.agency.Agency;
-import org.s11portal.agency.Area;
-import org.s11portal.assessment.Answer;
-import org.s11portal.assessment.Assessment;
-import org.s11portal.assessment.EvidenceFile;
-import org.s11portal.cycle.Cycle;
-import org.s11portal.support.Fixtures;
+import org.s11portal.home.EveryPage.Records;
+import org.s11portal.home.EveryPage.Route;
 import org.s11portal.support.WebSession;
-import org.s11portal.tool.Question;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
- * Issue 9.1: every template that shows an optional value copes with its absence (and with everything filled in).
- * A MINIMAL record set (an agency with only what is required, an assessment with no answers, one action with only
- * its text, no headcount, no survey answers, no comments, no files, a one-letter name) and a MAXIMAL one (four
- * areas, names and texts at their limits, every question answered, N/A with a reason, gaps with full SMART actions,
- * files, an extension, submitted, returned with comments on every standard, changed and resubmitted, carried-forward
- * answers and actions, survey answers with free text, then returned again) are made through Fixtures and the real
- * pages. Then each role (agency lead, moderator, partnership admin, HIPS admin) GETs every page: 200 or 303 (a
+ * Issue 9.1: each role GETs every page of a minimal and a maximal record set ({@link EveryPage}): 200 or 303 (a
  * redirect is followed once and must land on a page), never a 5xx, and every HTML page has the layout's main.
- *
- * <p>The routes are every {@code @GET} found by {@code grep -rn "@Path\|@GET" src/main/java}, listed in
- * {@link #routes}. Left out on purpose:
- * <ul>
- * <li>every POST and PUT (they change state; each has its own tests, and the records above are made through them);</li>
- * <li>{@code /q/*} (health, OpenAPI: not pages of the service; covered by their own tests);</li>
- * <li>{@code /survey/{token}} POST and its error states (SurveyResourceTest).</li>
- * </ul>
  */
 @QuarkusTest
 class EveryPageRendersTest {
 
-    private static final String MAIN = "<main class=\"govuk-main-wrapper\" id=\"main-content\">";
-    private static final Pattern SURVEY_TOKEN = Pattern.compile("/survey/([A-Za-z0-9_-]{8,64})");
-    private static final String LEAD = "lead";
-    private static final String MODERATOR = "moderator";
-    private static final String ADMIN = "partnership admin";
-    private static final String HIPS_ADMIN = "HIPS admin";
-    private static final Set<String> STAFF = Set.of(MODERATOR, ADMIN, HIPS_ADMIN);
-    private static final Set<String> ALL = Set.of(LEAD, MODERATOR, ADMIN, HIPS_ADMIN);
-
     @Inject
-    Fixtures fixtures;
-
-    /** One record set: its ids, and a signed-in session per role. */
-    record Records(String label, Cycle cycle, Agency agency, long assessmentId, List<Question> questions, long actionId,
-            Long fileId, int versions, String surveyToken, Map<String, WebSession> sessions, boolean surveyClosed) {
-    }
-
-    /** A GET route, the roles that reach it, and whether it answers a page in the layout. */
-    record Route(String path, Set<String> roles, boolean page) {
-    }
+    EveryPage everyPage;
 
     @Test
     void everyPageRendersForAMinimalRecord() {
-        Records r = minimal();
+        Records r = everyPage.minimal();
         walk(r);
         // the survey closed with no answers at all: results pages with nothing to show
-        fixtures.surveyWindow(r.cycle, LocalDate.now().minusDays(90), LocalDate.now().minusDays(45));
-        walk(new Records(r.label + ", survey closed", r.cycle, r.agency, r.assessmentId, r.questions, r.actionId, r.fileId,
-                r.versions, r.surveyToken, r.sessions, true));
+        walk(everyPage.withSurveyClosed(r, ", survey closed"));
     }
 
     @Test
     void everyPageRendersForAMaximalRecord() {
-        Records r = maximal();
+        Records r = everyPage.maximal();
         walk(r);
-        // and once more with the submission returned (the lead's editable pages with every comment showing) and the
-        // survey closed (its results in figures, charts, free text and the CSV)
-        WebSession moderator = r.sessions.get(MODERATOR);
-        String base = "/assessments/" + r.assessmentId;
-        moderator.get(base + "/return");
-        moderator.post(base + "/return", returnComments("second return")).then().statusCode(303);
-        fixtures.surveyWindow(r.cycle, LocalDate.now().minusDays(90), LocalDate.now().minusDays(45));
-        walk(new Records(r.label + " returned again, survey closed", r.cycle, r.agency, r.assessmentId, r.questions,
-                r.actionId, r.fileId, r.versions, r.surveyToken, r.sessions, true));
-    }
-
-    Records minimal() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.ISLE_OF_WIGHT);
-        User lead = fixtures.lead(agency);
-        rename(lead, "A");
-        Map<String, WebSession> sessions = sessions(lead, Area.ISLE_OF_WIGHT);
-        WebSession session = sessions.get(LEAD);
-        long id = openAssessment(session);
-        String base = "/assessments/" + id;
-        session.get(base + "/actions/new?standard=T1");
-        session.post(base + "/actions", Map.of("standard", "T1", "action", "A")).then().statusCode(303);
-        return new Records("minimal", cycle, agency, id, fixtures.questions(cycle), actionIds(id).get(0), null, 0,
-                surveyToken(session), sessions, false);
-    }
-
-    Records maximal() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT, Area.PORTSMOUTH, Area.SOUTHAMPTON);
-        renameAgency(agency, "Maximal " + Fixtures.unique("agency") + " " + text(200).substring(0, 160));
-        User lead = fixtures.lead(agency);
-        rename(lead, text(120));
-        Map<String, WebSession> sessions = sessions(lead, Area.PORTSMOUTH);
-        WebSession session = sessions.get(LEAD);
-        session.get("/staff-survey");
-        session.post("/staff-survey/headcount", Map.of("headcount", "500000")).then().statusCode(303);
-        session.get("/staff-survey");
-        session.post("/staff-survey/link", Map.of()).then().statusCode(303);
-        long id = openAssessment(session);
-        String base = "/assessments/" + id;
-        List<Question> questions = fixtures.questions(cycle);
-
-        // every question answered, texts near the limit; the second of each standard partly in place (a gap);
-        // the very last not applicable with a reason
-        for (String code : List.of("T1", "T2")) {
-            Map<String, String> form = new LinkedHashMap<>();
-            for (Question q : questions) {
-                if (!q.standard.code.equals(code)) {
-                    continue;
-                }
-                boolean last = q.code.equals("T2.Q2");
-                boolean gap = q.code.endsWith(".Q2") && !last;
-                form.put("q" + q.id + "-version", "");
-                form.put("q" + q.id + "-rating", last ? "NA" : gap ? "PART" : "FULL");
-                if (last) {
-                    form.put("q" + q.id + "-naReason", text(9_990));
-                } else {
-                    form.put("q" + q.id + "-evidence", text(9_990));
-                    form.put("q" + q.id + "-impact", text(9_990));
-                }
-            }
-            session.get(base + "/standards/" + code);
-            Response saved = session.post(base + "/standards/" + code, form);
-            assertEquals(303, saved.statusCode());
-            assertTrue(saved.header("Location").contains("saved=" + code), saved.header("Location"));
-        }
-        // a full SMART action for the gap, with every field near its limit, and a second one
-        for (int i = 0; i < 2; i++) {
-            session.get(base + "/actions/new?standard=T1");
-            LocalDate start = LocalDate.now().plusDays(1);
-            LocalDate target = LocalDate.now().plusMonths(6);
-            session.post(base + "/actions", Map.ofEntries(Map.entry("standard", "T1"), Map.entry("question", "T1.Q2"),
-                    Map.entry("gap", text(4_990)), Map.entry("action", text(4_990)), Map.entry("measure", text(4_990)),
-                    Map.entry("lead", text(200)), Map.entry("resources", text(4_990)),
-                    Map.entry("startDate-day", String.valueOf(start.getDayOfMonth())),
-                    Map.entry("startDate-month", String.valueOf(start.getMonthValue())),
-                    Map.entry("startDate-year", String.valueOf(start.getYear())),
-                    Map.entry("targetDate-day", String.valueOf(target.getDayOfMonth())),
-                    Map.entry("targetDate-month", String.valueOf(target.getMonthValue())),
-                    Map.entry("targetDate-year", String.valueOf(target.getYear())),
-                    Map.entry("status", i == 0 ? "IN_PROGRESS" : "PLANNED"))).then().statusCode(303);
-        }
-        // files, one with a long name
-        Question first = questions.get(0);
-        upload(session, base, first, "minutes.txt");
-        upload(session, base, first, "a-very-long-file-name-" + "x".repeat(180) + ".txt");
-        // a deadline extension
-        fixtures.extend(agency, cycle, LocalDate.now().plusDays(40), fixtures.admin(Area.PORTSMOUTH));
-
-        // submitted, returned with a comment on every standard, changed, resubmitted
-        submit(session, base);
-        WebSession moderator = sessions.get(MODERATOR);
-        moderator.get(base + "/return");
-        moderator.post(base + "/return", returnComments("first return")).then().statusCode(303);
-        session.get(base + "/standards/T1");
-        session.post(base + "/standards/T1", Map.of("q" + first.id + "-version", String.valueOf(answerVersion(id, first)),
-                "q" + first.id + "-rating", "FULL", "q" + first.id + "-evidence", "Changed after the return: " + text(9_000),
-                "q" + first.id + "-impact", text(9_990))).then().statusCode(303);
-        submit(session, base);
-
-        // carried forward from last cycle (as carry-forward marks them), then staff survey answers with free text
-        markCarriedForward(id);
-        fixtures.surveyResponses(agency, cycle, 12, "FRONTLINE", "PORTSMOUTH", text(1_000));
-        fixtures.surveyResponses(agency, cycle, 6, "MANAGER", "HAMPSHIRE", null);
-
-        List<Long> actions = actionIds(id);
-        return new Records("maximal", cycle, agency, id, questions, actions.get(0), fileIds(id).get(0), 2,
-                surveyToken(session), sessions, false);
-    }
-
-    /** Every GET route of the service, with who reaches it, for this record set. */
-    List<Route> routes(Records r) {
-        String base = "/assessments/" + r.assessmentId;
-        List<Route> routes = new ArrayList<>();
-        routes.add(new Route("/", ALL, true));
-        routes.add(new Route("/accessibility", ALL, true));
-        routes.add(new Route("/sign-in", ALL, true));
-        routes.add(new Route("/home", ALL, true));
-        routes.add(new Route("/home?area=PORTSMOUTH", STAFF, true));
-        routes.add(new Route("/agencies/" + r.agency.id, ALL, true));
-        routes.add(new Route("/agencies/" + r.agency.id + "?extended=true", ALL, true));
-        routes.add(new Route(base, ALL, true));
-        routes.add(new Route(base + "?saved=T1", ALL, true));
-        routes.add(new Route(base + "?carried=3", ALL, true));
-        for (String code : List.of("T1", "T2")) {
-            routes.add(new Route(base + "/standards/" + code, ALL, true));
-        }
-        for (Question q : r.questions) {
-            routes.add(new Route(base + "/questions/" + q.id + "/history", ALL, true));
-            routes.add(new Route(base + "/questions/" + q.id + "/files", ALL, true));
-        }
-        routes.add(new Route(base + "/check", ALL, true));
-        routes.add(new Route(base + "/view", ALL, true));
-        routes.add(new Route(base + "/view?returned=1", ALL, true));
-        routes.add(new Route(base + "/actions", ALL, true));
-        routes.add(new Route(base + "/actions?saved=" + r.actionId, ALL, true));
-        routes.add(new Route(base + "/actions/new", Set.of(LEAD), true));
-        routes.add(new Route(base + "/actions/new?standard=T1", Set.of(LEAD), true));
-        routes.add(new Route(base + "/actions/" + r.actionId, ALL, true));
-        routes.add(new Route(base + "/return", Set.of(MODERATOR), true));
-        routes.add(new Route("/staff-survey", Set.of(LEAD), true));
-        routes.add(new Route("/staff-survey?done=headcount", Set.of(LEAD), true));
-        routes.add(new Route("/survey-take-up", STAFF, true));
-        routes.add(new Route("/survey-results", ALL, true));
-        routes.add(new Route("/survey-results?agency=" + r.agency.id, STAFF, true));
-        routes.add(new Route("/survey-results?cycle=" + r.cycle.id, ALL, true));
-        routes.add(new Route("/api/v1" + base, ALL, false));
-        if (r.surveyToken != null) {
-            // the poster and QR code exist once the agency has a survey link
-            // the poster is a print page with its own minimal layout (no header, no <main>)
-            routes.add(new Route("/staff-survey/poster", Set.of(LEAD), false));
-            routes.add(new Route("/staff-survey/qr.svg", Set.of(LEAD), false));
-            routes.add(new Route("/survey/" + r.surveyToken, ALL, true));
-            routes.add(new Route("/survey/" + r.surveyToken + "/thanks", ALL, true));
-        }
-        if (r.versions >= 1) {
-            // the confirmation page exists once something has been submitted
-            routes.add(new Route(base + "/submitted", ALL, true));
-            routes.add(new Route(base + "/view?version=1", ALL, true));
-        }
-        if (r.versions >= 2) {
-            routes.add(new Route(base + "/changes?version=2", ALL, true));
-        }
-        if (r.surveyClosed) {
-            // the results in figures exist once the survey has closed (before, the CSV is a 404)
-            routes.add(new Route("/survey-results/results.csv", ALL, false));
-            routes.add(new Route("/survey-results/results.csv?agency=" + r.agency.id, STAFF, false));
-        }
-        if (r.fileId != null) {
-            routes.add(new Route(base + "/files/" + r.fileId, ALL, false));
-        }
-        return routes;
+        walk(everyPage.returnedAgainWithSurveyClosed(r));
     }
 
     void walk(Records r) {
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        for (Map.Entry<String, WebSession> role : r.sessions.entrySet()) {
-            for (Route route : routes(r)) {
-                String where = r.label + " / " + role.getKey() + " GET " + route.path + ": ";
-                Response response = role.getValue().get(route.path);
+        for (Map.Entry<String, WebSession> role : r.sessions().entrySet()) {
+            for (Route route : everyPage.routes(r)) {
+                String where = r.label() + " / " + role.getKey() + " GET " + route.path() + ": ";
+                Response response = role.getValue().get(route.path());
                 int status = response.statusCode();
                 checked++;
                 if (status >= 500) {
                     failures.add(where + status + " (a crash)");
                     continue;
                 }
-                if (!route.roles.contains(role.getKey())) {
+                if (!route.roles().contains(role.getKey())) {
                     // not theirs: refused or sent elsewhere, never a crash
                     if (!Set.of(200, 303, 403, 404).contains(status)) {
                         failures.add(where + "expected a refusal, got " + status);
@@ -291,7 +71,7 @@ class EveryPageRendersTest {
                     }
                 } else if (status != 200) {
                     failures.add(where + status);
-                } else if (route.page && !response.asString().contains(MAIN)) {
+                } else if (route.page() && !response.asString().contains(MAIN)) {
                     failures.add(where + "200 without the layout's <main>");
                 }
             }
@@ -300,101 +80,4 @@ class EveryPageRendersTest {
         assertEquals(List.of(), failures, failures.size() + " of " + checked + " requests failed");
     }
 
-    Map<String, WebSession> sessions(User lead, Area area) {
-        Map<String, WebSession> sessions = new LinkedHashMap<>();
-        sessions.put(LEAD, WebSession.signedIn(lead.email));
-        sessions.put(MODERATOR, WebSession.signedIn(fixtures.moderator(area).email));
-        sessions.put(ADMIN, WebSession.signedIn(fixtures.admin(area).email));
-        sessions.put(HIPS_ADMIN, WebSession.signedIn(fixtures.admin(null).email));
-        return sessions;
-    }
-
-    /** "Start your self-assessment", as the lead's home page does. */
-    private static long openAssessment(WebSession lead) {
-        lead.get("/home");
-        Response opened = lead.post("/self-assessment", Map.of());
-        assertEquals(303, opened.statusCode());
-        Matcher m = Pattern.compile("/assessments/(\\d+)").matcher(opened.header("Location"));
-        assertTrue(m.find(), opened.header("Location"));
-        return Long.parseLong(m.group(1));
-    }
-
-    private static String surveyToken(WebSession lead) {
-        Matcher m = SURVEY_TOKEN.matcher(lead.get("/staff-survey").asString());
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static void submit(WebSession lead, String base) {
-        lead.get(base + "/check");
-        Response submitted = lead.post(base + "/submit", Map.of("declaredByName", text(120), "declaredRole", text(120),
-                "confirm", "yes"));
-        assertEquals(303, submitted.statusCode(), () -> problems(submitted.asString()));
-    }
-
-    /** The error summary's messages, to say why a step of the set-up was refused. */
-    private static String problems(String page) {
-        Matcher m = Pattern.compile("<a[^>]*href=\"[^\"]*\"[^>]*>([^<]+)</a>").matcher(
-                page.contains("govuk-error-summary") ? page.substring(page.indexOf("govuk-error-summary")) : "");
-        List<String> found = new ArrayList<>();
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return String.join("; ", found.subList(0, Math.min(8, found.size())));
-    }
-
-    private static Map<String, String> returnComments(String what) {
-        return Map.of("comment-overall", what + ": " + text(4_900), "comment-T1", text(4_990), "comment-T2", text(4_990));
-    }
-
-    private static void upload(WebSession session, String base, Question question, String name) {
-        String path = base + "/questions/" + question.id + "/files";
-        session.get(path);
-        Response response = session.request().multiPart("csrf-token", session.cookie("csrf-token"))
-                .multiPart("file", name, ("Minutes: " + text(2_000)).getBytes(StandardCharsets.UTF_8), "text/plain").post(path);
-        assertEquals(303, response.statusCode(), "upload " + name);
-    }
-
-    /** Text of this length with line breaks, markup-like and non-ASCII characters, as people paste it. */
-    static String text(int length) {
-        String piece = "Staff <b>& managers</b> said \"it's fine\" — café training, 100% attendance.\nNext line. ";
-        StringBuilder text = new StringBuilder();
-        while (text.length() < length) {
-            text.append(piece);
-        }
-        return text.substring(0, length).strip();
-    }
-
-    @Transactional
-    void rename(User user, String name) {
-        User.<User>findById(user.id).displayName = name;
-    }
-
-    @Transactional
-    void renameAgency(Agency agency, String name) {
-        Agency.<Agency>findById(agency.id).name = name;
-    }
-
-    @Transactional
-    List<Long> actionIds(long assessmentId) {
-        return ActionItem.<ActionItem>list("assessment.id = ?1 order by id", assessmentId).stream().map(a -> a.id).toList();
-    }
-
-    @Transactional
-    List<Long> fileIds(long assessmentId) {
-        return EvidenceFile.<EvidenceFile>list("answer.assessment.id = ?1 order by id", assessmentId).stream()
-                .map(f -> f.id).toList();
-    }
-
-    @Transactional
-    int answerVersion(long assessmentId, Question q) {
-        return Answer.<Answer>find("assessment.id = ?1 and question.id = ?2", assessmentId, q.id).singleResult().version;
-    }
-
-    /** What "Start from last cycle's answers" leaves: answers and actions marked carried forward, to review. */
-    @Transactional
-    void markCarriedForward(long assessmentId) {
-        Answer.<Answer>list("assessment.id = ?1 and question.code = ?2", assessmentId, "T2.Q1").forEach(a -> a.carriedForward = true);
-        ActionItem.<ActionItem>list("assessment.id = ?1 order by id desc", assessmentId).stream().findFirst()
-                .ifPresent(a -> a.carriedForward = true);
-    }
 }

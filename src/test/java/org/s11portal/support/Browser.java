@@ -65,12 +65,17 @@ public final class Browser implements AutoCloseable {
     }
 
     public static void screenshot(Page page, String name) {
+        screenshot(page, name, true);
+    }
+
+    /** The whole page, or only what the window shows (much cheaper on a long page). */
+    public static void screenshot(Page page, String name, boolean fullPage) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(fullPage));
     }
 
     /** Fails with every axe-core violation on the page, described well enough to fix. */

@@ -4,21 +4,21 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
 
+import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.agency.Partnership;
 import org.s11portal.agency.Sector;
-import org.s11portal.actionplan.ActionItem;
+import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.Rating;
+import org.s11portal.cycle.Cycle;
 import org.s11portal.cycle.DeadlineExtension;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
-import org.s11portal.assessment.AssessmentState;
-import org.s11portal.common.security.Roles;
-import org.s11portal.cycle.Cycle;
 import org.s11portal.tool.Tool;
 
 import io.quarkus.elytron.security.common.BcryptUtil;

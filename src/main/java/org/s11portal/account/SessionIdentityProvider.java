@@ -1,6 +1,5 @@
-package org.s11portal.common.security;
+package org.s11portal.account;
 
-import org.s11portal.account.SessionService;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;

@@ -1,4 +1,4 @@
-package org.s11portal.common.security;
+package org.s11portal.common.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package org.s11portal.actionplan;
+package org.s11portal.assessment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
-import org.s11portal.assessment.Assessment;
 import org.s11portal.common.persistence.BaseEntity;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;

@@ -1,4 +1,4 @@
-package org.s11portal.actionplan;
+package org.s11portal.assessment;
 
 /** Where an action stands: the agency's own view, tracked through year 2. */
 public enum ActionStatus {

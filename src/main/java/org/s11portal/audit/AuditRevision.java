@@ -1,4 +1,4 @@
-package org.s11portal.common.audit;
+package org.s11portal.audit;
 
 import org.hibernate.envers.RevisionEntity;
 import org.hibernate.envers.RevisionNumber;

@@ -1,4 +1,4 @@
-package org.s11portal.common.security;
+package org.s11portal.account;
 
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 

@@ -1,12 +1,13 @@
-package org.s11portal.agency;
+package org.s11portal.home;
 
 import java.time.LocalDate;
 import java.util.List;
 
+import org.s11portal.account.AccessScope;
+import org.s11portal.account.CurrentUser;
+import org.s11portal.agency.Agency;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
-import org.s11portal.common.security.AccessScope;
-import org.s11portal.common.security.CurrentUser;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

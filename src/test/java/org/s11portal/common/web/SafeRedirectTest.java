@@ -1,4 +1,4 @@
-package org.s11portal.common.security;
+package org.s11portal.common.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,8 +1,7 @@
-package org.s11portal.common.security;
+package org.s11portal.account;
 
 import java.time.Instant;
 
-import org.s11portal.account.User;
 import org.s11portal.common.config.PortalConfig;
 
 import io.quarkus.runtime.BlockingOperationControl;

@@ -1,10 +1,12 @@
-package org.s11portal.agency;
+package org.s11portal.home;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
+import org.s11portal.agency.Area;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
 

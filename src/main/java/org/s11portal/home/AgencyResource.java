@@ -1,10 +1,10 @@
-package org.s11portal.agency;
+package org.s11portal.home;
 
 import java.time.LocalDate;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.s11portal.actionplan.DateInput;
-import org.s11portal.common.security.Roles;
+import org.s11portal.account.Roles;
+import org.s11portal.common.web.DateInput;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.cycle.DeadlineExtension;
@@ -17,12 +17,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** An agency's profile page: areas, route, headcount and its submissions by cycle. */
 @Path("/agencies")

@@ -1,12 +1,8 @@
-package org.s11portal.common.security;
+package org.s11portal.account;
 
 import java.util.List;
 
-import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
-import org.s11portal.assessment.Assessment;
-
-import io.quarkus.security.ForbiddenException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,27 +27,6 @@ public class AccessScope {
             throw new NotFoundException();
         }
         return agency;
-    }
-
-    /** An assessment the current user may see (its agency is in scope); otherwise 404. */
-    public Assessment assessment(long assessmentId) {
-        Assessment assessment = Assessment.findById(assessmentId);
-        if (assessment == null || !canSee(currentUser.user(), assessment.agency)) {
-            throw new NotFoundException();
-        }
-        return assessment;
-    }
-
-    /**
-     * An assessment the current user may change: only the leads of its own agency. Others who may see it
-     * (moderators, admins) are refused with 403; everyone else gets 404.
-     */
-    public Assessment assessmentToEdit(long assessmentId) {
-        Assessment assessment = assessment(assessmentId);
-        if (!Roles.AGENCY_LEAD.equals(currentUser.user().role)) {
-            throw new ForbiddenException();
-        }
-        return assessment;
     }
 
     public boolean canSee(User user, Agency agency) {

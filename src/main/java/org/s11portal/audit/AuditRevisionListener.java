@@ -1,8 +1,8 @@
-package org.s11portal.common.audit;
+package org.s11portal.audit;
 
 import org.hibernate.envers.RevisionListener;
+import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
-import org.s11portal.common.security.CurrentUser;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;

@@ -1,4 +1,4 @@
-package org.s11portal.common.web;
+package org.s11portal.account;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -17,8 +17,6 @@ import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
-import org.s11portal.account.SessionService;
-import org.s11portal.common.security.SessionCsrf;
 
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;

@@ -1,9 +1,8 @@
-package org.s11portal.actionplan;
+package org.s11portal.common.web;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
-import org.s11portal.common.web.FormErrors;
 
 /**
  * Reads a GOV.UK date input (day, month, year). All empty means "no date yet" (allowed in a draft);

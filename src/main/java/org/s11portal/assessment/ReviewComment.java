@@ -1,10 +1,9 @@
-package org.s11portal.moderation;
+package org.s11portal.assessment;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.s11portal.account.User;
-import org.s11portal.assessment.Assessment;
 import org.s11portal.tool.Standard;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

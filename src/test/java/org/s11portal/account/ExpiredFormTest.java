@@ -1,4 +1,4 @@
-package org.s11portal.common.web;
+package org.s11portal.account;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;

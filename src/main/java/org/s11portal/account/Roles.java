@@ -1,4 +1,4 @@
-package org.s11portal.common.security;
+package org.s11portal.account;
 
 /** Role names as stored on {@code app_user.role} and used in {@code @RolesAllowed}. */
 public final class Roles {

@@ -1,11 +1,11 @@
-package org.s11portal.common.security;
+package org.s11portal.account;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.jboss.logging.Logger;
-import org.s11portal.account.SessionService;
+import org.s11portal.common.web.SafeRedirect;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.AuthenticationFailedException;
