@@ -32,9 +32,12 @@ public class Agency extends BaseEntity {
     @Column(nullable = false, length = 40)
     public Sector sector;
 
-    /** Staff headcount: the denominator of staff-survey take-up. */
-    @Column(nullable = false)
-    public int headcount;
+    /**
+     * Staff headcount, null until known: the one headcount of the agency, shown on its profile and the denominator of
+     * staff-survey take-up. The agency's lead sets it on the staff-survey page.
+     */
+    @Column
+    public Integer headcount;
 
     /** At most four, and shown wherever an agency is: loaded with it. */
     @ManyToMany(fetch = FetchType.EAGER)

@@ -105,7 +105,7 @@ public class DemoData {
         String passwordHash = demoPasswordHash();
         List<User> users = loadUsers(agencies, passwordHash);
         seedStates(agencies, historical, live, users.get(0));
-        demoSurvey.seed(agencies, live, users.get(0));
+        demoSurvey.seed(agencies, live);
         demoSurvey.seedClosed(agencies, historical);
         LOG.infof("Demo data loaded: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
                 tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * The staff survey's questions, version 2020.1 (14 questions, about five minutes). A cycle names the
  * version it uses; the response table has one column per question of this version.
+ * <p>
+ * The one definition of the questions: the form, the validation, the writer's insert, the results' SQL
+ * aggregation, the page and the CSV all take the questions, their fields, columns and options from here.
  */
 public final class SurveyDefinition {
 
@@ -17,7 +20,13 @@ public final class SurveyDefinition {
 
     public record Question(int number, String text, AnswerType type, List<Option> options) {
 
+        /** The name of its form field and of its field in {@link SurveyResponse}. */
         public String field() {
+            return "q" + number;
+        }
+
+        /** Its column in survey_response. */
+        public String column() {
             return "q" + number;
         }
 
@@ -70,6 +79,16 @@ public final class SurveyDefinition {
 
     private static Question agreement(int number, String text) {
         return new Question(number, text, AnswerType.AGREEMENT, AGREEMENT);
+    }
+
+    /** The question whose field has this name, or null. */
+    public static Question byField(String field) {
+        for (Question question : QUESTIONS) {
+            if (question.field().equals(field)) {
+                return question;
+            }
+        }
+        return null;
     }
 
     public static boolean valid(List<Option> options, String value) {

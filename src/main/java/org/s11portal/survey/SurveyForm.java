@@ -1,5 +1,6 @@
 package org.s11portal.survey;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,8 @@ import org.jboss.resteasy.reactive.RestForm;
 /**
  * The staff survey form as posted. Read field by field rather than as one map: RESTEasy Reactive then parses
  * the body on the IO thread instead of handing it to a worker thread that waits for it (see
- * {@link SurveyResource#send}).
+ * {@link SurveyResource#send}). RESTEasy needs one declared field per question; each is named as
+ * {@link SurveyDefinition} names the question's field, and found by that name.
  */
 public class SurveyForm {
 
@@ -69,25 +71,26 @@ public class SurveyForm {
     @RestForm
     public String freeText;
 
+    /** The field of each question, by the name {@link SurveyDefinition} gives it; a question without one stops the portal starting. */
+    private static final Field[] FIELDS = SurveyDefinition.QUESTIONS.stream().map(SurveyForm::field).toArray(Field[]::new);
+
+    private static Field field(SurveyDefinition.Question question) {
+        try {
+            return SurveyForm.class.getField(question.field());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("the survey form has no field for question " + question.number(), e);
+        }
+    }
+
     /** What was sent for the question, blanks left out. */
+    @SuppressWarnings("unchecked")
     public List<String> answer(SurveyDefinition.Question question) {
-        List<String> values = switch (question.number()) {
-            case 1 -> q1;
-            case 2 -> q2;
-            case 3 -> q3;
-            case 4 -> q4;
-            case 5 -> q5;
-            case 6 -> q6;
-            case 7 -> q7;
-            case 8 -> q8;
-            case 9 -> q9;
-            case 10 -> q10;
-            case 11 -> q11;
-            case 12 -> q12;
-            case 13 -> q13;
-            case 14 -> q14;
-            default -> throw new IllegalArgumentException("the survey form has no field for question " + question.number());
-        };
+        List<String> values;
+        try {
+            values = (List<String>) FIELDS[question.number() - 1].get(this);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
         if (values == null) {
             return List.of();
         }

@@ -1,6 +1,12 @@
 package org.s11portal.survey;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.s11portal.agency.Agency;
 import org.s11portal.cycle.Cycle;
@@ -18,6 +24,9 @@ import jakarta.persistence.Table;
  * One anonymous answer to the staff survey. Deliberately holds nothing that singles a person out: a
  * random id (no order), the day (not the time), coarse filters and the answers. No link, address, agent,
  * cookie or account. SurveyAnonymityTest fails if a column is added here or in the table.
+ * <p>
+ * The answers have one field per question of {@link SurveyDefinition}, named as the definition names them
+ * ({@code q1}...); a question without its field stops the portal starting.
  */
 @Entity
 @Table(name = "survey_response")
@@ -84,20 +93,75 @@ public class SurveyResponse extends PanacheEntityBase {
     @Column(name = "free_text", columnDefinition = "text")
     public String freeText;
 
+    /** A column of survey_response and the field of this entity mapped to it. */
+    public record MappedColumn(String field, String name) {
+    }
+
+    /**
+     * The table's columns, read once from this entity's mapping: the writer's insert and the results' queries are
+     * built from this list and from {@link SurveyDefinition}, so the columns are written out only here.
+     */
+    public static final List<MappedColumn> COLUMNS = mappedColumns();
+
+    /** The field of each question, found by the name the definition gives it. */
+    private static final Map<Integer, Field> ANSWER_FIELDS = answerFields();
+
     public String answer(int number) {
-        return switch (number) {
-            case 1 -> q1; case 2 -> q2; case 3 -> q3; case 4 -> q4; case 5 -> q5; case 6 -> q6; case 7 -> q7;
-            case 8 -> q8; case 9 -> q9; case 10 -> q10; case 11 -> q11; case 12 -> q12; case 13 -> q13; case 14 -> q14;
-            default -> throw new IllegalArgumentException("no question " + number);
-        };
+        try {
+            return (String) answerField(number).get(this);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void answer(int number, String value) {
-        switch (number) {
-            case 1 -> q1 = value; case 2 -> q2 = value; case 3 -> q3 = value; case 4 -> q4 = value; case 5 -> q5 = value;
-            case 6 -> q6 = value; case 7 -> q7 = value; case 8 -> q8 = value; case 9 -> q9 = value; case 10 -> q10 = value;
-            case 11 -> q11 = value; case 12 -> q12 = value; case 13 -> q13 = value; case 14 -> q14 = value;
-            default -> throw new IllegalArgumentException("no question " + number);
+        try {
+            answerField(number).set(this, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    private static Field answerField(int number) {
+        Field field = ANSWER_FIELDS.get(number);
+        if (field == null) {
+            throw new IllegalArgumentException("no question " + number);
+        }
+        return field;
+    }
+
+    private static List<MappedColumn> mappedColumns() {
+        List<MappedColumn> columns = new ArrayList<>();
+        for (Field field : SurveyResponse.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            JoinColumn join = field.getAnnotation(JoinColumn.class);
+            Column column = field.getAnnotation(Column.class);
+            if (join != null) {
+                columns.add(new MappedColumn(field.getName(), join.name()));
+            } else if (column != null) {
+                columns.add(new MappedColumn(field.getName(), column.name().isEmpty() ? field.getName() : column.name()));
+            }
+        }
+        return List.copyOf(columns);
+    }
+
+    private static Map<Integer, Field> answerFields() {
+        Map<Integer, Field> fields = new HashMap<>();
+        for (SurveyDefinition.Question question : SurveyDefinition.QUESTIONS) {
+            try {
+                // declared, not public: Panache makes an entity's public fields private behind accessors
+                Field field = SurveyResponse.class.getDeclaredField(question.field());
+                field.setAccessible(true);
+                if (COLUMNS.stream().noneMatch(c -> c.field().equals(question.field()) && c.name().equals(question.column()))) {
+                    throw new IllegalStateException("SurveyResponse." + question.field() + " is not mapped to column " + question.column());
+                }
+                fields.put(question.number(), field);
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("SurveyResponse has no field for question " + question.number(), e);
+            }
+        }
+        return Map.copyOf(fields);
     }
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.s11portal.agency.Area;
 
@@ -104,41 +103,80 @@ public final class SurveyResults {
     /** The one row that stands for every hidden group of a breakdown. */
     static final String OTHER_GROUPS = "Other groups";
 
-    /** A breakdown dimension: its title and the one group each answer belongs to. */
-    record Dimension(String title, Function<SurveyResponse, String> groupOf) {
+    /**
+     * Answers added up: how many, and for each question of {@link SurveyDefinition} how many chose each of its options
+     * (in the definition's order). Tallies only ever add up, so any figure is a sum of the cells it covers.
+     */
+    static final class Tally {
+        long responses;
+        final long[][] counts;
+
+        Tally() {
+            counts = new long[SurveyDefinition.QUESTIONS.size()][];
+            for (int q = 0; q < counts.length; q++) {
+                counts[q] = new long[SurveyDefinition.QUESTIONS.get(q).options().size()];
+            }
+        }
+
+        Tally add(Tally other) {
+            responses += other.responses;
+            for (int q = 0; q < counts.length; q++) {
+                for (int o = 0; o < counts[q].length; o++) {
+                    counts[q][o] += other.counts[q][o];
+                }
+            }
+            return this;
+        }
+
+        static Tally sum(List<Tally> tallies) {
+            Tally sum = new Tally();
+            tallies.forEach(sum::add);
+            return sum;
+        }
+    }
+
+    /**
+     * The answers of one agency that gave the same filters (areas, role, who they work with), counted by the database
+     * ({@link SurveyAggregation}): the smallest unit anything is built from. Never shown by itself.
+     */
+    record Cell(long agencyId, String sector, String areas, String roleBand, String worksWith, Tally tally) {
+    }
+
+    /** A breakdown dimension: its title and the one group each cell's answers belong to. */
+    record Dimension(String title, Function<Cell, String> groupOf) {
     }
 
     static final Dimension BY_AREA = new Dimension("By area (each answer counted once, under the areas it gave)",
-            r -> areasLabel(r.areas));
-    static final Dimension BY_ROLE = new Dimension("By role", r -> label(SurveyDefinition.ROLE_BANDS, r.roleBand));
+            c -> areasLabel(c.areas()));
+    static final Dimension BY_ROLE = new Dimension("By role", c -> label(SurveyDefinition.ROLE_BANDS, c.roleBand()));
     static final Dimension BY_WORKS_WITH = new Dimension("By who people mainly work with",
-            r -> label(SurveyDefinition.WORKS_WITH, r.worksWith));
-    static final Dimension BY_SECTOR = new Dimension("By sector", r -> r.agency.sector.label);
+            c -> label(SurveyDefinition.WORKS_WITH, c.worksWith()));
+    static final Dimension BY_SECTOR = new Dimension("By sector", Cell::sector);
 
-    /** One agency's answers and, per dimension, the groups that may be published (group label to answers). */
-    record AgencyCells(long agencyId, List<SurveyResponse> responses, Map<String, Map<String, List<SurveyResponse>>> shown) {
+    /** One agency's answers and, per dimension, the groups that may be published (group label to their answers). */
+    record AgencyCells(long agencyId, Tally total, Map<String, Map<String, Tally>> shown) {
     }
 
     private SurveyResults() {
     }
 
-    /** Splits a cycle's answers into agencies and works out, once, which cells of each agency may be published. */
-    static Map<Long, AgencyCells> cells(List<SurveyResponse> responses, int threshold, List<Dimension> dimensions) {
-        Map<Long, List<SurveyResponse>> byAgency = new LinkedHashMap<>();
-        responses.forEach(r -> byAgency.computeIfAbsent(r.agency.id, a -> new ArrayList<>()).add(r));
+    /** Splits a cycle's cells into agencies and works out, once, which cells of each agency may be published. */
+    static Map<Long, AgencyCells> cells(List<Cell> rows, int threshold, List<Dimension> dimensions) {
+        Map<Long, List<Cell>> byAgency = new LinkedHashMap<>();
+        rows.forEach(c -> byAgency.computeIfAbsent(c.agencyId(), a -> new ArrayList<>()).add(c));
         Map<Long, AgencyCells> cells = new LinkedHashMap<>();
         byAgency.forEach((agencyId, own) -> {
-            Map<String, Map<String, List<SurveyResponse>>> shown = new LinkedHashMap<>();
+            Map<String, Map<String, Tally>> shown = new LinkedHashMap<>();
             for (Dimension dimension : dimensions) {
-                Map<String, List<SurveyResponse>> grouped = new TreeMap<>();
-                own.forEach(r -> grouped.computeIfAbsent(dimension.groupOf().apply(r), g -> new ArrayList<>()).add(r));
+                Map<String, Tally> grouped = new TreeMap<>();
+                own.forEach(c -> grouped.computeIfAbsent(dimension.groupOf().apply(c), g -> new Tally()).add(c.tally()));
                 Set<String> published = shownGroups(grouped.entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size())), threshold);
-                Map<String, List<SurveyResponse>> kept = new TreeMap<>(grouped);
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().responses)), threshold);
+                Map<String, Tally> kept = new TreeMap<>(grouped);
                 kept.keySet().retainAll(published);
                 shown.put(dimension.title(), kept);
             }
-            cells.put(agencyId, new AgencyCells(agencyId, own, shown));
+            cells.put(agencyId, new AgencyCells(agencyId, Tally.sum(own.stream().map(Cell::tally).toList()), shown));
         });
         return cells;
     }
@@ -149,71 +187,70 @@ public final class SurveyResults {
      *
      * @param inView the agencies this view covers (their cells; agencies without answers need not be there)
      * @param comparison the cells of every agency for the HIPS comparison, or null for none
+     * @param cycleId the cycle, for the order of the written answers
+     * @param freeTextOf the written answers (not blank) of the given agencies, read only for the agencies that may show them
      */
-    static Results of(String label, List<AgencyCells> inView, List<AgencyCells> comparison,
-            List<Dimension> dimensions, int threshold, int freeTextThreshold) {
-        List<AgencyCells> included = inView.stream().filter(a -> a.responses().size() >= threshold).toList();
+    static Results of(String label, List<AgencyCells> inView, List<AgencyCells> comparison, List<Dimension> dimensions,
+            int threshold, int freeTextThreshold, long cycleId, Function<List<Long>, List<String>> freeTextOf) {
+        List<AgencyCells> included = inView.stream().filter(a -> a.total().responses >= threshold).toList();
         int leftOut = inView.size() - included.size();
-        List<SurveyResponse> responses = included.stream().flatMap(a -> a.responses().stream()).toList();
-        if (responses.isEmpty()) {
+        Tally responses = Tally.sum(included.stream().map(AgencyCells::total).toList());
+        if (responses.responses == 0) {
             return new Results(label, 0, true, List.of(), List.of(), List.of(), false, threshold, freeTextThreshold, leftOut,
                     false);
         }
-        List<SurveyResponse> compared = comparison == null ? null
-                : comparison.stream().filter(a -> a.responses().size() >= threshold).flatMap(a -> a.responses().stream()).toList();
+        Tally compared = comparison == null ? null
+                : Tally.sum(comparison.stream().filter(a -> a.total().responses >= threshold).map(AgencyCells::total).toList());
         List<QuestionResult> questions = questions(responses, compared);
         List<Breakdown> breakdowns = new ArrayList<>();
         for (Dimension dimension : dimensions) {
-            Map<String, List<SurveyResponse>> rows = new TreeMap<>();
+            Map<String, Tally> rows = new TreeMap<>();
             for (AgencyCells agency : included) {
-                agency.shown().get(dimension.title())
-                        .forEach((g, list) -> rows.computeIfAbsent(g, k -> new ArrayList<>()).addAll(list));
+                agency.shown().get(dimension.title()).forEach((g, tally) -> rows.computeIfAbsent(g, k -> new Tally()).add(tally));
             }
             List<Group> groups = new ArrayList<>(rows.entrySet().stream()
-                    .map(e -> new Group(e.getKey(), e.getValue().size(), false, questions(e.getValue(), null)))
+                    .map(e -> new Group(e.getKey(), e.getValue().responses, false, questions(e.getValue(), null)))
                     .sorted(Comparator.comparing(Group::label))
                     .toList());
             // Hidden groups are not named, even as "not shown": a named row would tell that someone of that group
             // (the one manager of a small team) took part. One row stands for all of them.
             long shownAnswers = groups.stream().mapToLong(Group::responses).sum();
-            if (shownAnswers < responses.size()) {
-                groups.add(new Group(OTHER_GROUPS, responses.size() - shownAnswers, true, List.of()));
+            if (shownAnswers < responses.responses) {
+                groups.add(new Group(OTHER_GROUPS, responses.responses - shownAnswers, true, List.of()));
             }
             breakdowns.add(new Breakdown(dimension.title(), groups));
         }
-        List<AgencyCells> withFreeText = included.stream().filter(a -> a.responses().size() >= freeTextThreshold).toList();
-        List<String> freeText = new ArrayList<>();
-        withFreeText.forEach(a -> a.responses().stream().map(r -> r.freeText).filter(t -> t != null && !t.isBlank())
-                .forEach(freeText::add));
+        List<Long> withFreeText = included.stream().filter(a -> a.total().responses >= freeTextThreshold)
+                .map(AgencyCells::agencyId).toList();
+        List<String> freeText = withFreeText.isEmpty() ? new ArrayList<>() : new ArrayList<>(freeTextOf.apply(withFreeText));
         // Random order, the same on every request of the view, so that paging neither repeats nor skips an answer:
         // sorted first (an order that says nothing about who answered, or when), then shuffled with a seed of the
         // view (its cycle and agencies), not of the request.
         Collections.sort(freeText);
-        Collections.shuffle(freeText, new Random(viewSeed(included)));
-        return new Results(label, responses.size(), false, questions, breakdowns, freeText, !withFreeText.isEmpty(), threshold,
-                freeTextThreshold, leftOut, compared != null && !compared.isEmpty());
+        Collections.shuffle(freeText, new Random(viewSeed(cycleId, included)));
+        return new Results(label, responses.responses, false, questions, breakdowns, freeText, !withFreeText.isEmpty(), threshold,
+                freeTextThreshold, leftOut, compared != null && compared.responses > 0);
     }
 
     /** A seed for the order of a view's written answers: the same view (cycle and agencies) gives the same seed. */
-    static long viewSeed(List<AgencyCells> agencies) {
-        long cycle = agencies.isEmpty() || agencies.get(0).responses().isEmpty() ? 0
-                : agencies.get(0).responses().get(0).cycle.id;
-        return java.util.Objects.hash(cycle, agencies.stream().map(AgencyCells::agencyId).sorted().toList());
+    static long viewSeed(long cycleId, List<AgencyCells> agencies) {
+        return java.util.Objects.hash(cycleId, agencies.stream().map(AgencyCells::agencyId).sorted().toList());
     }
 
-    static List<QuestionResult> questions(List<SurveyResponse> responses, List<SurveyResponse> comparison) {
+    static List<QuestionResult> questions(Tally responses, Tally comparison) {
         List<QuestionResult> results = new ArrayList<>();
-        for (SurveyDefinition.Question question : SurveyDefinition.QUESTIONS) {
-            Map<String, Long> counts = counts(responses, question);
-            Map<String, Long> compared = comparison == null || comparison.isEmpty() ? null : counts(comparison, question);
-            long n = responses.size();
+        boolean compared = comparison != null && comparison.responses > 0;
+        for (int q = 0; q < SurveyDefinition.QUESTIONS.size(); q++) {
+            SurveyDefinition.Question question = SurveyDefinition.QUESTIONS.get(q);
+            long[] counts = responses.counts[q];
+            long n = responses.responses;
             List<SurveyDefinition.Option> options = question.options();
-            List<Bar> bars = IntStream.range(0, options.size())
-                    .mapToObj(i -> new Bar(i, options.get(i).label(), counts.getOrDefault(options.get(i).value(), 0L),
-                            percent(counts.getOrDefault(options.get(i).value(), 0L), n),
-                            compared == null ? null : percent(compared.getOrDefault(options.get(i).value(), 0L), comparison.size())))
-                    .toList();
-            results.add(new QuestionResult(question, n, false, bars));
+            List<Bar> bars = new ArrayList<>(options.size());
+            for (int o = 0; o < options.size(); o++) {
+                bars.add(new Bar(o, options.get(o).label(), counts[o], percent(counts[o], n),
+                        compared ? percent(comparison.counts[q][o], comparison.responses) : null));
+            }
+            results.add(new QuestionResult(question, n, false, List.copyOf(bars)));
         }
         return results;
     }
@@ -247,20 +284,6 @@ public final class SurveyResults {
         Set<String> shown = new HashSet<>(sizes.keySet());
         shown.removeAll(hidden);
         return shown;
-    }
-
-    private static Map<String, Long> counts(List<SurveyResponse> responses, SurveyDefinition.Question question) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (SurveyResponse response : responses) {
-            String value = response.answer(question.number());
-            if (value == null) {
-                continue;
-            }
-            for (String v : value.split(",")) {
-                counts.merge(v, 1L, Long::sum);
-            }
-        }
-        return counts;
     }
 
     private static int percent(long count, long total) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.s11portal.account.AccessScope;
 import org.s11portal.account.CurrentUser;
@@ -14,7 +15,9 @@ import org.s11portal.common.config.PortalConfig;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -90,17 +93,20 @@ public class SurveyResultsService {
         }
         int threshold = config.survey().suppressionThreshold();
         int freeTextThreshold = config.survey().freeTextThreshold();
-        List<SurveyResponse> all = SurveyResponse.list("cycle", cycle);
+        EntityManager em = Panache.getEntityManager();
+        List<SurveyResults.Cell> all = SurveyAggregation.cells(em, cycle.id);
+        Function<List<Long>, List<String>> freeTextOf = agencies -> SurveyAggregation.freeText(em, cycle.id, agencies);
         SurveyResults.Results results;
         if (agency == null) {
             Map<Long, SurveyResults.AgencyCells> cells = SurveyResults.cells(all, threshold, SCOPE_DIMENSIONS);
             List<SurveyResults.AgencyCells> view = inScope.stream().map(a -> cells.get(a.id)).filter(Objects::nonNull).toList();
-            results = SurveyResults.of("All agencies in your scope", view, null, SCOPE_DIMENSIONS, threshold, freeTextThreshold);
+            results = SurveyResults.of("All agencies in your scope", view, null, SCOPE_DIMENSIONS, threshold, freeTextThreshold,
+                    cycle.id, freeTextOf);
         } else {
             Map<Long, SurveyResults.AgencyCells> cells = SurveyResults.cells(all, threshold, AGENCY_DIMENSIONS);
             SurveyResults.AgencyCells own = cells.get(agency.id);
             results = SurveyResults.of(agency.name, own == null ? List.of() : List.of(own), List.copyOf(cells.values()),
-                    AGENCY_DIMENSIONS, threshold, freeTextThreshold);
+                    AGENCY_DIMENSIONS, threshold, freeTextThreshold, cycle.id, freeTextOf);
         }
         return new View(cycles, cycle, availableFrom, results, choices, agencyId, today);
     }

@@ -179,7 +179,15 @@ public class SurveyService {
 
         /** Responses as a whole percentage of headcount, or null when no headcount is known. */
         public Integer percent() {
-            return headcount == null || headcount == 0 ? null : (int) Math.round(responses * 100.0 / headcount);
+            return headcount == null ? null : percentOf(responses, headcount);
+        }
+
+        /**
+         * Take-up as a whole percentage: answers over headcount, rounded; null when the headcount is 0 (not known).
+         * The one place take-up is computed: an agency, an area and a whole scope all use it.
+         */
+        public static Integer percentOf(long responses, long headcount) {
+            return headcount == 0 ? null : (int) Math.round(responses * 100.0 / headcount);
         }
 
         public boolean belowTarget() {
@@ -202,25 +210,19 @@ public class SurveyService {
 
     @Transactional
     public LeadSurvey leadSurvey() {
-        User lead = currentUser.user();
+        Agency agency = Agency.findById(currentUser.user().agency.id);
         Cycle cycle = liveCycle();
-        return new LeadSurvey(lead.agency, cycle, SurveyLink.activeFor(lead.agency, cycle), takeUp(lead.agency, cycle));
+        return new LeadSurvey(agency, cycle, SurveyLink.activeFor(agency, cycle), takeUp(agency, cycle));
     }
 
+    /** Sets the lead's agency's headcount ({@link Agency#headcount}, the one headcount the portal keeps). */
     @Transactional
     public void setHeadcount(int headcount) {
         User lead = currentUser.user();
-        Cycle cycle = liveCycle();
-        SurveyHeadcount row = SurveyHeadcount.findFor(lead.agency, cycle);
-        if (row == null) {
-            row = new SurveyHeadcount();
-            row.agency = lead.agency;
-            row.cycle = cycle;
-        }
-        row.headcount = headcount;
-        row.setBy = lead;
-        row.setAt = Instant.now();
-        row.persist();
+        liveCycle();
+        Agency agency = Agency.findById(lead.agency.id);
+        agency.headcount = headcount;
+        LOG.infof("agency-headcount-set agency-id=%d by-user-id=%d", agency.id, lead.id);
     }
 
     /** Creates the agency's link, or replaces it: the old one then tells staff the survey has moved. */
@@ -250,18 +252,18 @@ public class SurveyService {
     public List<TakeUp> takeUpInScope() {
         Cycle cycle = liveCycle();
         Map<Long, Long> responses = responsesByAgency(cycle);
-        Map<Long, Integer> headcounts = SurveyHeadcount.<SurveyHeadcount>list("cycle", cycle).stream()
-                .collect(Collectors.toMap(h -> h.agency.id, h -> h.headcount));
         return scope.visibleAgencies().stream()
-                .map(a -> new TakeUp(a, headcounts.get(a.id), responses.getOrDefault(a.id, 0L), cycle.takeupTargetPct))
+                .map(a -> new TakeUp(a, a.headcount, responses.getOrDefault(a.id, 0L), cycle.takeupTargetPct))
                 .sorted(java.util.Comparator.comparing((TakeUp t) -> t.percent() == null ? -1 : t.percent()))
                 .toList();
     }
 
+    /** One agency's take-up, counting that agency's answers only. */
     TakeUp takeUp(Agency agency, Cycle cycle) {
-        SurveyHeadcount headcount = SurveyHeadcount.findFor(agency, cycle);
-        return new TakeUp(agency, headcount == null ? null : headcount.headcount,
-                responsesByAgency(cycle).getOrDefault(agency.id, 0L), cycle.takeupTargetPct);
+        Number responses = (Number) Panache.getEntityManager()
+                .createNativeQuery("SELECT COALESCE(SUM(responses), 0) FROM survey_uptake WHERE cycle_id = ?1 AND agency_id = ?2")
+                .setParameter(1, cycle.id).setParameter(2, agency.id).getSingleResult();
+        return new TakeUp(agency, agency.headcount, responses.longValue(), cycle.takeupTargetPct);
     }
 
     /** Counted from survey_uptake, never from the responses themselves. */

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,9 +45,21 @@ public class SurveyWriter {
     private static final int MAX_BATCH = 500;
     /** Writers, each with its own batch: one fills while another waits for its commit. */
     private static final int WRITERS = 3;
-    private static final String INSERT_RESPONSE = "INSERT INTO survey_response (id, agency_id, cycle_id, survey_version, answered_on,"
-            + " areas, role_band, works_with, q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, free_text)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** How long a shutdown waits for the answers already queued to be stored before it refuses the rest. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+    /** Sets one column of the insert from an answer. */
+    private interface Binder {
+        void bind(PreparedStatement insert, int index, Pending answer) throws SQLException;
+    }
+
+    /** One binder per column of {@link SurveyResponse#COLUMNS}, in the same order. */
+    private static final List<Binder> BINDERS = SurveyResponse.COLUMNS.stream().map(column -> binder(column.field())).toList();
+
+    /** The insert, its column list read from the entity's mapping (never written out a second time). */
+    static final String INSERT_RESPONSE = "INSERT INTO survey_response ("
+            + String.join(", ", SurveyResponse.COLUMNS.stream().map(SurveyResponse.MappedColumn::name).toList())
+            + ") VALUES (" + String.join(", ", Collections.nCopies(SurveyResponse.COLUMNS.size(), "?")) + ")";
 
     /** One answer to store, with the nonce it came with. */
     public record Pending(String nonceHash, LocalDate nonceExpires, String id, long agencyId, long cycleId, String surveyVersion,
@@ -58,14 +71,24 @@ public class SurveyWriter {
 
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>(50_000);
     private final List<Thread> threads = new ArrayList<>(WRITERS);
-    private volatile boolean running;
+    /** False once shutdown has begun: no answer is queued any more, and the writers stop when the queue is empty. */
+    private volatile boolean accepting;
 
     @Inject
     AgroalDataSource dataSource;
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        for (int i = 0; i < WRITERS; i++) {
+        startWriters(WRITERS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        shutDown(SHUTDOWN_WAIT);
+    }
+
+    /** Starts the writer threads; package-private so that a test can run a writer of its own. */
+    synchronized void startWriters(int writers) {
+        accepting = true;
+        for (int i = 0; i < writers; i++) {
             Thread thread = new Thread(this::loop, "survey-writer-" + i);
             thread.setDaemon(true);
             thread.start();
@@ -73,19 +96,61 @@ public class SurveyWriter {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        running = false;
+    /**
+     * Stops taking answers and drains the queue: every answer already queued is stored by the writers (which stop
+     * once the queue is empty), and any the writers could not store within {@code wait} (a database that does not
+     * answer) is refused, so that its sender is told it was not saved. No answer is dropped without a word, and none
+     * is thanked for without being stored.
+     */
+    synchronized void shutDown(Duration wait) {
+        accepting = false;
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (Thread thread : threads) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left > 0) {
+                try {
+                    thread.join(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        int refused = refuseWaiting();
+        if (refused > 0) {
+            LOG.errorf("survey writer stopped with %d answers not stored; their senders were told", refused);
+        }
         threads.forEach(Thread::interrupt);
+        threads.clear();
+    }
+
+    private int refuseWaiting() {
+        List<Job> waiting = new ArrayList<>();
+        queue.drainTo(waiting);
+        waiting.forEach(job -> job.stored().completeExceptionally(stopped()));
+        return waiting.size();
+    }
+
+    private static IllegalStateException stopped() {
+        return new IllegalStateException("survey writer stopped");
     }
 
     /**
      * Queues the answer; the stage completes with true once it is committed, false when its nonce had been
-     * used already, or fails when it could not be saved (within 15 seconds).
+     * used already, or fails when it could not be saved (within 15 seconds, or because the portal is stopping).
      */
     public CompletableFuture<Boolean> write(Pending pending) {
+        if (!accepting) {
+            return CompletableFuture.failedFuture(stopped());
+        }
         Job job = new Job(pending, new CompletableFuture<>());
         if (!queue.offer(job)) {
             return CompletableFuture.failedFuture(new IllegalStateException("survey writer queue is full"));
+        }
+        // Shutdown began while this answer was being queued, and may have drained the queue already: if no writer
+        // has taken the answer, take it back and refuse it (whoever removes it from the queue answers it).
+        if (!accepting && queue.remove(job)) {
+            return CompletableFuture.failedFuture(stopped());
         }
         return job.stored().orTimeout(15, TimeUnit.SECONDS);
     }
@@ -102,11 +167,19 @@ public class SurveyWriter {
         return jobs.stream().map(Job::stored).toList();
     }
 
+    /** Stores batches until shutdown has begun and the queue is empty. */
     private void loop() {
         List<Job> batch = new ArrayList<>(MAX_BATCH);
-        while (running) {
+        while (true) {
             try {
-                batch.add(queue.take());
+                Job first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (!accepting) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 store(batch);
             } catch (InterruptedException e) {
@@ -229,29 +302,47 @@ public class SurveyWriter {
     }
 
     private static void insertResponses(Connection connection, List<Job> jobs) throws SQLException {
-        if (jobs.isEmpty()) {
+        insert(connection, jobs.stream().map(Job::pending).toList());
+    }
+
+    /**
+     * Inserts the responses in one JDBC batch on the caller's connection and transaction, without claiming nonces or
+     * counting take-up (the demo data does both its own way).
+     */
+    public static void insert(Connection connection, List<Pending> answers) throws SQLException {
+        if (answers.isEmpty()) {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT_RESPONSE)) {
-            for (Job job : jobs) {
-                Pending p = job.pending();
-                int i = 1;
-                insert.setString(i++, p.id());
-                insert.setLong(i++, p.agencyId());
-                insert.setLong(i++, p.cycleId());
-                insert.setString(i++, p.surveyVersion());
-                insert.setDate(i++, Date.valueOf(p.day()));
-                insert.setString(i++, p.areas());
-                insert.setString(i++, p.roleBand());
-                insert.setString(i++, p.worksWith());
-                for (String answer : p.answers()) {
-                    insert.setString(i++, answer);
+            for (Pending p : answers) {
+                for (int i = 0; i < BINDERS.size(); i++) {
+                    BINDERS.get(i).bind(insert, i + 1, p);
                 }
-                insert.setString(i, p.freeText());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /** How a column of the response table gets its value from an answer; a column without one stops the portal starting. */
+    private static Binder binder(String field) {
+        SurveyDefinition.Question question = SurveyDefinition.byField(field);
+        if (question != null) {
+            int index = question.number() - 1;
+            return (insert, i, p) -> insert.setString(i, p.answers()[index]);
+        }
+        return switch (field) {
+            case "id" -> (insert, i, p) -> insert.setString(i, p.id());
+            case "agency" -> (insert, i, p) -> insert.setLong(i, p.agencyId());
+            case "cycle" -> (insert, i, p) -> insert.setLong(i, p.cycleId());
+            case "surveyVersion" -> (insert, i, p) -> insert.setString(i, p.surveyVersion());
+            case "answeredOn" -> (insert, i, p) -> insert.setDate(i, Date.valueOf(p.day()));
+            case "areas" -> (insert, i, p) -> insert.setString(i, p.areas());
+            case "roleBand" -> (insert, i, p) -> insert.setString(i, p.roleBand());
+            case "worksWith" -> (insert, i, p) -> insert.setString(i, p.worksWith());
+            case "freeText" -> (insert, i, p) -> insert.setString(i, p.freeText());
+            default -> throw new IllegalStateException("SurveyWriter has no value for SurveyResponse." + field);
+        };
     }
 
     /** Adds the batch's answers to the take-up counters, in key order so that two writers never deadlock. */

@@ -24,7 +24,7 @@ public class TakeUpResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<SurveyService.TakeUp> rows, List<AreaTakeUp> areas, long responses, long headcount,
-                Long overallPercent, int target);
+                Integer overallPercent, int target);
     }
 
     @Inject
@@ -32,8 +32,8 @@ public class TakeUpResource {
 
     /** Take-up of the agencies working in an area (a joint agency counts in each of its areas). */
     public record AreaTakeUp(Area area, int agencies, long responses, long headcount) {
-        public Long percent() {
-            return headcount == 0 ? null : Math.round(responses * 100.0 / headcount);
+        public Integer percent() {
+            return SurveyService.TakeUp.percentOf(responses, headcount);
         }
     }
 
@@ -48,7 +48,7 @@ public class TakeUpResource {
             return new AreaTakeUp(area, inArea.size(), inArea.stream().mapToLong(SurveyService.TakeUp::responses).sum(),
                     inArea.stream().filter(r -> r.headcount() != null).mapToLong(SurveyService.TakeUp::headcount).sum());
         }).filter(a -> a.agencies() > 0).toList();
-        return Templates.list(rows, areas, responses, headcount, headcount == 0 ? null : Math.round(responses * 100.0 / headcount),
+        return Templates.list(rows, areas, responses, headcount, SurveyService.TakeUp.percentOf(responses, headcount),
                 rows.isEmpty() ? 0 : rows.get(0).targetPct());
     }
 }

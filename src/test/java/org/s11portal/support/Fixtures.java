@@ -52,7 +52,7 @@ public class Fixtures {
         Agency agency = new Agency();
         agency.name = unique("Agency");
         agency.sector = Sector.VOLUNTARY_SECTOR;
-        agency.headcount = 50;
+        // no headcount: not given yet, as for an agency whose lead has not said (tests that need one set it)
         Arrays.stream(areas).forEach(area -> agency.areas.add(Partnership.of(area)));
         agency.persist();
         return agency;
