@@ -19,6 +19,8 @@ WARMUP="${BENCH_WARMUP:-20}"
 PORT="${BENCH_PORT:-18090}"
 DB_NAME="${BENCH_DB_NAME:-s11bench_pages}"
 HEAP="${BENCH_HEAP:-256m}"
+APP_JAR="${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}"   # another build, e.g. a copy of the one before a change
+TIMEOUT="${BENCH_TIMEOUT:-10s}"   # wrk leaves answers slower than this out of its latencies: keep it well above p99
 EMAIL="hampshire.moderator@demo.s11portal.example"
 # The standard page is a draft's edit form, shown only to the agency's own leads: a moderator asking for it is sent
 # (303) to the read-only view. The lead of assessment 1's agency is signed in to measure the page itself.
@@ -45,14 +47,14 @@ fi
 CLIENT="$(command -v mariadb || command -v mysql)"
 sql() { MYSQL_PWD="$S11_DB_PASSWORD" "$CLIENT" --no-defaults --protocol=TCP -h "$S11_DB_HOST" -P "$S11_DB_PORT" -u "$S11_DB_USER" "$@"; }
 
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B --no-transfer-progress -q -DskipTests package
+[ -f "$APP_JAR" ] || mvn -B --no-transfer-progress -q -DskipTests package
 sql -e "DROP DATABASE IF EXISTS $DB_NAME"
 
 echo "bench: starting the portal on port $PORT (database $DB_NAME, heap $HEAP)" >&2
 # Every wrk connection comes from 127.0.0.1: lift the per-address survey limit as survey-bench.sh does.
 S11_SURVEY_SUBMIT_BURST=1000000000 S11_SURVEY_SUBMITS_PER_MINUTE=1000000000 \
 S11_DB_NAME=$DB_NAME PORT=$PORT java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -Dquarkus.log.level=WARN \
-  -Dquarkus.log.category.\"org.s11portal\".level=WARN -jar target/quarkus-app/quarkus-run.jar >"$OUT/pages-app.log" 2>&1 &
+  -Dquarkus.log.category.\"org.s11portal\".level=WARN -jar "$APP_JAR" >"$OUT/pages-app.log" 2>&1 &
 APP=$!
 JAR_DIR="$(mktemp -d)"
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$JAR_DIR"; sql -e "DROP DATABASE IF EXISTS $DB_NAME" || true' EXIT
@@ -105,18 +107,19 @@ JSON_PAGES=""
 declare -A RPS
 measure() { # name url connections who [wrk options...]
   local name=$1 url=$2 conns=$3 who=$4; shift 4
-  wrk -t"$THREADS" -c"$conns" -d"${WARMUP}s" "$@" "$url" >/dev/null
+  wrk -t"$THREADS" -c"$conns" -d"${WARMUP}s" --timeout "$TIMEOUT" "$@" "$url" >/dev/null
   local before; before=$(load)
-  wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency "$@" "$url" >"$OUT/wrk-$name.txt"
+  wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --timeout "$TIMEOUT" --latency "$@" "$url" >"$OUT/wrk-$name.txt"
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {printf "%.1f", $2}' "$OUT/wrk-$name.txt")
   p50=$(to_ms "$(awk '$1=="50%" {print $2}' "$OUT/wrk-$name.txt")")
   p99=$(to_ms "$(awk '$1=="99%" {print $2}' "$OUT/wrk-$name.txt")")
   errors=$(awk '/Non-2xx or 3xx/ {print $5}' "$OUT/wrk-$name.txt"); errors=${errors:-0}
+  timeouts=$(awk '/Socket errors/ {gsub(",", ""); print $NF}' "$OUT/wrk-$name.txt"); timeouts=${timeouts:-0}
   RPS[$name]=$rps
-  echo "bench: $name: $rps/s, p50 $p50 ms, p99 $p99 ms, non-2xx/3xx $errors, load average $before" >&2
+  echo "bench: $name: $rps/s, p50 $p50 ms, p99 $p99 ms, non-2xx/3xx $errors, timeouts $timeouts, load average $before" >&2
   JSON_PAGES="$JSON_PAGES${JSON_PAGES:+,}
-    \"$name\": { \"path\": \"${url#"$BASE"}\", \"as\": \"$who\", \"connections\": $conns, \"pages_per_second\": $rps, \"latency_p50_ms\": $p50, \"latency_p99_ms\": $p99, \"non_2xx_3xx\": $errors, \"load_average_1m\": $before }"
+    \"$name\": { \"path\": \"${url#"$BASE"}\", \"as\": \"$who\", \"connections\": $conns, \"pages_per_second\": $rps, \"latency_p50_ms\": $p50, \"latency_p99_ms\": $p99, \"non_2xx_3xx\": $errors, \"timeouts\": $timeouts, \"load_average_1m\": $before }"
 }
 
 for entry in "${PAGES[@]}"; do
@@ -135,10 +138,10 @@ done
 # token and nonce. Respondents per second = submits answered 303 / duration; stored rows are counted as well.
 echo "bench: whole respondents (form, then submit), $SURVEY_CONNECTIONS connections" >&2
 export BENCH_ANSWERS="$ANSWERS"
-wrk -t"$THREADS" -c"$SURVEY_CONNECTIONS" -d"${WARMUP}s" -s deploy/bench/respondent.lua "$BASE/survey/$TOKEN" >/dev/null
+wrk -t"$THREADS" -c"$SURVEY_CONNECTIONS" -d"${WARMUP}s" --timeout "$TIMEOUT" -s deploy/bench/respondent.lua "$BASE/survey/$TOKEN" >/dev/null
 MID=$(sql -N -e "SELECT COUNT(*) FROM $DB_NAME.survey_response")
 RESPONDENT_LOAD=$(load)
-wrk -t"$THREADS" -c"$SURVEY_CONNECTIONS" -d"${DURATION}s" --latency -s deploy/bench/respondent.lua "$BASE/survey/$TOKEN" \
+wrk -t"$THREADS" -c"$SURVEY_CONNECTIONS" -d"${DURATION}s" --timeout "$TIMEOUT" --latency -s deploy/bench/respondent.lua "$BASE/survey/$TOKEN" \
   >"$OUT/wrk-respondent.txt"
 AFTER=$(sql -N -e "SELECT COUNT(*) FROM $DB_NAME.survey_response")
 RESPONDENTS=$(awk '$1=="respondents" {print $2}' "$OUT/wrk-respondent.txt")
@@ -164,6 +167,7 @@ cat >"$OUT/pages.json" <<JSON
   "measured_at": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
   "machine": "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB",
   "heap": "-Xmx$HEAP",
+  "jar": "$APP_JAR",
   "signed_in_as": "$EMAIL",
   "warmup_seconds": $WARMUP,
   "duration_seconds": $DURATION,
