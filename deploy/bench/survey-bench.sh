@@ -42,7 +42,7 @@ echo "bench: starting the portal on port $PORT (database $DB_NAME)" >&2
 # All of wrk's connections come from 127.0.0.1: lift the per-address survey limit (SurveySubmitLimit), which
 # would otherwise answer most of them 429; the limit's own cost per request is still measured.
 S11_SURVEY_SUBMIT_BURST=1000000000 S11_SURVEY_SUBMITS_PER_MINUTE=1000000000 \
-S11_DB_NAME=$DB_NAME PORT=$PORT java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -Dquarkus.log.level=WARN \
+S11_DB_NAME=$DB_NAME PORT=$PORT java -Xmx256m ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -Dquarkus.log.level=WARN \
   -Dquarkus.log.category.\"org.s11portal\".level=WARN -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; sql -e "DROP DATABASE IF EXISTS $DB_NAME; DROP DATABASE IF EXISTS ${DB_NAME}_raw" || true' EXIT

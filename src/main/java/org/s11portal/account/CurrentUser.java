@@ -32,7 +32,7 @@ public class CurrentUser {
         return BlockingOperationControl.isBlockingAllowed() && !identity.isAnonymous();
     }
 
-    /** The signed-in user; challenges when nobody is signed in. */
+    /** The signed-in user, loaded once per request (in the first transaction that asks); challenges when nobody is signed in. */
     public User user() {
         if (user == null) {
             if (identity.isAnonymous()) {
@@ -47,12 +47,22 @@ public class CurrentUser {
         return user;
     }
 
+    /** The name read with the session on this request; the user entity only where the identity lacks it. */
     public String displayName() {
-        return user().displayName;
+        String name = signedInAttribute(SessionIdentityProvider.DISPLAY_NAME);
+        return name != null ? name : user().displayName;
     }
 
     public String roleLabel() {
-        return user().roleLabel();
+        String role = signedInAttribute(SessionIdentityProvider.ROLE);
+        return role != null ? Roles.label(role) : user().roleLabel();
+    }
+
+    private String signedInAttribute(String name) {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        return identity.getAttribute(name);
     }
 
     public boolean is(String role) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.s11portal.common.web.PerThreadSecureRandom;
 
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +43,7 @@ public class SessionCsrf {
      */
     private static final String SIGN_OUT = "/sign-out";
 
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = PerThreadSecureRandom.get();
 
     @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
     String cookieName;

@@ -11,13 +11,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Turns a session token into the signed-in user's identity, reading the session row off the event loop. */
+/**
+ * Turns a session token into the signed-in user's identity, reading the session row off the event loop. The
+ * identity carries the user's id, name and role as read with the session, so the layout needs no user entity.
+ */
 @ApplicationScoped
 class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
 
     static final String USER_ID = "s11.user-id";
     static final String IDLE_EXPIRES_AT = "s11.idle-expires-at";
     static final String CSRF_TOKEN_HASH = "s11.csrf-token-hash";
+    static final String DISPLAY_NAME = "s11.display-name";
+    static final String ROLE = "s11.role";
 
     @Inject
     SessionService sessions;
@@ -36,6 +41,8 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
                         .addAttribute(USER_ID, session.userId())
                         .addAttribute(IDLE_EXPIRES_AT, session.idleExpiresAt())
                         .addAttribute(CSRF_TOKEN_HASH, session.csrfTokenHash())
+                        .addAttribute(DISPLAY_NAME, session.displayName())
+                        .addAttribute(ROLE, session.role())
                         .build())
                 .orElseThrow(AuthenticationFailedException::new));
     }

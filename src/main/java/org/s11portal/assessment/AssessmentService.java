@@ -48,6 +48,9 @@ public class AssessmentService {
     @Inject
     AssessmentLifecycle lifecycle;
 
+    @Inject
+    FrozenSnapshots frozenSnapshots;
+
     /** An answer someone else saved after the person started editing: both texts, nothing overwritten. */
     public record Conflict(Question question, Answer theirs, AnswerInput yours, String theirsBy, Instant theirsAt) {
     }
@@ -188,12 +191,13 @@ public class AssessmentService {
     /** Snapshot file entry → stored file id, for the files a snapshot lists that are still stored. */
     private Map<String, Long> fileIds(Assessment assessment, SubmissionSnapshot snapshot) {
         Map<String, Long> ids = new LinkedHashMap<>();
-        for (Answer answer : Answer.forAssessment(assessment)) {
-            for (EvidenceFile file : EvidenceFile.forAnswer(answer)) {
-                String entry = fileEntry(snapshot, file);
-                if (entry != null) {
-                    ids.putIfAbsent(entry, file.id);
-                }
+        // one query for every file of the assessment, in the order of its answers, then of upload
+        List<EvidenceFile> files = EvidenceFile.list("select f from EvidenceFile f join fetch f.answer a"
+                + " where a.assessment = ?1 order by a.id, f.uploadedAt", assessment);
+        for (EvidenceFile file : files) {
+            String entry = fileEntry(snapshot, file);
+            if (entry != null) {
+                ids.putIfAbsent(entry, file.id);
             }
         }
         return ids;
@@ -450,7 +454,12 @@ public class AssessmentService {
         return new SubmissionSnapshot(work.assessment.agency.name, work.cycle.name, work.cycle.tool.version, standards, actions);
     }
 
+    /** A frozen version's snapshot; parsed once per version and then served from {@link FrozenSnapshots}. */
     public SubmissionSnapshot read(SubmissionVersion version) {
+        return frozenSnapshots.get(version, this::parse);
+    }
+
+    private SubmissionSnapshot parse(SubmissionVersion version) {
         try {
             return json.readValue(version.frozenJson, SubmissionSnapshot.class);
         } catch (JsonProcessingException e) {

@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
+import org.s11portal.common.web.PerThreadSecureRandom;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -30,7 +31,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SurveyNonces {
 
-    private final SecureRandom random = new SecureRandom();
+    /** One generator per thread: a shared {@code new SecureRandom()} makes every request queue on one lock. */
+    private final SecureRandom random = PerThreadSecureRandom.get();
 
     /** A keyed MAC per thread: set up once, as every survey answer is checked with it. */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import org.s11portal.account.SessionService;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -38,7 +39,10 @@ public class SurveyResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(String token, SurveyService.LinkView link, String nonce, Typed typed,
-                FormErrors errors, List<SurveyDefinition.Question> questions, String notice);
+                FormErrors errors, String questionsHtml, String notice);
+
+        /** The questions with what was typed and any errors: the part of the form that costs most to render. */
+        static native TemplateInstance questions(Typed typed, FormErrors errors, List<SurveyDefinition.Question> questions);
 
         static native TemplateInstance status(SurveyService.LinkView link);
 
@@ -69,6 +73,7 @@ public class SurveyResource {
             + " still here: wait a minute, then send them again.";
 
     private static final Logger LOG = Logger.getLogger(SurveyResource.class);
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
     @Inject
     SurveyService surveys;
@@ -82,14 +87,57 @@ public class SurveyResource {
     @Inject
     SurveySubmitLimit limit;
 
+    /**
+     * The blank questions, rendered once: they are the same for every link and every visit (the questions are
+     * fixed in {@link SurveyDefinition}; what differs per agency, its name and areas, is rendered around them).
+     * Qute's output, escaped as usual, so inserting it unescaped into the form inserts nothing unescaped.
+     */
+    private volatile String blankQuestions;
+
+    /**
+     * The form, as staff open it from their link. Without a session cookie (staff have no account) and with the
+     * link cached, it is answered on the IO thread like the submit: nothing here reads the database or the
+     * session. Anyone else (a signed-in user trying the link, whose header shows their name; a link not yet
+     * cached) is answered from a worker thread.
+     */
     @GET
-    public Response start(@PathParam("token") String token) {
-        SurveyService.LinkView link = surveys.view(token);
-        if (link.status() != SurveyService.LinkStatus.OPEN) {
-            return statusPage(link);
+    public CompletionStage<Response> start(@PathParam("token") String token, HttpServerRequest request) {
+        SurveyLinkCache.LinkInfo cached = surveys.cachedLink(token);
+        if (cached != null && request.getCookie(SessionService.COOKIE_NAME) == null) {
+            return CompletableFuture.completedFuture(blankForm(token, surveys.view(cached)));
         }
-        return Response.ok(Templates.form(token, link, nonces.issue(token), new Typed(List.of(), null, null, Map.of(), null),
-                FormErrors.none(), SurveyDefinition.QUESTIONS, null)).build();
+        return workers.supplyAsync(() -> blankForm(token, surveys.view(token)));
+    }
+
+    /**
+     * Rendered here, on the thread that answers: the layout shows who is signed in only where the session can be
+     * read (a worker thread), so the page must not be left to render on the IO thread that writes the response.
+     */
+    private Response blankForm(String token, SurveyService.LinkView link) {
+        if (link.status() != SurveyService.LinkStatus.OPEN) {
+            Response status = statusPage(link);
+            return Response.status(status.getStatus()).type(HTML)
+                    .entity(((TemplateInstance) status.getEntity()).render()).build();
+        }
+        Typed typed = new Typed(List.of(), null, null, Map.of(), null);
+        FormErrors errors = FormErrors.none();
+        return Response.ok(Templates.form(token, link, nonces.issue(token), typed, errors, questionsHtml(typed, errors), null)
+                .render(), HTML).build();
+    }
+
+    /** The questions part of the form: the copy made once when nothing was typed and nothing is wrong. */
+    private String questionsHtml(Typed typed, FormErrors errors) {
+        boolean blank = !errors.any() && typed.areas().isEmpty() && typed.roleBand() == null && typed.worksWith() == null
+                && typed.answers().isEmpty();
+        if (!blank) {
+            return Templates.questions(typed, errors, SurveyDefinition.QUESTIONS).render();
+        }
+        String html = blankQuestions;
+        if (html == null) {
+            html = Templates.questions(typed, errors, SurveyDefinition.QUESTIONS).render();
+            blankQuestions = html;
+        }
+        return html;
     }
 
     /**
@@ -128,13 +176,13 @@ public class SurveyResource {
         String nonce = form.nonce;
         if (errors.any()) {
             return CompletableFuture.completedFuture(Response.status(400)
-                    .entity(Templates.form(token, link, nonce, typed, errors, SurveyDefinition.QUESTIONS, null)).build());
+                    .entity(Templates.form(token, link, nonce, typed, errors, questionsHtml(typed, errors), null)).build());
         }
         if (!limit.tryAcquire(address)) {
             // the same form and nonce again: nothing typed is lost, and sending it later stores it once
             return CompletableFuture.completedFuture(Response.status(429)
                     .header("Retry-After", limit.secondsUntilNext())
-                    .entity(Templates.form(token, link, nonce, typed, errors, SurveyDefinition.QUESTIONS, TOO_MANY)).build());
+                    .entity(Templates.form(token, link, nonce, typed, errors, questionsHtml(typed, errors), TOO_MANY)).build());
         }
         // built here, on the request's thread: a stored answer's continuation runs on the writer's thread
         Response thanks = Redirects.seeOther("/survey/" + token + "/thanks");
@@ -142,7 +190,7 @@ public class SurveyResource {
             case STORED, ALREADY_RECEIVED -> thanks;
             // decided before the answer is queued, so still on the request's thread
             case EXPIRED_FORM -> Response.status(400).entity(Templates.form(token, link, nonces.issue(token), typed, errors,
-                    SurveyDefinition.QUESTIONS, "This form had been open too long. Your answers are still here: check them and send again.")).build();
+                    questionsHtml(typed, errors), "This form had been open too long. Your answers are still here: check them and send again.")).build();
             case NOT_OPEN -> statusPage(surveys.view(linkInfo));
         }).exceptionally(failure -> {
             // the cause's class only: a driver's message can quote the answer's values or its nonce's hash

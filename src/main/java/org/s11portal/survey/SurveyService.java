@@ -19,6 +19,7 @@ import org.s11portal.agency.Agency;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.common.web.PerThreadSecureRandom;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,8 @@ public class SurveyService {
     public static final int MAX_FREE_TEXT = 1_000;
     static final int UPTAKE_SLOTS = 16;
 
-    private final SecureRandom random = new SecureRandom();
+    /** One generator per thread: a shared {@code new SecureRandom()} makes every request queue on one lock. */
+    private final SecureRandom random = PerThreadSecureRandom.get();
 
     @Inject
     PortalClock clock;

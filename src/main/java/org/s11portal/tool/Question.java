@@ -1,6 +1,7 @@
 package org.s11portal.tool;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 
 /** A question (criterion) of a standard; its code (S1.Q1) is stable across tool versions. */
 @Entity
+@Cacheable
 @Table(name = "question")
 public class Question extends PanacheEntityBase {
 

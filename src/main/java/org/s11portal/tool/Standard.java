@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,12 +18,15 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
 
 /**
  * A Section 11 standard (S1..S10) with the guidance that invites reflection: what good looks like,
  * prompts such as "how do you know?", and examples of evidence of impact.
  */
 @Entity
+@Cacheable
 @Table(name = "standard")
 public class Standard extends PanacheEntityBase {
 
@@ -57,6 +61,7 @@ public class Standard extends PanacheEntityBase {
     @Column(name = "evidence_examples", columnDefinition = "text")
     public String evidenceExamples;
 
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     @OneToMany(mappedBy = "standard", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Question> questions = new ArrayList<>();
