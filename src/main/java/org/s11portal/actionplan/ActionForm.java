@@ -1,8 +1,14 @@
 package org.s11portal.actionplan;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.s11portal.common.web.DateParts;
+import org.s11portal.common.web.GovUkDate;
 
-/** What the action form posts. Dates come as day, month and year fields, the GOV.UK date-input pattern. */
+/**
+ * What the action form posts, as typed. Dates come as day, month and year fields, the GOV.UK date-input pattern:
+ * this class checks only that they make real dates ({@link GovUkDate}); every other rule is on
+ * {@link ActionPlanService.ActionFields}, which the API validates too.
+ */
 public class ActionForm {
 
     @RestForm
@@ -49,4 +55,20 @@ public class ActionForm {
 
     @RestForm
     public Integer version;
+
+    @GovUkDate(label = "Start date")
+    public DateParts getStartDate() {
+        return new DateParts(startDay, startMonth, startYear);
+    }
+
+    @GovUkDate(label = "Target date")
+    public DateParts getTargetDate() {
+        return new DateParts(targetDay, targetMonth, targetYear);
+    }
+
+    /** The typed values; a date whose parts are not a real date is null (its error comes from {@link GovUkDate}). */
+    ActionPlanService.ActionFields fields() {
+        return new ActionPlanService.ActionFields(standard, question, gap, action, measure, lead, resources,
+                getStartDate().toDate(), getTargetDate().toDate(), status, version);
+    }
 }
