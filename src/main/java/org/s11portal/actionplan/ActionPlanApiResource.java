@@ -51,7 +51,7 @@ public class ActionPlanApiResource {
         AssessmentWork work = assessments.work(id);
         ActionPlanService.Checked checked = actionPlan.check(work, fields(body));
         if (checked.input() == null) {
-            return problem(422, "Invalid action", "The action has errors", errorList(Violations.api(checked.problems())));
+            return problem(422, "Invalid action", "The action has errors", errorList(Violations.api(ActionPlanService.ActionFields.class, checked.problems())));
         }
         ActionPlanService.ActionInput input = checked.input();
         ActionItem item;
@@ -71,7 +71,7 @@ public class ActionPlanApiResource {
         AssessmentWork work = assessments.work(id);
         ActionPlanService.Checked checked = actionPlan.check(work, fields(body));
         if (checked.input() == null) {
-            return problem(422, "Invalid action", "The action has errors", errorList(Violations.api(checked.problems())));
+            return problem(422, "Invalid action", "The action has errors", errorList(Violations.api(ActionPlanService.ActionFields.class, checked.problems())));
         }
         ActionPlanService.ActionInput input = checked.input();
         try {

@@ -17,6 +17,7 @@ import org.s11portal.tool.Standard;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -45,6 +46,9 @@ public class AssessmentApiResource {
 
     @Inject
     PortalClock clock;
+
+    @Inject
+    Validator validator;
 
     /**
      * showing: "draft" (the agency's own lead: current answers) or "submitted" (moderators and admins: only the
@@ -130,11 +134,11 @@ public class AssessmentApiResource {
     @RolesAllowed(Roles.AGENCY_LEAD)
     @Operation(summary = "Submit with the senior officer's sign-off; 422 lists every rule still failing")
     public Response submit(@PathParam("id") long id, SubmitJson body) {
-        if (body == null || blank(body.declaredByName()) || blank(body.declaredRole())
-                || body.declaredByName().length() > 120 || body.declaredRole().length() > 120) {
+        SignOff signOff = body == null ? new SignOff(null, null) : new SignOff(body.declaredByName(), body.declaredRole());
+        if (!validator.validate(signOff).isEmpty()) {
             return problem(422, "Sign-off missing", "Give declaredByName and declaredRole (up to 120 characters each)", null);
         }
-        AssessmentService.SubmitResult result = assessments.submit(id, body.declaredByName().strip(), body.declaredRole().strip());
+        AssessmentService.SubmitResult result = assessments.submit(id, signOff.declaredByName(), signOff.declaredRole());
         if (result instanceof AssessmentService.Refused refused) {
             List<ProblemJson> problems = refused.problems().stream()
                     .map(p -> new ProblemJson(p.standardCode(), p.message(), p.href())).toList();
@@ -214,9 +218,5 @@ public class AssessmentApiResource {
             body.put("problems", problems);
         }
         return Response.status(status).type("application/problem+json").entity(body).build();
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 }

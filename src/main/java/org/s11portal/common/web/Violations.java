@@ -73,10 +73,15 @@ public final class Violations {
         return errors;
     }
 
-    /** An API's errors, keyed by the property's name in the JSON ({@code targetDate}), in the order given. */
-    public static FormErrors api(List<InputProblem> problems) {
+    /**
+     * An API's errors, keyed by the property's name in the JSON ({@code targetDate}), in the order of the properties
+     * of {@code type} (the typed values the JSON became); a property keeps its first message.
+     */
+    public static FormErrors api(Class<?> type, List<InputProblem> problems) {
+        List<String> order = order(type);
         FormErrors errors = FormErrors.none();
-        problems.forEach(p -> errors.add(p.property(), p.message()));
+        problems.stream().sorted(Comparator.comparingInt(p -> position(order, p.property())))
+                .forEach(p -> errors.add(p.property(), p.message()));
         return errors;
     }
 
