@@ -16,17 +16,20 @@ public class SignInForm {
     public String email;
 
     @RestForm
-    @NotEmpty(message = "Enter your password")
     public String password;
 
     @RestForm
     public String next;
 
-    /** The email address as it is checked and shown again: without surrounding spaces, never null. */
-    @NotBlank(message = "Enter your email address")
-    @Size(max = 254, message = EMAIL_FORMAT)
-    @Pattern(regexp = "(?s).*@.*", message = EMAIL_FORMAT)
-    public String getEmail() {
-        return email == null ? "" : email.trim();
+    /** What is checked: the email address without surrounding spaces (never null), and the password as sent. */
+    record Credentials(
+            @NotBlank(message = "Enter your email address")
+            @Size(max = 254, message = EMAIL_FORMAT)
+            @Pattern(regexp = "(?s).*@.*", message = EMAIL_FORMAT) String email,
+            @NotEmpty(message = "Enter your password") String password) {
+    }
+
+    Credentials credentials() {
+        return new Credentials(email == null ? "" : email.trim(), password);
     }
 }

@@ -69,8 +69,9 @@ public class SignInResource {
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
     public Response signIn(@BeanParam SignInForm form, RoutingContext routing) {
-        String email = form.getEmail();
-        FormErrors errors = Violations.page(SignInForm.class, Violations.problems(validator.validate(form)));
+        SignInForm.Credentials credentials = form.credentials();
+        String email = credentials.email();
+        FormErrors errors = Violations.page(SignInForm.class, Violations.problems(validator.validate(credentials)));
         int status = 400;
         if (errors.isEmpty()) {
             SignInService.Result result = signInService.signIn(email, form.password, address(routing.request()));

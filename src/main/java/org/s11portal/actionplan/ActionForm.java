@@ -56,19 +56,21 @@ public class ActionForm {
     @RestForm
     public Integer version;
 
-    @GovUkDate(label = "Start date")
-    public DateParts getStartDate() {
-        return new DateParts(startDay, startMonth, startYear);
+    /**
+     * The form's own check: the date parts make real dates. (A record, not getters here: Quarkus would validate a
+     * constrained getter of this request-bound class as a method and throw.)
+     */
+    record Dates(@GovUkDate(label = "Start date") DateParts startDate, @GovUkDate(label = "Target date") DateParts targetDate) {
     }
 
-    @GovUkDate(label = "Target date")
-    public DateParts getTargetDate() {
-        return new DateParts(targetDay, targetMonth, targetYear);
+    Dates dates() {
+        return new Dates(new DateParts(startDay, startMonth, startYear), new DateParts(targetDay, targetMonth, targetYear));
     }
 
-    /** The typed values; a date whose parts are not a real date is null (its error comes from {@link GovUkDate}). */
+    /** The typed values; a date whose parts are not a real date is null (its error comes from {@link Dates}). */
     ActionPlanService.ActionFields fields() {
+        Dates dates = dates();
         return new ActionPlanService.ActionFields(standard, question, gap, action, measure, lead, resources,
-                getStartDate().toDate(), getTargetDate().toDate(), status, version);
+                dates.startDate().toDate(), dates.targetDate().toDate(), status, version);
     }
 }

@@ -171,7 +171,7 @@ public class ActionPlanResource {
 
     /** The form's date parts first, then the action's values and the tool's rules. */
     private Read read(AssessmentWork work, ActionForm form) {
-        List<InputProblem> parts = Violations.problems(validator.validate(form));
+        List<InputProblem> parts = Violations.problems(validator.validate(form.dates()));
         ActionPlanService.Checked checked = actionPlan.check(work, form.fields());
         FormErrors errors = Violations.page(ActionForm.class, parts, checked.problems());
         return new Read(errors.any() ? null : checked.input(), errors);

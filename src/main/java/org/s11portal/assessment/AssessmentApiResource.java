@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -67,8 +68,12 @@ public class AssessmentApiResource {
     public record QuestionJson(String code, String text, String guidance, AnswerJson answer) {
     }
 
-    public record AnswerJson(Rating rating, String evidence, String impact, String naReason, Integer version,
-            boolean carriedForward) {
+    /** An answer; as a request, only rating, the texts and version are read, and each text is checked for length. */
+    public record AnswerJson(Rating rating,
+            @Size(max = AnswerInput.MAX_TEXT, message = AnswerInput.TOO_LONG) String evidence,
+            @Size(max = AnswerInput.MAX_TEXT, message = AnswerInput.TOO_LONG) String impact,
+            @Size(max = AnswerInput.MAX_TEXT, message = AnswerInput.TOO_LONG) String naReason,
+            Integer version, boolean carriedForward) {
     }
 
     public record ActionJson(Long id, String standard, String question, String gap, String action, String measure,
@@ -108,10 +113,8 @@ public class AssessmentApiResource {
         AssessmentWork work = assessments.work(id);
         Question question = work.standards.stream().flatMap(s -> s.questions.stream())
                 .filter(q -> q.code.equals(questionCode)).findFirst().orElseThrow(NotFoundException::new);
-        for (String text : new String[] { body.evidence(), body.impact(), body.naReason() }) {
-            if (text != null && text.length() > AnswerInput.MAX_TEXT) {
-                return problem(422, "Invalid answer", "Texts must be " + AnswerInput.MAX_TEXT + " characters or fewer", null);
-            }
+        if (!validator.validate(body).isEmpty()) {
+            return problem(422, "Invalid answer", "Texts must be " + AnswerInput.MAX_TEXT + " characters or fewer", null);
         }
         AnswerInput input = new AnswerInput(body.rating(), body.evidence(), body.impact(), body.naReason(), body.version());
         AssessmentService.SaveResult result;

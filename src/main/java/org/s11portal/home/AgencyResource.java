@@ -63,9 +63,12 @@ public class AgencyResource {
         @RestForm
         public String reason;
 
-        @GovUkDate(label = "The new due date")
-        public DateParts getNewDue() {
-            return new DateParts(day, month, year);
+        /** The form's own check: the parts make a real date. */
+        record Parts(@GovUkDate(label = "The new due date") DateParts newDue) {
+        }
+
+        Parts parts() {
+            return new Parts(new DateParts(day, month, year));
         }
     }
 
@@ -79,9 +82,10 @@ public class AgencyResource {
     @POST
     @Path("{id}/extensions")
     public Response grantExtension(@PathParam("id") long id, @BeanParam ExtensionForm form) {
-        List<InputProblem> parts = Violations.problems(validator.validate(form));
+        ExtensionForm.Parts typed = form.parts();
+        List<InputProblem> parts = Violations.problems(validator.validate(typed));
         List<InputProblem> problems = extensions.grant(id,
-                new ExtensionService.ExtensionRequest(form.getNewDue().toDate(), form.reason));
+                new ExtensionService.ExtensionRequest(typed.newDue().toDate(), form.reason));
         FormErrors errors = Violations.page(ExtensionForm.class, parts, problems);
         if (errors.any()) {
             AgencyService.AgencyProfile profile = agencyService.profile(id);

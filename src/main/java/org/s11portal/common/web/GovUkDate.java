@@ -3,6 +3,7 @@ package org.s11portal.common.web;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import java.lang.annotation.Documented;
@@ -21,7 +22,7 @@ import jakarta.validation.Payload;
  */
 @Documented
 @Constraint(validatedBy = GovUkDate.Validator.class)
-@Target({ FIELD, METHOD, PARAMETER })
+@Target({ FIELD, METHOD, PARAMETER, RECORD_COMPONENT })
 @Retention(RUNTIME)
 public @interface GovUkDate {
 

@@ -74,6 +74,14 @@ public final class Violations {
     }
 
     /**
+     * Adds problems to a page whose inputs repeat per item (a standard page's questions): the input's id is the
+     * property with {@code idPrefix} ({@code q12-} + {@code evidence}), the message starts with {@code messagePrefix}.
+     */
+    public static void addTo(FormErrors errors, String idPrefix, String messagePrefix, List<InputProblem> problems) {
+        problems.forEach(p -> errors.add(idPrefix + p.property().replace('.', '-'), messagePrefix + p.message()));
+    }
+
+    /**
      * An API's errors, keyed by the property's name in the JSON ({@code targetDate}), in the order of the properties
      * of {@code type} (the typed values the JSON became); a property keeps its first message.
      */

@@ -14,16 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class GovUkDateTest {
 
-    static class Form {
-        final DateParts date;
-
+    record Form(@GovUkDate(label = "Start date") DateParts date) {
         Form(String day, String month, String year) {
-            date = new DateParts(day, month, year);
-        }
-
-        @GovUkDate(label = "Start date")
-        public DateParts getDate() {
-            return date;
+            this(new DateParts(day, month, year));
         }
     }
 
@@ -61,15 +54,12 @@ class GovUkDateTest {
         assertNull(new DateParts(day, month, year).toDate());
     }
 
+    record Odd(@GovUkDate(label = "Date {max} ${1+1}") DateParts date) {
+    }
+
     @Test
     void aLabelIsNeverReadAsAMessageTemplate() {
-        class Odd {
-            @GovUkDate(label = "Date {max} ${1+1}")
-            public DateParts getDate() {
-                return new DateParts("40", "1", "2027");
-            }
-        }
         assertEquals("Date {max} ${1+1} must be a real date: check the day",
-                Violations.problems(VALIDATOR.validate(new Odd())).get(0).message());
+                Violations.problems(VALIDATOR.validate(new Odd(new DateParts("40", "1", "2027")))).get(0).message());
     }
 }

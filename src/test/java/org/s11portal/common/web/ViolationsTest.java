@@ -38,14 +38,16 @@ class ViolationsTest {
             this.reason = reason;
         }
 
-        @GovUkDate(label = "Due date")
-        public DateParts getDue() {
-            return new DateParts(day, month, year);
+        Parts parts() {
+            return new Parts(new DateParts(day, month, year));
         }
 
         Typed typed() {
-            return new Typed(reason, getDue().toDate(), name);
+            return new Typed(reason, parts().due().toDate(), name);
         }
+    }
+
+    record Parts(@GovUkDate(label = "Due date") DateParts due) {
     }
 
     /** The typed values, components deliberately in another order than the page. */
@@ -56,7 +58,7 @@ class ViolationsTest {
     }
 
     private static FormErrors page(Form form) {
-        return Violations.page(Form.class, Violations.problems(VALIDATOR.validate(form)),
+        return Violations.page(Form.class, Violations.problems(VALIDATOR.validate(form.parts())),
                 Violations.problems(VALIDATOR.validate(form.typed())));
     }
 
