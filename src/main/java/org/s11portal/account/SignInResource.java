@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.SafeRedirect;
+import org.s11portal.common.web.Violations;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -12,6 +13,7 @@ import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -31,6 +33,9 @@ public class SignInResource {
     static class Templates {
         static native TemplateInstance signIn(String email, String next, FormErrors errors, String notice);
     }
+
+    @Inject
+    Validator validator;
 
     @Inject
     SignInService signInService;
@@ -64,17 +69,10 @@ public class SignInResource {
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
     public Response signIn(@BeanParam SignInForm form, RoutingContext routing) {
-        String email = form.email == null ? "" : form.email.trim();
-        FormErrors errors = FormErrors.none();
+        SignInForm.Credentials credentials = form.credentials();
+        String email = credentials.email();
+        FormErrors errors = Violations.page(SignInForm.class, Violations.problems(validator.validate(credentials)));
         int status = 400;
-        if (email.isEmpty()) {
-            errors.add("email", "Enter your email address");
-        } else if (email.length() > 254 || !email.contains("@")) {
-            errors.add("email", "Enter an email address in the correct format, like name@example.org");
-        }
-        if (form.password == null || form.password.isEmpty()) {
-            errors.add("password", "Enter your password");
-        }
         if (errors.isEmpty()) {
             SignInService.Result result = signInService.signIn(email, form.password, address(routing.request()));
             switch (result.outcome()) {

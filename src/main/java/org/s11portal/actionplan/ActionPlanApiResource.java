@@ -11,7 +11,7 @@ import org.s11portal.assessment.AssessmentApiResource.ActionJson;
 import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.Violations;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -49,11 +49,11 @@ public class ActionPlanApiResource {
     @Operation(summary = "Add an action; saved even when not yet SMART (notSmart lists what is missing). 409 once submitted")
     public Response addAction(@PathParam("id") long id, ActionJson body) {
         AssessmentWork work = assessments.work(id);
-        FormErrors errors = FormErrors.none();
-        ActionPlanService.ActionInput input = actionPlan.read(work, form(body), errors);
-        if (errors.any()) {
-            return problem(422, "Invalid action", "The action has errors", errorList(errors));
+        ActionPlanService.Checked checked = actionPlan.check(work, fields(body));
+        if (checked.input() == null) {
+            return problem(422, "Invalid action", "The action has errors", errorList(Violations.api(ActionPlanService.ActionFields.class, checked.problems())));
         }
+        ActionPlanService.ActionInput input = checked.input();
         ActionItem item;
         try {
             item = actionPlan.create(id, input);
@@ -69,11 +69,11 @@ public class ActionPlanApiResource {
     @Operation(summary = "Change an action; send the version you read. 409 if someone saved in between")
     public Response updateAction(@PathParam("id") long id, @PathParam("actionId") long actionId, ActionJson body) {
         AssessmentWork work = assessments.work(id);
-        FormErrors errors = FormErrors.none();
-        ActionPlanService.ActionInput input = actionPlan.read(work, form(body), errors);
-        if (errors.any()) {
-            return problem(422, "Invalid action", "The action has errors", errorList(errors));
+        ActionPlanService.Checked checked = actionPlan.check(work, fields(body));
+        if (checked.input() == null) {
+            return problem(422, "Invalid action", "The action has errors", errorList(Violations.api(ActionPlanService.ActionFields.class, checked.problems())));
         }
+        ActionPlanService.ActionInput input = checked.input();
         try {
             return Response.ok(ActionJson.of(actionPlan.update(id, actionId, input), work, clock.today())).build();
         } catch (ActionPlanService.NotEditable e) {
@@ -83,30 +83,12 @@ public class ActionPlanApiResource {
         }
     }
 
-    private static ActionForm form(ActionJson body) {
-        ActionForm form = new ActionForm();
+    /** The JSON as the action's typed values: its dates are dates, checked as they are. */
+    private static ActionPlanService.ActionFields fields(ActionJson body) {
         if (body == null) {
-            return form;
+            return new ActionPlanService.ActionFields(null, null, null, null, null, null, null, null, null, null, null);
         }
-        form.standard = body.standard();
-        form.question = body.question();
-        form.gap = body.gap();
-        form.action = body.action();
-        form.measure = body.measure();
-        form.lead = body.lead();
-        form.resources = body.resources();
-        if (body.startDate() != null) {
-            form.startDay = String.valueOf(body.startDate().getDayOfMonth());
-            form.startMonth = String.valueOf(body.startDate().getMonthValue());
-            form.startYear = String.valueOf(body.startDate().getYear());
-        }
-        if (body.targetDate() != null) {
-            form.targetDay = String.valueOf(body.targetDate().getDayOfMonth());
-            form.targetMonth = String.valueOf(body.targetDate().getMonthValue());
-            form.targetYear = String.valueOf(body.targetDate().getYear());
-        }
-        form.status = body.status();
-        form.version = body.version();
-        return form;
+        return new ActionPlanService.ActionFields(body.standard(), body.question(), body.gap(), body.action(), body.measure(),
+                body.lead(), body.resources(), body.startDate(), body.targetDate(), body.status(), body.version());
     }
 }

@@ -9,9 +9,11 @@ import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.web.DateInput;
+import org.s11portal.common.web.DateParts;
 import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.InputProblem;
 import org.s11portal.common.web.Redirects;
+import org.s11portal.common.web.Violations;
 import org.s11portal.tool.Standard;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -19,6 +21,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -58,6 +61,9 @@ public class ActionPlanResource {
     @Inject
     PortalClock clock;
 
+    @Inject
+    Validator validator;
+
     @GET
     public Response plan(@PathParam("id") long id, @QueryParam("saved") String saved) {
         AssessmentWork work = assessments.work(id);
@@ -89,10 +95,11 @@ public class ActionPlanResource {
         if (lock != null) {
             return notEditable(ActionFormView.typed(work, null, form, errors, clock.today(), null), lock, NOT_ADDED);
         }
-        ActionPlanService.ActionInput input = actionPlan.read(work, form, errors);
-        if (errors.any()) {
-            return Response.status(400).entity(Templates.form(ActionFormView.typed(work, null, form, errors, clock.today(), null))).build();
+        Read read = read(work, form);
+        if (read.errors().any()) {
+            return Response.status(400).entity(Templates.form(ActionFormView.typed(work, null, form, read.errors(), clock.today(), null))).build();
         }
+        ActionPlanService.ActionInput input = read.input();
         ActionItem item;
         try {
             item = actionPlan.create(id, input);
@@ -128,10 +135,11 @@ public class ActionPlanResource {
         if (lock != null) {
             return notEditable(ActionFormView.typed(work, existing, form, errors, clock.today(), null), lock, NOT_CHANGED);
         }
-        ActionPlanService.ActionInput input = actionPlan.read(work, form, errors);
-        if (errors.any()) {
-            return Response.status(400).entity(Templates.form(ActionFormView.typed(work, existing, form, errors, clock.today(), null))).build();
+        Read read = read(work, form);
+        if (read.errors().any()) {
+            return Response.status(400).entity(Templates.form(ActionFormView.typed(work, existing, form, read.errors(), clock.today(), null))).build();
         }
+        ActionPlanService.ActionInput input = read.input();
         try {
             actionPlan.update(id, actionId, input);
         } catch (ActionPlanService.NotEditable e) {
@@ -155,6 +163,18 @@ public class ActionPlanResource {
             return notEditable(ActionFormView.saved(work, actionPlan.get(id, actionId), clock.today()), e.lock, NOT_DELETED);
         }
         return Redirects.seeOther("/assessments/" + id + "/actions");
+    }
+
+    /** What the form says: the input to save, or the errors to show (input null). */
+    private record Read(ActionPlanService.ActionInput input, FormErrors errors) {
+    }
+
+    /** The form's date parts first, then the action's values and the tool's rules. */
+    private Read read(AssessmentWork work, ActionForm form) {
+        List<InputProblem> parts = Violations.problems(validator.validate(form.dates()));
+        ActionPlanService.Checked checked = actionPlan.check(work, form.fields());
+        FormErrors errors = Violations.page(ActionForm.class, parts, checked.problems());
+        return new Read(errors.any() ? null : checked.input(), errors);
     }
 
     private static final String NOT_ADDED = "Your new action was not added. What you typed is below, so you can keep a copy.";
@@ -239,7 +259,7 @@ public class ActionPlanResource {
             if (blank(day) && blank(month) && blank(year)) {
                 return null;
             }
-            LocalDate date = DateInput.read("date", "Date", day, month, year, FormErrors.none());
+            LocalDate date = new DateParts(day, month, year).toDate();
             if (date != null) {
                 return org.s11portal.common.template.TemplateExtensions.format(date);
             }

@@ -3,6 +3,7 @@ package org.s11portal.actionplan;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.s11portal.account.CurrentUser;
@@ -15,8 +16,10 @@ import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.assessment.SubmissionVersion;
 import org.s11portal.common.template.TemplateExtensions;
-import org.s11portal.common.web.DateInput;
-import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.DateWithin;
+import org.s11portal.common.web.InputProblem;
+import org.s11portal.common.web.OneOf;
+import org.s11portal.common.web.Violations;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 
@@ -24,6 +27,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.NotFoundException;
 
 /**
@@ -45,12 +51,37 @@ public class ActionPlanService {
     @Inject
     AssessmentLifecycle lifecycle;
 
+    @Inject
+    Validator validator;
+
+    static final String SELECT_STANDARD = "Select the standard this action serves";
+    static final String TOO_LONG = "Must be " + MAX_TEXT + " characters or fewer";
+
+    /**
+     * An action's values from the form or the JSON API, typed and not yet checked. Only input errors refuse a save;
+     * an action that is not yet SMART is saved ({@link ActionItem#smartProblems}).
+     */
+    public record ActionFields(
+            @NotBlank(message = SELECT_STANDARD) String standard,
+            String question,
+            @Size(max = MAX_TEXT, message = TOO_LONG) String gap,
+            @Size(max = MAX_TEXT, message = TOO_LONG) String action,
+            @Size(max = MAX_TEXT, message = TOO_LONG) String measure,
+            @Size(max = 200, message = "Lead must be 200 characters or fewer") String lead,
+            @Size(max = MAX_TEXT, message = TOO_LONG) String resources,
+            @DateWithin(label = "Start date") LocalDate startDate,
+            @DateWithin(label = "Target date") LocalDate targetDate,
+            @OneOf(value = ActionStatus.class, message = "Select a status from the list") String status,
+            Integer version) {
+    }
+
+    /** The outcome of {@link #check}: the input to save, or the problems that refuse it. */
+    public record Checked(ActionInput input, List<InputProblem> problems) {
+    }
+
     /** The typed values of an action, checked for input errors only. */
     public record ActionInput(Standard standard, Question question, String gap, String action, String measure,
             String lead, String resources, LocalDate startDate, LocalDate targetDate, ActionStatus status, Integer version) {
-    }
-
-    public record Outcome(ActionItem saved, FormErrors errors, boolean conflict) {
     }
 
     /**
@@ -97,39 +128,31 @@ public class ActionPlanService {
         return new PlanLock(work.assessment.state, latest == null ? null : latest.submittedAt);
     }
 
-    public ActionInput read(AssessmentWork work, ActionForm form, FormErrors errors) {
-        Standard standard = form.standard == null ? null : work.standard(form.standard.trim());
-        if (standard == null) {
-            errors.add("standard", "Select the standard this action serves");
+    /**
+     * Checks an action's values: their annotations, then what needs the tool (the standard is one of this cycle's,
+     * the question one of the standard's). Problems are named by property; {@code input} is null when there are any.
+     */
+    public Checked check(AssessmentWork work, ActionFields fields) {
+        List<InputProblem> problems = new ArrayList<>(Violations.problems(validator.validate(fields)));
+        Standard standard = fields.standard() == null || fields.standard().isBlank() ? null : work.standard(fields.standard().trim());
+        if (standard == null && fields.standard() != null && !fields.standard().isBlank()) {
+            problems.add(new InputProblem("standard", SELECT_STANDARD));
         }
         Question question = null;
-        if (standard != null && form.question != null && !form.question.isBlank()) {
-            question = standard.questions.stream().filter(q -> q.code.equals(form.question.trim())).findFirst().orElse(null);
+        if (standard != null && fields.question() != null && !fields.question().isBlank()) {
+            question = standard.questions.stream().filter(q -> q.code.equals(fields.question().trim())).findFirst().orElse(null);
             if (question == null) {
-                errors.add("question", "Select a question of " + standard.code + ", or none");
+                problems.add(new InputProblem("question", "Select a question of " + standard.code + ", or none"));
             }
         }
-        for (String[] field : new String[][] { { "gap", form.gap }, { "action", form.action }, { "measure", form.measure },
-                { "resources", form.resources } }) {
-            if (field[1] != null && field[1].length() > MAX_TEXT) {
-                errors.add(field[0], "Must be " + MAX_TEXT + " characters or fewer");
-            }
+        if (!problems.isEmpty()) {
+            return new Checked(null, problems);
         }
-        if (form.lead != null && form.lead.length() > 200) {
-            errors.add("lead", "Lead must be 200 characters or fewer");
-        }
-        LocalDate start = DateInput.read("startDate", "Start date", form.startDay, form.startMonth, form.startYear, errors);
-        LocalDate target = DateInput.read("targetDate", "Target date", form.targetDay, form.targetMonth, form.targetYear, errors);
-        ActionStatus status = ActionStatus.PLANNED;
-        if (form.status != null && !form.status.isBlank()) {
-            try {
-                status = ActionStatus.valueOf(form.status);
-            } catch (IllegalArgumentException e) {
-                errors.add("status", "Select a status from the list");
-            }
-        }
-        return new ActionInput(standard, question, clean(form.gap), clean(form.action), clean(form.measure),
-                clean(form.lead), clean(form.resources), start, target, status, form.version);
+        ActionStatus status = fields.status() == null || fields.status().isBlank() ? ActionStatus.PLANNED
+                : ActionStatus.valueOf(fields.status());
+        return new Checked(new ActionInput(standard, question, clean(fields.gap()), clean(fields.action()),
+                clean(fields.measure()), clean(fields.lead()), clean(fields.resources()), fields.startDate(),
+                fields.targetDate(), status, fields.version()), List.of());
     }
 
     @Transactional

@@ -7,6 +7,7 @@ package org.s11portal.assessment;
 public record AnswerInput(Rating rating, String evidence, String impact, String naReason, Integer version) {
 
     public static final int MAX_TEXT = 10_000;
+    static final String TOO_LONG = "must be " + MAX_TEXT + " characters or fewer";
 
     public AnswerInput {
         evidence = clean(evidence);

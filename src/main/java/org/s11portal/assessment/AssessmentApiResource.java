@@ -17,6 +17,8 @@ import org.s11portal.tool.Standard;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -46,6 +48,9 @@ public class AssessmentApiResource {
     @Inject
     PortalClock clock;
 
+    @Inject
+    Validator validator;
+
     /**
      * showing: "draft" (the agency's own lead: current answers) or "submitted" (moderators and admins: only the
      * latest submitted version, never the draft); version: the submitted version shown, null for the draft or
@@ -63,8 +68,12 @@ public class AssessmentApiResource {
     public record QuestionJson(String code, String text, String guidance, AnswerJson answer) {
     }
 
-    public record AnswerJson(Rating rating, String evidence, String impact, String naReason, Integer version,
-            boolean carriedForward) {
+    /** An answer; as a request, only rating, the texts and version are read, and each text is checked for length. */
+    public record AnswerJson(Rating rating,
+            @Size(max = AnswerInput.MAX_TEXT, message = AnswerInput.TOO_LONG) String evidence,
+            @Size(max = AnswerInput.MAX_TEXT, message = AnswerInput.TOO_LONG) String impact,
+            @Size(max = AnswerInput.MAX_TEXT, message = AnswerInput.TOO_LONG) String naReason,
+            Integer version, boolean carriedForward) {
     }
 
     public record ActionJson(Long id, String standard, String question, String gap, String action, String measure,
@@ -104,10 +113,8 @@ public class AssessmentApiResource {
         AssessmentWork work = assessments.work(id);
         Question question = work.standards.stream().flatMap(s -> s.questions.stream())
                 .filter(q -> q.code.equals(questionCode)).findFirst().orElseThrow(NotFoundException::new);
-        for (String text : new String[] { body.evidence(), body.impact(), body.naReason() }) {
-            if (text != null && text.length() > AnswerInput.MAX_TEXT) {
-                return problem(422, "Invalid answer", "Texts must be " + AnswerInput.MAX_TEXT + " characters or fewer", null);
-            }
+        if (!validator.validate(body).isEmpty()) {
+            return problem(422, "Invalid answer", "Texts must be " + AnswerInput.MAX_TEXT + " characters or fewer", null);
         }
         AnswerInput input = new AnswerInput(body.rating(), body.evidence(), body.impact(), body.naReason(), body.version());
         AssessmentService.SaveResult result;
@@ -130,11 +137,11 @@ public class AssessmentApiResource {
     @RolesAllowed(Roles.AGENCY_LEAD)
     @Operation(summary = "Submit with the senior officer's sign-off; 422 lists every rule still failing")
     public Response submit(@PathParam("id") long id, SubmitJson body) {
-        if (body == null || blank(body.declaredByName()) || blank(body.declaredRole())
-                || body.declaredByName().length() > 120 || body.declaredRole().length() > 120) {
+        SignOff signOff = body == null ? new SignOff(null, null) : new SignOff(body.declaredByName(), body.declaredRole());
+        if (!validator.validate(signOff).isEmpty()) {
             return problem(422, "Sign-off missing", "Give declaredByName and declaredRole (up to 120 characters each)", null);
         }
-        AssessmentService.SubmitResult result = assessments.submit(id, body.declaredByName().strip(), body.declaredRole().strip());
+        AssessmentService.SubmitResult result = assessments.submit(id, signOff.declaredByName(), signOff.declaredRole());
         if (result instanceof AssessmentService.Refused refused) {
             List<ProblemJson> problems = refused.problems().stream()
                     .map(p -> new ProblemJson(p.standardCode(), p.message(), p.href())).toList();
@@ -214,9 +221,5 @@ public class AssessmentApiResource {
             body.put("problems", problems);
         }
         return Response.status(status).type("application/problem+json").entity(body).build();
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 }

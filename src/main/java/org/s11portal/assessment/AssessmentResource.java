@@ -16,6 +16,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,6 +53,9 @@ public class AssessmentResource {
 
         static native TemplateInstance history(AssessmentService.QuestionHistory history);
     }
+
+    @Inject
+    Validator validator;
 
     @Inject
     AssessmentService assessments;
@@ -99,7 +103,7 @@ public class AssessmentResource {
         AssessmentWork work = assessments.work(id);
         Standard standard = standardOr404(work, code);
         FormErrors errors = FormErrors.none();
-        Map<Long, AnswerInput> inputs = AnswerForms.read(standard, form, errors);
+        Map<Long, AnswerInput> inputs = AnswerForms.read(standard, form, validator, errors);
         if (errors.any()) {
             return autosave != null ? Response.status(422).type(MediaType.APPLICATION_JSON).entity("{\"saved\":false}").build()
                     : Response.status(400).entity(Templates.standard(page(id, work, standard, inputs, errors))).build();

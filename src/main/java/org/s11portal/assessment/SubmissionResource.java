@@ -8,12 +8,16 @@ import org.s11portal.account.Roles;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
+import org.s11portal.common.web.Violations;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -50,7 +54,11 @@ public class SubmissionResource {
         public String declaredRole;
 
         @RestForm
+        @NotNull(message = CONFIRM)
+        @Pattern(regexp = "yes", message = CONFIRM)
         public String confirm;
+
+        static final String CONFIRM = "Confirm that a senior officer has signed off this self-assessment";
     }
 
     @Inject
@@ -61,6 +69,9 @@ public class SubmissionResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    Validator validator;
 
     @GET
     @Path("check")
@@ -76,25 +87,12 @@ public class SubmissionResource {
     @Path("submit")
     @RolesAllowed(Roles.AGENCY_LEAD)
     public Response submit(@PathParam("id") long id, @BeanParam SubmitForm form) {
-        FormErrors errors = FormErrors.none();
-        String name = trim(form.declaredByName);
-        String role = trim(form.declaredRole);
-        if (name.isEmpty()) {
-            errors.add("declaredByName", "Enter the name of the senior officer who signed off this self-assessment");
-        } else if (name.length() > 120) {
-            errors.add("declaredByName", "Name must be 120 characters or fewer");
-        }
-        if (role.isEmpty()) {
-            errors.add("declaredRole", "Enter the senior officer's role");
-        } else if (role.length() > 120) {
-            errors.add("declaredRole", "Role must be 120 characters or fewer");
-        }
-        if (!"yes".equals(form.confirm)) {
-            errors.add("confirm", "Confirm that a senior officer has signed off this self-assessment");
-        }
+        SignOff signOff = new SignOff(form.declaredByName, form.declaredRole);
+        FormErrors errors = Violations.page(SubmitForm.class, Violations.problems(validator.validate(signOff)),
+                Violations.problems(validator.validate(form)));
         List<SubmissionRules.Problem> problems = List.of();
         if (errors.isEmpty()) {
-            AssessmentService.SubmitResult result = assessments.submit(id, name, role);
+            AssessmentService.SubmitResult result = assessments.submit(id, signOff.declaredByName(), signOff.declaredRole());
             if (result instanceof AssessmentService.Submitted) {
                 return Redirects.seeOther("/assessments/" + id + "/submitted");
             }
@@ -137,7 +135,4 @@ public class SubmissionResource {
         return Templates.view(assessments.reading(id, number), returned != null);
     }
 
-    private static String trim(String text) {
-        return text == null ? "" : text.strip();
-    }
 }

@@ -2,18 +2,25 @@ package org.s11portal.cycle;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.s11portal.account.AccessScope;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.Roles;
 import org.s11portal.agency.Agency;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.InputProblem;
+import org.s11portal.common.web.Violations;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** A partnership admin grants an agency a later year-1 due date in the live cycle, with the reason recorded. */
 @ApplicationScoped
@@ -30,41 +37,49 @@ public class ExtensionService {
     @Inject
     PortalClock clock;
 
-    /** Checks and records the extension; returns the problems instead when there are any. */
+    @Inject
+    Validator validator;
+
+    /** What the admin asks for: the new year-1 due date and why. */
+    public record ExtensionRequest(
+            @NotNull(message = "Enter the new due date") LocalDate newDue,
+            @NotBlank(message = "Enter the reason for the extension")
+            @Size(max = MAX_REASON, message = "The reason must be " + MAX_REASON + " characters or fewer") String reason) {
+    }
+
+    /**
+     * Checks and records the extension; returns the problems instead (by property: {@code newDue}, {@code reason})
+     * when there are any. Only a partnership admin whose scope includes the agency may ask (404, 403 otherwise).
+     */
     @Transactional
-    public FormErrors grant(long agencyId, LocalDate newDue, String reason, FormErrors errors) {
+    public List<InputProblem> grant(long agencyId, ExtensionRequest request) {
         Agency agency = scope.agency(agencyId);
         if (!Roles.PARTNERSHIP_ADMIN.equals(currentUser.user().role)) {
             throw new ForbiddenException();
         }
         Cycle cycle = Cycle.liveOn(clock.today());
         if (cycle == null) {
-            return errors.add("newDue-day", "There is no live cycle to extend");
+            return List.of(new InputProblem("newDue", "There is no live cycle to extend"));
         }
-        if (newDue == null && !errors.has("newDue-day") && !errors.has("newDue-month") && !errors.has("newDue-year")) {
-            errors.add("newDue-day", "Enter the new due date");
-        } else if (newDue != null && !newDue.isAfter(cycle.year1Due)) {
-            errors.add("newDue-day", "The new due date must be after the cycle's due date");
+        List<InputProblem> problems = new ArrayList<>(Violations.problems(validator.validate(request)));
+        LocalDate newDue = request.newDue();
+        if (newDue != null && !newDue.isAfter(cycle.year1Due)) {
+            problems.add(new InputProblem("newDue", "The new due date must be after the cycle's due date"));
         } else if (newDue != null && newDue.isAfter(cycle.year2Due)) {
-            errors.add("newDue-day", "The new due date must be before year 2 progress updates are due");
+            problems.add(new InputProblem("newDue", "The new due date must be before year 2 progress updates are due"));
         }
-        if (reason == null || reason.isBlank()) {
-            errors.add("reason", "Enter the reason for the extension");
-        } else if (reason.length() > MAX_REASON) {
-            errors.add("reason", "The reason must be " + MAX_REASON + " characters or fewer");
-        }
-        if (errors.any()) {
-            return errors;
+        if (!problems.isEmpty()) {
+            return problems;
         }
         DeadlineExtension extension = new DeadlineExtension();
         extension.agency = agency;
         extension.cycle = cycle;
         extension.newDue = newDue;
-        extension.reason = reason.strip();
+        extension.reason = request.reason().strip();
         extension.grantedBy = currentUser.user();
         extension.grantedAt = Instant.now();
         extension.persist();
-        return errors;
+        return List.of();
     }
 
     @Transactional

@@ -1,12 +1,15 @@
 package org.s11portal.home;
 
-import java.time.LocalDate;
+import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.s11portal.account.Roles;
-import org.s11portal.common.web.DateInput;
+import org.s11portal.common.web.DateParts;
 import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.GovUkDate;
+import org.s11portal.common.web.InputProblem;
 import org.s11portal.common.web.Redirects;
+import org.s11portal.common.web.Violations;
 import org.s11portal.cycle.DeadlineExtension;
 import org.s11portal.cycle.ExtensionService;
 
@@ -14,6 +17,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,6 +46,9 @@ public class AgencyResource {
     @Inject
     ExtensionService extensions;
 
+    @Inject
+    Validator validator;
+
     /** The extension form: a GOV.UK date input and the reason. */
     public static class ExtensionForm {
         @RestForm("newDue-day")
@@ -55,6 +62,14 @@ public class AgencyResource {
 
         @RestForm
         public String reason;
+
+        /** The form's own check: the parts make a real date. */
+        record Parts(@GovUkDate(label = "The new due date") DateParts newDue) {
+        }
+
+        Parts parts() {
+            return new Parts(new DateParts(day, month, year));
+        }
     }
 
     @GET
@@ -67,9 +82,11 @@ public class AgencyResource {
     @POST
     @Path("{id}/extensions")
     public Response grantExtension(@PathParam("id") long id, @BeanParam ExtensionForm form) {
-        FormErrors errors = FormErrors.none();
-        LocalDate newDue = DateInput.read("newDue", "The new due date", form.day, form.month, form.year, errors);
-        extensions.grant(id, newDue, form.reason, errors);
+        ExtensionForm.Parts typed = form.parts();
+        List<InputProblem> parts = Violations.problems(validator.validate(typed));
+        List<InputProblem> problems = extensions.grant(id,
+                new ExtensionService.ExtensionRequest(typed.newDue().toDate(), form.reason));
+        FormErrors errors = Violations.page(ExtensionForm.class, parts, problems);
         if (errors.any()) {
             AgencyService.AgencyProfile profile = agencyService.profile(id);
             return Response.status(400).entity(Templates.show(profile, extensions.current(profile.agency()), form, errors, false)).build();
