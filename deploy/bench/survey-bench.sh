@@ -22,18 +22,8 @@ KEY="dev-only-survey-nonce-key-change-me-in-production"
 CSRF="YmVuY2gtY3NyZi10b2tlbg"   # base64url of 16 bytes, as quarkus-rest-csrf expects
 TOKEN="demo-solent-wessex-police-service"
 
-db_env="$(deploy/scripts/db.sh ensure)"
-eval "$db_env"
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >&2
-  else
-    echo "bench: wrk is missing: sudo apt-get install -y wrk" >&2; exit 1
-  fi
-fi
+source deploy/bench/common.sh
 SLAP="$(command -v mariadb-slap || command -v mysqlslap || true)"
-CLIENT="$(command -v mariadb || command -v mysql)"
-sql() { MYSQL_PWD="$S11_DB_PASSWORD" "$CLIENT" --no-defaults --protocol=TCP -h "$S11_DB_HOST" -P "$S11_DB_PORT" -u "$S11_DB_USER" "$@"; }
 
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B --no-transfer-progress -q -DskipTests package
 sql -e "DROP DATABASE IF EXISTS $DB_NAME"
