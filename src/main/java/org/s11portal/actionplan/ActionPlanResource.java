@@ -66,19 +66,20 @@ public class ActionPlanResource {
 
     @GET
     public Response plan(@PathParam("id") long id, @QueryParam("saved") String saved) {
-        AssessmentWork work = assessments.work(id);
-        if (!work.draft) {
-            return Redirects.seeOther(work.viewPath());
+        ActionPlanService.PlanPage page = actionPlan.planPage(id);
+        if (!page.work().draft) {
+            return Redirects.seeOther(page.work().viewPath());
         }
-        return Response.ok(Templates.plan(work, clock.today(), saved, actionPlan.lock(work))).build();
+        return Response.ok(Templates.plan(page.work(), clock.today(), saved, page.lock())).build();
     }
 
     @GET
     @Path("new")
     @RolesAllowed(Roles.AGENCY_LEAD)
     public Response newAction(@PathParam("id") long id, @QueryParam("standard") String standardCode) {
-        AssessmentWork work = assessments.work(id);
-        if (actionPlan.lock(work) != null) {
+        ActionPlanService.PlanPage page = actionPlan.planPage(id);
+        AssessmentWork work = page.work();
+        if (page.lock() != null) {
             // the plan page says why it cannot be changed; never a live form
             return Redirects.seeOther(work.path() + "/actions");
         }
@@ -112,14 +113,14 @@ public class ActionPlanResource {
     @GET
     @Path("{actionId}")
     public Response edit(@PathParam("id") long id, @PathParam("actionId") long actionId) {
-        AssessmentWork work = assessments.work(id);
+        ActionPlanService.ActionPage page = actionPlan.actionPage(id, actionId);
+        AssessmentWork work = page.work();
         if (!work.draft) {
             return Redirects.seeOther(work.viewPath());
         }
-        ActionFormView view = ActionFormView.saved(work, actionPlan.get(id, actionId), clock.today());
-        ActionPlanService.PlanLock lock = actionPlan.lock(work);
-        if (lock != null) {
-            return Response.ok(Templates.locked(view, lock, null, null)).build();
+        ActionFormView view = ActionFormView.saved(work, page.action(), clock.today());
+        if (page.lock() != null) {
+            return Response.ok(Templates.locked(view, page.lock(), null, null)).build();
         }
         return Response.ok(Templates.form(view)).build();
     }

@@ -12,6 +12,7 @@ import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.assessment.AssessmentScope;
+import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.assessment.SubmissionVersion;
@@ -50,6 +51,9 @@ public class ActionPlanService {
 
     @Inject
     AssessmentLifecycle lifecycle;
+
+    @Inject
+    AssessmentService assessments;
 
     @Inject
     Validator validator;
@@ -121,11 +125,36 @@ public class ActionPlanService {
     /** Why the plan cannot be changed now, or null while the assessment is editable. */
     @Transactional
     public PlanLock lock(AssessmentWork work) {
-        if (work.isEditable()) {
+        return lock(work.assessment);
+    }
+
+    private static PlanLock lock(Assessment assessment) {
+        if (AssessmentLifecycle.isEditable(assessment.state)) {
             return null;
         }
-        SubmissionVersion latest = SubmissionVersion.latest(work.assessment);
-        return new PlanLock(work.assessment.state, latest == null ? null : latest.submittedAt);
+        SubmissionVersion latest = SubmissionVersion.latest(assessment);
+        return new PlanLock(assessment.state, latest == null ? null : latest.submittedAt);
+    }
+
+    /** The plan page: the assessment as the reader may see it, and why the plan cannot be changed (null if it can). */
+    public record PlanPage(AssessmentWork work, PlanLock lock) {
+    }
+
+    @Transactional
+    public PlanPage planPage(long assessmentId) {
+        AssessmentWork work = assessments.work(scope.assessment(assessmentId));
+        return new PlanPage(work, lock(work.assessment));
+    }
+
+    /** One action's page: the plan's page, and the action (404 when it is not one of the assessment's). */
+    public record ActionPage(AssessmentWork work, ActionItem action, PlanLock lock) {
+    }
+
+    @Transactional
+    public ActionPage actionPage(long assessmentId, long actionId) {
+        Assessment assessment = scope.assessment(assessmentId);
+        AssessmentWork work = assessments.work(assessment);
+        return new ActionPage(work, work.draft ? find(assessment, actionId) : null, lock(assessment));
     }
 
     /**
@@ -195,11 +224,11 @@ public class ActionPlanService {
         return item.smartProblems(today, work.cycle.closes);
     }
 
+    /** The assessment, when the caller may change it and its state allows it: only its state is read to decide. */
     private Assessment editable(long assessmentId) {
         Assessment assessment = scope.assessmentToEdit(assessmentId);
-        AssessmentWork work = AssessmentWork.load(assessment);
-        if (!work.isEditable()) {
-            throw new NotEditable(lock(work));
+        if (!AssessmentLifecycle.isEditable(assessment.state)) {
+            throw new NotEditable(lock(assessment));
         }
         return assessment;
     }
