@@ -217,14 +217,46 @@ public class SurveyService {
         return new LeadSurvey(agency, cycle, SurveyLink.activeFor(agency, cycle), takeUp(agency, cycle));
     }
 
-    /** Sets the lead's agency's headcount ({@link Agency#headcount}, the one headcount the portal keeps). */
+    /** A refused headcount: the lead's page again, with the errors. Null when the headcount was saved. */
+    public record HeadcountRefused(LeadSurvey survey, FormErrors errors) {
+    }
+
+    /**
+     * Sets the lead's agency's headcount ({@link Agency#headcount}, the one headcount the portal keeps) as typed: a
+     * whole number from 1 to 500,000, commas allowed. Returns null when saved, otherwise the page with the errors.
+     */
     @Transactional
-    public void setHeadcount(int headcount) {
+    public HeadcountRefused setHeadcount(String typed) {
+        FormErrors errors = FormErrors.none();
+        int value = 0;
+        String cleaned = typed == null ? "" : typed.strip().replace(",", "");
+        if (cleaned.isEmpty()) {
+            errors.add("headcount", "Enter how many staff and volunteers your agency has");
+        } else {
+            try {
+                value = Integer.parseInt(cleaned);
+                if (value < 1 || value > 500_000) {
+                    errors.add("headcount", "Headcount must be between 1 and 500,000");
+                }
+            } catch (NumberFormatException e) {
+                errors.add("headcount", "Headcount must be a whole number, like 250");
+            }
+        }
+        if (errors.any()) {
+            return new HeadcountRefused(leadSurvey(), errors);
+        }
         User lead = currentUser.user();
         liveCycle();
         Agency agency = Agency.findById(lead.agency.id);
-        agency.headcount = headcount;
+        agency.headcount = value;
         LOG.infof("agency-headcount-set agency-id=%d by-user-id=%d", agency.id, lead.id);
+        return null;
+    }
+
+    /** Gives the lead's agency a new link for the live cycle (see {@link #newLink(long)}). */
+    @Transactional
+    public SurveyLink newLinkForLead() {
+        return newLink(currentUser.user().agency.id);
     }
 
     /** Creates the agency's link, or replaces it: the old one then tells staff the survey has moved. */
