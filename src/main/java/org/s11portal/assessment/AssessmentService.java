@@ -253,6 +253,27 @@ public class AssessmentService {
         return new StandardSave(null, save(assessment, work, standard, inputs, confirmUnchanged), work, standard);
     }
 
+    /** One answer saved from the API: the question's id and the result, or a null result when the request was invalid. */
+    public record AnswerSave(long questionId, SaveResult result) {
+    }
+
+    /**
+     * Saves one answer as {@link #saveStandard} does, in one transaction: 404 for a question not in the tool, then a
+     * null result when {@code request} (the request as sent, with its constraints) is not valid.
+     */
+    @Transactional
+    public AnswerSave saveAnswer(long assessmentId, String questionCode, Object request, AnswerInput input) {
+        Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
+        Assessment assessment = scope.assessmentToEdit(assessmentId);
+        AssessmentWork work = AssessmentWork.load(assessment);
+        Question question = work.standards.stream().flatMap(s -> s.questions.stream())
+                .filter(q -> q.code.equals(questionCode)).findFirst().orElseThrow(NotFoundException::new);
+        if (!validator.validate(request).isEmpty()) {
+            return new AnswerSave(question.id, null);
+        }
+        return new AnswerSave(question.id, save(assessment, work, question.standard, Map.of(question.id, input), true));
+    }
+
     private static Standard standardOr404(AssessmentWork work, String code) {
         Standard standard = work.standard(code);
         if (standard == null) {
@@ -299,12 +320,6 @@ public class AssessmentService {
         }
         SubmissionSnapshot snapshot = version == null ? snapshot(work) : read(version);
         return new Reading(work, snapshot, version, versions, fileIds(work.assessment, snapshot));
-    }
-
-    /** The latest submitted version of an assessment in the caller's scope, or null when none is recorded. */
-    @Transactional
-    public SubmissionVersion latestVersion(long assessmentId) {
-        return SubmissionVersion.latest(scope.assessment(assessmentId));
     }
 
     /** A question's saved changes: all of them for the draft's readers, up to the latest submission for others. */
@@ -371,11 +386,6 @@ public class AssessmentService {
     }
 
     /** Comments from the moderators on the version they returned, by standard code ("" for overall). */
-    @Transactional
-    public Map<String, List<ReviewComment>> returnComments(long assessmentId) {
-        return returnComments(scope.assessment(assessmentId));
-    }
-
     private static Map<String, List<ReviewComment>> returnComments(Assessment assessment) {
         SubmissionVersion latest = SubmissionVersion.latest(assessment);
         Map<String, List<ReviewComment>> byStandard = new LinkedHashMap<>();

@@ -71,6 +71,32 @@ class AssessmentPageCostTest {
         assertTrue(manyAnswersAndFiles <= 8, "the view of a submitted assessment: " + manyAnswersAndFiles + " statements");
     }
 
+    @Test
+    void checkAnswersCostsTheSameForFourOrFortyAnswersWithFiles() {
+        Cycle small = fixtures.liveCycleWithTool();
+        Cycle big = fixtures.liveCycleWithTool();
+        cost.addStandards(big, 6, 6);
+
+        long fewAnswers = checkAnswers(small, 0);
+        long manyAnswersAndFiles = checkAnswers(big, 2);
+
+        assertEquals(fewAnswers, manyAnswersAndFiles, "the submission as it stands must not cost a statement per answer");
+        assertTrue(manyAnswersAndFiles <= 8, "check answers: " + manyAnswersAndFiles + " statements");
+    }
+
+    /** The lead's check answers page: the draft in the shape of a submission, with every file listed. */
+    private long checkAnswers(Cycle cycle, int filesPerAnswer) {
+        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
+        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        fixtures.answerAllFully(assessment, cycle);
+        User lead = fixtures.lead(agency);
+        cost.filesForEveryAnswer(assessment, filesPerAnswer, lead);
+        WebSession browser = WebSession.signedIn(lead.email);
+        String path = "/assessments/" + assessment.id + "/check";
+        browser.get(path).then().statusCode(200);
+        return cost.statements(() -> browser.get(path).then().statusCode(200).body(containsString("Evidence for T2.Q2")));
+    }
+
     /** The lead's task list with every question answered and an action per standard. */
     private long taskList(Cycle cycle) {
         Agency agency = fixtures.agency(Area.SOUTHAMPTON);

@@ -45,6 +45,14 @@ public class PageCost {
         return count;
     }
 
+    /** How many rows of this entity the request loaded (warm caches: make the same request once before). */
+    public long entityLoads(Class<?> entity, Runnable request) {
+        Statistics statistics = sessionFactory.getStatistics();
+        long before = statistics.getEntityStatistics(entity.getName()).getLoadCount();
+        request.run();
+        return statistics.getEntityStatistics(entity.getName()).getLoadCount() - before;
+    }
+
     /** Adds standards of {@code questions} questions each to the cycle's tool, after those it has (codes B1, B1.Q1 ...). */
     @Transactional
     public void addStandards(Cycle cycle, int standards, int questions) {
