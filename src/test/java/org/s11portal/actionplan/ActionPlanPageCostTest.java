@@ -56,6 +56,22 @@ class ActionPlanPageCostTest {
         assertTrue(manyActions <= 7, "a submitted action plan: " + manyActions + " statements");
     }
 
+    @Test
+    void thePlanAndAnActionsPageOpenOneTransactionEach() {
+        Cycle cycle = fixtures.liveCycleWithTool();
+        Agency agency = fixtures.agency(Area.PORTSMOUTH);
+        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        long actionId = fixtures.smartAction(assessment, fixtures.questions(cycle).get(0)).id;
+        WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
+        String plan = "/assessments/" + assessment.id + "/actions";
+        for (String path : List.of(plan, plan + "/new", plan + "/" + actionId)) {
+            lead.get(path).then().statusCode(200);
+            assertTrue(cost.transactions(() -> lead.get(path).then().statusCode(200)) <= 1, path + ": one transaction");
+        }
+        assertTrue(cost.transactions(() -> lead.post(plan, java.util.Map.of("standard", "NOT_A_STANDARD"))
+                .then().statusCode(400)) <= 1, "a refused action: one transaction");
+    }
+
     private long plan(Cycle cycle, int actions) {
         Agency agency = fixtures.agency(Area.PORTSMOUTH);
         Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);

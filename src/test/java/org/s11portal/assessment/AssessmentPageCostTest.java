@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.s11portal.account.User;
@@ -82,6 +83,31 @@ class AssessmentPageCostTest {
 
         assertEquals(fewAnswers, manyAnswersAndFiles, "the submission as it stands must not cost a statement per answer");
         assertTrue(manyAnswersAndFiles <= 8, "check answers: " + manyAnswersAndFiles + " statements");
+    }
+
+    @Test
+    void eachPageOfTheSelfAssessmentOpensOneTransaction() {
+        Cycle cycle = fixtures.liveCycleWithTool();
+        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
+        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        fixtures.answerAllFully(assessment, cycle);
+        User lead = fixtures.lead(agency);
+        cost.filesForEveryAnswer(assessment, 1, lead);
+        Question question = fixtures.questions(cycle).get(0);
+        WebSession browser = WebSession.signedIn(lead.email);
+        String base = "/assessments/" + assessment.id;
+        for (String path : List.of(base, base + "/standards/T1", base + "/check",
+                base + "/questions/" + question.id + "/files", base + "/view")) {
+            browser.get(path).then().statusCode(200);
+            assertTrue(cost.transactions(() -> browser.get(path).then().statusCode(200)) <= 1, path + ": one transaction");
+        }
+        String page = base + "/standards/T1";
+        assertTrue(cost.transactions(() -> browser.post(page, Map.of("q" + question.id + "-rating", "FULL", "q" + question.id + "-evidence", "x".repeat(AnswerInput.MAX_TEXT + 1)))
+                .then().statusCode(400)) <= 1, "a refused save: one transaction");
+        PageCost.submit(browser, assessment);
+        browser.get(base + "/submitted").then().statusCode(200);
+        assertTrue(cost.transactions(() -> browser.get(base + "/submitted").then().statusCode(200)) <= 1,
+                "the confirmation: one transaction");
     }
 
     /** The lead's check answers page: the draft in the shape of a submission, with every file listed. */

@@ -39,10 +39,15 @@ public class PageCost {
         assertTrue(statistics.isStatisticsEnabled(), "quarkus.hibernate-orm.statistics must be on in tests");
         long before = statistics.getPrepareStatementCount();
         request.run();
-        long count = statistics.getPrepareStatementCount() - before;
-        System.out.println("PAGE-COST " + count + " " + java.util.Arrays.stream(new Throwable().getStackTrace())
-                .filter(f -> f.getClassName().endsWith("Test")).findFirst().orElse(null));
-        return count;
+        return statistics.getPrepareStatementCount() - before;
+    }
+
+    /** The transactions the request opened: one for the page, the session's included. */
+    public long transactions(Runnable request) {
+        Statistics statistics = sessionFactory.getStatistics();
+        long before = statistics.getTransactionCount();
+        request.run();
+        return statistics.getTransactionCount() - before;
     }
 
     /** How many rows of this entity the request loaded (warm caches: make the same request once before). */
