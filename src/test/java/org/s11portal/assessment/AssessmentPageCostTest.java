@@ -102,7 +102,8 @@ class AssessmentPageCostTest {
             assertTrue(cost.transactions(() -> browser.get(path).then().statusCode(200)) <= 1, path + ": one transaction");
         }
         String page = base + "/standards/T1";
-        assertTrue(cost.transactions(() -> browser.post(page, Map.of("q" + question.id + "-rating", "FULL", "q" + question.id + "-evidence", "x".repeat(AnswerInput.MAX_TEXT + 1)))
+        assertTrue(cost.transactions(() -> browser.post(page, Map.of("q" + question.id + "-version", "0",
+                "q" + question.id + "-rating", "NOT_A_RATING"))
                 .then().statusCode(400)) <= 1, "a refused save: one transaction");
         PageCost.submit(browser, assessment);
         browser.get(base + "/submitted").then().statusCode(200);
