@@ -43,14 +43,16 @@ public class AccessScope {
         User user = currentUser.user();
         return switch (user.role) {
             case Roles.AGENCY_LEAD -> user.agency == null ? List.of() : List.of(user.agency);
+            // each with its areas in the same statement, however many agencies there are
             case Roles.MODERATOR -> user.partnership == null
-                    ? Agency.list("select distinct a from Agency a where size(a.areas) >= 2 order by a.name")
-                    : Agency.list("select distinct a from Agency a where size(a.areas) >= 2 or ?1 member of a.areas"
-                            + " order by a.name", user.partnership);
+                    ? Agency.list("select distinct a from Agency a left join fetch a.areas where size(a.areas) >= 2"
+                            + " order by a.name")
+                    : Agency.list("select distinct a from Agency a left join fetch a.areas"
+                            + " where size(a.areas) >= 2 or ?1 member of a.areas order by a.name", user.partnership);
             case Roles.PARTNERSHIP_ADMIN -> user.partnership == null
-                    ? Agency.list("order by name")
-                    : Agency.list("select distinct a from Agency a where ?1 member of a.areas order by a.name",
-                            user.partnership);
+                    ? Agency.list("select distinct a from Agency a left join fetch a.areas order by a.name")
+                    : Agency.list("select distinct a from Agency a left join fetch a.areas where ?1 member of a.areas"
+                            + " order by a.name", user.partnership);
             default -> List.of();
         };
     }

@@ -6,10 +6,7 @@ import static org.s11portal.assessment.AssessmentApiResource.problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.s11portal.account.Roles;
-import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.AssessmentApiResource.ActionJson;
-import org.s11portal.assessment.AssessmentService;
-import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.Violations;
 
@@ -36,9 +33,6 @@ import jakarta.ws.rs.core.Response;
 public class ActionPlanApiResource {
 
     @Inject
-    AssessmentService assessments;
-
-    @Inject
     ActionPlanService actionPlan;
 
     @Inject
@@ -48,19 +42,16 @@ public class ActionPlanApiResource {
     @RolesAllowed(Roles.AGENCY_LEAD)
     @Operation(summary = "Add an action; saved even when not yet SMART (notSmart lists what is missing). 409 once submitted")
     public Response addAction(@PathParam("id") long id, ActionJson body) {
-        AssessmentWork work = assessments.work(id);
-        ActionPlanService.Checked checked = actionPlan.check(work, fields(body));
-        if (checked.input() == null) {
-            return problem(422, "Invalid action", "The action has errors", errorList(Violations.api(ActionPlanService.ActionFields.class, checked.problems())));
-        }
-        ActionPlanService.ActionInput input = checked.input();
-        ActionItem item;
+        ActionPlanService.ApiSave save;
         try {
-            item = actionPlan.create(id, input);
+            save = actionPlan.saveFromApi(id, null, fields(body));
         } catch (ActionPlanService.NotEditable e) {
             return problem(409, "Not editable", e.lock.message(), null);
         }
-        return Response.status(201).entity(ActionJson.of(item, work, clock.today())).build();
+        if (save.item() == null) {
+            return problem(422, "Invalid action", "The action has errors", errorList(Violations.api(ActionPlanService.ActionFields.class, save.problems())));
+        }
+        return Response.status(201).entity(ActionJson.of(save.item(), save.work(), clock.today())).build();
     }
 
     @PUT
@@ -68,19 +59,18 @@ public class ActionPlanApiResource {
     @RolesAllowed(Roles.AGENCY_LEAD)
     @Operation(summary = "Change an action; send the version you read. 409 if someone saved in between")
     public Response updateAction(@PathParam("id") long id, @PathParam("actionId") long actionId, ActionJson body) {
-        AssessmentWork work = assessments.work(id);
-        ActionPlanService.Checked checked = actionPlan.check(work, fields(body));
-        if (checked.input() == null) {
-            return problem(422, "Invalid action", "The action has errors", errorList(Violations.api(ActionPlanService.ActionFields.class, checked.problems())));
-        }
-        ActionPlanService.ActionInput input = checked.input();
+        ActionPlanService.ApiSave save;
         try {
-            return Response.ok(ActionJson.of(actionPlan.update(id, actionId, input), work, clock.today())).build();
+            save = actionPlan.saveFromApi(id, actionId, fields(body));
         } catch (ActionPlanService.NotEditable e) {
             return problem(409, "Not editable", e.lock.message(), null);
         } catch (OptimisticLockException e) {
             return problem(409, "Conflict", "Someone else changed this action after you read it: read it again", null);
         }
+        if (save.item() == null) {
+            return problem(422, "Invalid action", "The action has errors", errorList(Violations.api(ActionPlanService.ActionFields.class, save.problems())));
+        }
+        return Response.ok(ActionJson.of(save.item(), save.work(), clock.today())).build();
     }
 
     /** The JSON as the action's typed values: its dates are dates, checked as they are. */

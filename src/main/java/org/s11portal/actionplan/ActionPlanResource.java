@@ -6,14 +6,11 @@ import java.util.List;
 import org.s11portal.account.Roles;
 import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.ActionStatus;
-import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.DateParts;
 import org.s11portal.common.web.FormErrors;
-import org.s11portal.common.web.InputProblem;
 import org.s11portal.common.web.Redirects;
-import org.s11portal.common.web.Violations;
 import org.s11portal.tool.Standard;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -21,7 +18,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -56,29 +52,24 @@ public class ActionPlanResource {
     ActionPlanService actionPlan;
 
     @Inject
-    AssessmentService assessments;
-
-    @Inject
     PortalClock clock;
-
-    @Inject
-    Validator validator;
 
     @GET
     public Response plan(@PathParam("id") long id, @QueryParam("saved") String saved) {
-        AssessmentWork work = assessments.work(id);
-        if (!work.draft) {
-            return Redirects.seeOther(work.viewPath());
+        ActionPlanService.PlanPage page = actionPlan.planPage(id);
+        if (!page.work().draft) {
+            return Redirects.seeOther(page.work().viewPath());
         }
-        return Response.ok(Templates.plan(work, clock.today(), saved, actionPlan.lock(work))).build();
+        return Response.ok(Templates.plan(page.work(), clock.today(), saved, page.lock())).build();
     }
 
     @GET
     @Path("new")
     @RolesAllowed(Roles.AGENCY_LEAD)
     public Response newAction(@PathParam("id") long id, @QueryParam("standard") String standardCode) {
-        AssessmentWork work = assessments.work(id);
-        if (actionPlan.lock(work) != null) {
+        ActionPlanService.PlanPage page = actionPlan.planPage(id);
+        AssessmentWork work = page.work();
+        if (page.lock() != null) {
             // the plan page says why it cannot be changed; never a live form
             return Redirects.seeOther(work.path() + "/actions");
         }
@@ -89,37 +80,28 @@ public class ActionPlanResource {
     @POST
     @RolesAllowed(Roles.AGENCY_LEAD)
     public Response create(@PathParam("id") long id, @BeanParam ActionForm form) {
-        AssessmentWork work = assessments.work(id);
-        FormErrors errors = FormErrors.none();
-        ActionPlanService.PlanLock lock = actionPlan.lock(work);
-        if (lock != null) {
-            return notEditable(ActionFormView.typed(work, null, form, errors, clock.today(), null), lock, NOT_ADDED);
+        ActionPlanService.FormSave save = actionPlan.createFromForm(id, form);
+        AssessmentWork work = save.work();
+        if (save.lock() != null) {
+            return notEditable(ActionFormView.typed(work, null, form, save.errors(), clock.today(), null), save.lock(), NOT_ADDED);
         }
-        Read read = read(work, form);
-        if (read.errors().any()) {
-            return Response.status(400).entity(Templates.form(ActionFormView.typed(work, null, form, read.errors(), clock.today(), null))).build();
+        if (save.saved() == null) {
+            return Response.status(400).entity(Templates.form(ActionFormView.typed(work, null, form, save.errors(), clock.today(), null))).build();
         }
-        ActionPlanService.ActionInput input = read.input();
-        ActionItem item;
-        try {
-            item = actionPlan.create(id, input);
-        } catch (ActionPlanService.NotEditable e) {
-            return notEditable(ActionFormView.typed(work, null, form, errors, clock.today(), null), e.lock, NOT_ADDED);
-        }
-        return Redirects.seeOther(work.path() + "/actions?saved=" + item.id);
+        return Redirects.seeOther(work.path() + "/actions?saved=" + save.saved().id);
     }
 
     @GET
     @Path("{actionId}")
     public Response edit(@PathParam("id") long id, @PathParam("actionId") long actionId) {
-        AssessmentWork work = assessments.work(id);
+        ActionPlanService.ActionPage page = actionPlan.actionPage(id, actionId);
+        AssessmentWork work = page.work();
         if (!work.draft) {
             return Redirects.seeOther(work.viewPath());
         }
-        ActionFormView view = ActionFormView.saved(work, actionPlan.get(id, actionId), clock.today());
-        ActionPlanService.PlanLock lock = actionPlan.lock(work);
-        if (lock != null) {
-            return Response.ok(Templates.locked(view, lock, null, null)).build();
+        ActionFormView view = ActionFormView.saved(work, page.action(), clock.today());
+        if (page.lock() != null) {
+            return Response.ok(Templates.locked(view, page.lock(), null, null)).build();
         }
         return Response.ok(Templates.form(view)).build();
     }
@@ -128,28 +110,34 @@ public class ActionPlanResource {
     @Path("{actionId}")
     @RolesAllowed(Roles.AGENCY_LEAD)
     public Response update(@PathParam("id") long id, @PathParam("actionId") long actionId, @BeanParam ActionForm form) {
-        AssessmentWork work = assessments.work(id);
-        ActionItem existing = actionPlan.get(id, actionId);
-        FormErrors errors = FormErrors.none();
-        ActionPlanService.PlanLock lock = actionPlan.lock(work);
-        if (lock != null) {
-            return notEditable(ActionFormView.typed(work, existing, form, errors, clock.today(), null), lock, NOT_CHANGED);
-        }
-        Read read = read(work, form);
-        if (read.errors().any()) {
-            return Response.status(400).entity(Templates.form(ActionFormView.typed(work, existing, form, read.errors(), clock.today(), null))).build();
-        }
-        ActionPlanService.ActionInput input = read.input();
+        ActionPlanService.FormSave save;
         try {
-            actionPlan.update(id, actionId, input);
-        } catch (ActionPlanService.NotEditable e) {
-            return notEditable(ActionFormView.typed(work, existing, form, errors, clock.today(), null), e.lock, NOT_CHANGED);
+            save = actionPlan.updateFromForm(id, actionId, form);
         } catch (OptimisticLockException e) {
-            ActionItem theirs = actionPlan.get(id, actionId);
-            form.version = theirs.version;
-            return Response.status(409).entity(Templates.form(ActionFormView.typed(work, theirs, form, errors, clock.today(), theirs))).build();
+            // someone saved between this check and the commit
+            ActionPlanService.ActionPage page = actionPlan.actionPage(id, actionId);
+            return conflict(page.work(), page.action(), form);
+        }
+        AssessmentWork work = save.work();
+        if (save.lock() != null) {
+            return notEditable(ActionFormView.typed(work, save.existing(), form, save.errors(), clock.today(), null), save.lock(),
+                    NOT_CHANGED);
+        }
+        if (save.theirs() != null) {
+            return conflict(work, save.theirs(), form);
+        }
+        if (save.saved() == null) {
+            return Response.status(400).entity(Templates.form(ActionFormView.typed(work, save.existing(), form, save.errors(),
+                    clock.today(), null))).build();
         }
         return Redirects.seeOther(work.path() + "/actions?saved=" + actionId);
+    }
+
+    /** 409: the action as someone else saved it, with what this person typed, now based on their version. */
+    private Response conflict(AssessmentWork work, ActionItem theirs, ActionForm form) {
+        form.version = theirs.version;
+        return Response.status(409).entity(Templates.form(ActionFormView.typed(work, theirs, form, FormErrors.none(),
+                clock.today(), theirs))).build();
     }
 
     @POST
@@ -159,22 +147,10 @@ public class ActionPlanResource {
         try {
             actionPlan.delete(id, actionId);
         } catch (ActionPlanService.NotEditable e) {
-            AssessmentWork work = assessments.work(id);
-            return notEditable(ActionFormView.saved(work, actionPlan.get(id, actionId), clock.today()), e.lock, NOT_DELETED);
+            ActionPlanService.ActionPage page = actionPlan.actionPage(id, actionId);
+            return notEditable(ActionFormView.saved(page.work(), page.action(), clock.today()), e.lock, NOT_DELETED);
         }
         return Redirects.seeOther("/assessments/" + id + "/actions");
-    }
-
-    /** What the form says: the input to save, or the errors to show (input null). */
-    private record Read(ActionPlanService.ActionInput input, FormErrors errors) {
-    }
-
-    /** The form's date parts first, then the action's values and the tool's rules. */
-    private Read read(AssessmentWork work, ActionForm form) {
-        List<InputProblem> parts = Violations.problems(validator.validate(form.dates()));
-        ActionPlanService.Checked checked = actionPlan.check(work, form.fields());
-        FormErrors errors = Violations.page(ActionForm.class, parts, checked.problems());
-        return new Read(errors.any() ? null : checked.input(), errors);
     }
 
     private static final String NOT_ADDED = "Your new action was not added. What you typed is below, so you can keep a copy.";

@@ -12,11 +12,13 @@ import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.assessment.AssessmentScope;
+import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.assessment.SubmissionVersion;
 import org.s11portal.common.template.TemplateExtensions;
 import org.s11portal.common.web.DateWithin;
+import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.InputProblem;
 import org.s11portal.common.web.OneOf;
 import org.s11portal.common.web.Violations;
@@ -50,6 +52,9 @@ public class ActionPlanService {
 
     @Inject
     AssessmentLifecycle lifecycle;
+
+    @Inject
+    AssessmentService assessments;
 
     @Inject
     Validator validator;
@@ -119,13 +124,33 @@ public class ActionPlanService {
     }
 
     /** Why the plan cannot be changed now, or null while the assessment is editable. */
-    @Transactional
-    public PlanLock lock(AssessmentWork work) {
-        if (work.isEditable()) {
+    private static PlanLock lock(Assessment assessment) {
+        if (AssessmentLifecycle.isEditable(assessment.state)) {
             return null;
         }
-        SubmissionVersion latest = SubmissionVersion.latest(work.assessment);
-        return new PlanLock(work.assessment.state, latest == null ? null : latest.submittedAt);
+        SubmissionVersion latest = SubmissionVersion.latest(assessment);
+        return new PlanLock(assessment.state, latest == null ? null : latest.submittedAt);
+    }
+
+    /** The plan page: the assessment as the reader may see it, and why the plan cannot be changed (null if it can). */
+    public record PlanPage(AssessmentWork work, PlanLock lock) {
+    }
+
+    @Transactional
+    public PlanPage planPage(long assessmentId) {
+        AssessmentWork work = assessments.work(scope.assessment(assessmentId));
+        return new PlanPage(work, lock(work.assessment));
+    }
+
+    /** One action's page: the plan's page, and the action (404 when it is not one of the assessment's). */
+    public record ActionPage(AssessmentWork work, ActionItem action, PlanLock lock) {
+    }
+
+    @Transactional
+    public ActionPage actionPage(long assessmentId, long actionId) {
+        Assessment assessment = scope.assessment(assessmentId);
+        AssessmentWork work = assessments.work(assessment);
+        return new ActionPage(work, work.draft ? find(assessment, actionId) : null, lock(assessment));
     }
 
     /**
@@ -153,6 +178,84 @@ public class ActionPlanService {
         return new Checked(new ActionInput(standard, question, clean(fields.gap()), clean(fields.action()),
                 clean(fields.measure()), clean(fields.lead()), clean(fields.resources()), fields.startDate(),
                 fields.targetDate(), status, fields.version()), List.of());
+    }
+
+    /**
+     * What posting the action form came to, with what the page needs to say so: {@code lock} when the plan cannot be
+     * changed, {@code errors} when the input was refused, {@code saved} when done, {@code theirs} when someone else
+     * saved the action after it was loaded (nothing overwritten). {@code existing} is the action as it was.
+     */
+    public record FormSave(AssessmentWork work, ActionItem existing, PlanLock lock, FormErrors errors, ActionItem saved,
+            ActionItem theirs) {
+    }
+
+    /** Adds an action from the form: the plan's lock, then the form's dates, the values and the tool's rules. */
+    @Transactional
+    public FormSave createFromForm(long assessmentId, ActionForm form) {
+        Assessment assessment = scope.assessment(assessmentId);
+        AssessmentWork work = assessments.work(assessment);
+        PlanLock lock = lock(assessment);
+        if (lock != null) {
+            return new FormSave(work, null, lock, FormErrors.none(), null, null);
+        }
+        Read read = read(work, form);
+        if (read.input() == null) {
+            return new FormSave(work, null, null, read.errors(), null, null);
+        }
+        return new FormSave(work, null, null, read.errors(), create(assessmentId, read.input()), null);
+    }
+
+    /** Changes an action from the form, as {@link #createFromForm}; a newer save by someone else comes back as theirs. */
+    @Transactional
+    public FormSave updateFromForm(long assessmentId, long actionId, ActionForm form) {
+        Assessment assessment = scope.assessment(assessmentId);
+        AssessmentWork work = assessments.work(assessment);
+        ActionItem existing = find(assessment, actionId);
+        PlanLock lock = lock(assessment);
+        if (lock != null) {
+            return new FormSave(work, existing, lock, FormErrors.none(), null, null);
+        }
+        Read read = read(work, form);
+        if (read.input() == null) {
+            return new FormSave(work, existing, null, read.errors(), null, null);
+        }
+        if (read.input().version() == null || read.input().version() != existing.version) {
+            return new FormSave(work, existing, null, read.errors(), null, existing);
+        }
+        return new FormSave(work, existing, null, read.errors(), update(assessmentId, actionId, read.input()), null);
+    }
+
+    /** What the API's save came to: the problems that refused it, or the action saved, with the assessment. */
+    public record ApiSave(AssessmentWork work, List<InputProblem> problems, ActionItem item) {
+    }
+
+    /**
+     * Adds an action ({@code actionId} null) or changes one from the API's values, in one transaction: refused with
+     * the problems when the input is wrong; {@link NotEditable} or {@link OptimisticLockException} as for
+     * {@link #create} and {@link #update}.
+     */
+    @Transactional
+    public ApiSave saveFromApi(long assessmentId, Long actionId, ActionFields fields) {
+        AssessmentWork work = assessments.work(scope.assessment(assessmentId));
+        Checked checked = check(work, fields);
+        if (checked.input() == null) {
+            return new ApiSave(work, checked.problems(), null);
+        }
+        ActionItem item = actionId == null ? create(assessmentId, checked.input())
+                : update(assessmentId, actionId, checked.input());
+        return new ApiSave(work, List.of(), item);
+    }
+
+    /** What the form says: the input to save, or the errors to show (input null). */
+    private record Read(ActionInput input, FormErrors errors) {
+    }
+
+    /** The form's date parts first, then the action's values and the tool's rules. */
+    private Read read(AssessmentWork work, ActionForm form) {
+        List<InputProblem> parts = Violations.problems(validator.validate(form.dates()));
+        Checked checked = check(work, form.fields());
+        FormErrors errors = Violations.page(ActionForm.class, parts, checked.problems());
+        return new Read(errors.any() ? null : checked.input(), errors);
     }
 
     @Transactional
@@ -186,20 +289,15 @@ public class ActionPlanService {
         find(assessment, actionId).delete();
     }
 
-    @Transactional
-    public ActionItem get(long assessmentId, long actionId) {
-        return find(scope.assessment(assessmentId), actionId);
-    }
-
     public List<ActionItem.SmartProblem> smartProblems(AssessmentWork work, ActionItem item, LocalDate today) {
         return item.smartProblems(today, work.cycle.closes);
     }
 
+    /** The assessment, when the caller may change it and its state allows it: only its state is read to decide. */
     private Assessment editable(long assessmentId) {
         Assessment assessment = scope.assessmentToEdit(assessmentId);
-        AssessmentWork work = AssessmentWork.load(assessment);
-        if (!work.isEditable()) {
-            throw new NotEditable(lock(work));
+        if (!AssessmentLifecycle.isEditable(assessment.state)) {
+            throw new NotEditable(lock(assessment));
         }
         return assessment;
     }

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.s11portal.account.Roles;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
-import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +20,6 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -110,26 +108,24 @@ public class AssessmentApiResource {
         if (body == null) {
             return problem(400, "Bad request", "Send the answer as JSON", null);
         }
-        AssessmentWork work = assessments.work(id);
-        Question question = work.standards.stream().flatMap(s -> s.questions.stream())
-                .filter(q -> q.code.equals(questionCode)).findFirst().orElseThrow(NotFoundException::new);
-        if (!validator.validate(body).isEmpty()) {
+        AnswerInput input = new AnswerInput(body.rating(), body.evidence(), body.impact(), body.naReason(), body.version());
+        AssessmentService.AnswerSave save;
+        try {
+            save = assessments.saveAnswer(id, questionCode, body, input);
+        } catch (OptimisticLockException e) {
+            save = assessments.saveAnswer(id, questionCode, body, input);
+        }
+        if (save.result() == null) {
             return problem(422, "Invalid answer", "Texts must be " + AnswerInput.MAX_TEXT + " characters or fewer", null);
         }
-        AnswerInput input = new AnswerInput(body.rating(), body.evidence(), body.impact(), body.naReason(), body.version());
-        AssessmentService.SaveResult result;
-        try {
-            result = assessments.saveStandard(id, question.standard.code, Map.of(question.id, input));
-        } catch (OptimisticLockException e) {
-            result = assessments.saveStandard(id, question.standard.code, Map.of(question.id, input));
-        }
+        AssessmentService.SaveResult result = save.result();
         if (result instanceof AssessmentService.NotEditable notEditable) {
             return problem(409, "Not editable", "The self-assessment is " + notEditable.state().label.toLowerCase(), null);
         }
         if (result instanceof AssessmentService.Conflicts) {
             return problem(409, "Conflict", "Someone else saved this answer after you read it: read it again", null);
         }
-        return Response.ok(Map.of("version", ((AssessmentService.Saved) result).versions().getOrDefault(question.id, 0))).build();
+        return Response.ok(Map.of("version", ((AssessmentService.Saved) result).versions().getOrDefault(save.questionId(), 0))).build();
     }
 
     @POST

@@ -6,22 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.s11portal.account.Roles;
-import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
-import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,43 +50,30 @@ public class AssessmentResource {
     }
 
     @Inject
-    Validator validator;
-
-    @Inject
     AssessmentService assessments;
-
-    @Inject
-    PortalClock clock;
 
     @GET
     public Response taskList(@PathParam("id") long id, @QueryParam("saved") String saved,
             @QueryParam("carried") Integer carried) {
-        AssessmentWork work = assessments.work(id);
+        AssessmentService.TaskList page = assessments.taskList(id);
+        AssessmentWork work = page.work();
         if (!work.draft) {
             return Redirects.seeOther(work.viewPath());
         }
-        Map<String, TaskStatus> statuses = new LinkedHashMap<>();
-        work.standards.forEach(s -> statuses.put(s.code, SubmissionRules.standardStatus(work, s)));
-        boolean nothingAnswered = work.answersByQuestion.values().stream().allMatch(Answer::isEmpty);
-        // a cycle that has closed has no live deadline: its dates are history, never "N days overdue"
-        Long daysLeft = clock.today().isAfter(work.cycle.closes) ? null : clock.daysUntil(work.due());
-        return Response.ok(Templates.taskList(work, statuses, SubmissionRules.actionPlanStatus(work, clock.today()),
-                SubmissionRules.problems(work, clock.today()), daysLeft,
-                assessments.returnComments(id), saved == null ? null : work.standard(saved) == null ? null : saved,
-                carried == null ? -1 : carried, work.isEditable() && nothingAnswered,
-                SubmissionRules.answersToReview(work), SubmissionRules.actionsToReview(work),
-                work.isEditable() ? null : assessments.latestVersion(id))).build();
+        return Response.ok(Templates.taskList(work, page.standardStatuses(), page.actionPlanStatus(), page.problems(),
+                page.daysLeft(), page.comments(), saved == null ? null : work.standard(saved) == null ? null : saved,
+                carried == null ? -1 : carried, page.canCarryForward(), page.answersToReview(), page.actionsToReview(),
+                page.latest())).build();
     }
 
     @GET
     @Path("standards/{code}")
     public Response standard(@PathParam("id") long id, @PathParam("code") String code) {
-        AssessmentWork work = assessments.work(id);
-        Standard standard = standardOr404(work, code);
-        if (!work.draft) {
-            return Redirects.seeOther(work.viewPath() + "#standard-" + standard.code);
+        StandardPage page = assessments.standardPage(id, code);
+        if (!page.work().draft) {
+            return Redirects.seeOther(page.work().viewPath() + "#standard-" + page.standard().code);
         }
-        return Response.ok(Templates.standard(page(id, work, standard, null, FormErrors.none()))).build();
+        return Response.ok(Templates.standard(page)).build();
     }
 
     @POST
@@ -100,21 +82,20 @@ public class AssessmentResource {
     @Produces({ MediaType.TEXT_HTML, MediaType.APPLICATION_JSON })
     public Response save(@PathParam("id") long id, @PathParam("code") String code, MultivaluedMap<String, String> form,
             @HeaderParam("X-Autosave") String autosave) {
-        AssessmentWork work = assessments.work(id);
-        Standard standard = standardOr404(work, code);
-        FormErrors errors = FormErrors.none();
-        Map<Long, AnswerInput> inputs = AnswerForms.read(standard, form, validator, errors);
-        if (errors.any()) {
-            return autosave != null ? Response.status(422).type(MediaType.APPLICATION_JSON).entity("{\"saved\":false}").build()
-                    : Response.status(400).entity(Templates.standard(page(id, work, standard, inputs, errors))).build();
-        }
-        AssessmentService.SaveResult result;
+        AssessmentService.StandardSave save;
         boolean confirm = autosave == null;
         try {
-            result = assessments.saveStandard(id, code, inputs, confirm);
+            save = assessments.saveStandardPage(id, code, form, confirm);
         } catch (OptimisticLockException e) {
-            result = assessments.saveStandard(id, code, inputs, confirm);
+            save = assessments.saveStandardPage(id, code, form, confirm);
         }
+        if (save.invalid() != null) {
+            return autosave != null ? Response.status(422).type(MediaType.APPLICATION_JSON).entity("{\"saved\":false}").build()
+                    : Response.status(400).entity(Templates.standard(save.invalid())).build();
+        }
+        AssessmentWork work = save.work();
+        Standard standard = save.standard();
+        AssessmentService.SaveResult result = save.result();
         if (result instanceof AssessmentService.NotEditable) {
             return Response.status(409).entity(Templates.notEditable(work)).build();
         }
@@ -151,27 +132,6 @@ public class AssessmentResource {
         return Templates.history(assessments.history(id, questionId));
     }
 
-    private StandardPage page(long id, AssessmentWork work, Standard standard, Map<Long, AnswerInput> typed, FormErrors errors) {
-        List<StandardPage.QuestionRow> rows = new ArrayList<>();
-        for (Question question : standard.questions) {
-            Answer saved = work.answer(question);
-            AnswerInput input = typed == null ? null : typed.get(question.id);
-            rows.add(new StandardPage.QuestionRow(question,
-                    input != null ? input.rating() : saved == null ? null : saved.rating,
-                    input != null ? input.evidence() : saved == null ? null : saved.evidence,
-                    input != null ? input.impact() : saved == null ? null : saved.impact,
-                    input != null ? input.naReason() : saved == null ? null : saved.naReason,
-                    input != null ? input.version() : saved == null ? null : saved.version,
-                    saved != null && saved.carriedForward,
-                    SubmissionRules.answerProblems(work, question),
-                    assessments.files(saved)));
-        }
-        List<SubmissionRules.Problem> standardProblems = SubmissionRules.standardProblems(work, standard).stream()
-                .filter(p -> p.is(SubmissionRules.Kind.GAP_WITHOUT_ACTION)).toList();
-        List<ReviewComment> comments = assessments.returnComments(id).getOrDefault(standard.code, List.of());
-        return new StandardPage(work, standard, rows, standardProblems, comments, errors, List.of(Rating.values()));
-    }
-
     public record HiddenField(String name, String value) {
     }
 
@@ -187,13 +147,4 @@ public class AssessmentResource {
         });
         return fields;
     }
-
-    private static Standard standardOr404(AssessmentWork work, String code) {
-        Standard standard = work.standard(code);
-        if (standard == null) {
-            throw new NotFoundException();
-        }
-        return standard;
-    }
-
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
@@ -25,7 +27,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MultivaluedMap;
 
 /** The self-assessment: opening it, saving answers without losing anyone's work, carrying forward, submitting. */
 @ApplicationScoped
@@ -51,6 +55,9 @@ public class AssessmentService {
     @Inject
     FrozenSnapshots frozenSnapshots;
 
+    @Inject
+    Validator validator;
+
     /** An answer someone else saved after the person started editing: both texts, nothing overwritten. */
     public record Conflict(Question question, Answer theirs, AnswerInput yours, String theirsBy, Instant theirsAt) {
     }
@@ -73,7 +80,45 @@ public class AssessmentService {
     public record Submitted(SubmissionVersion version, boolean alreadySubmitted) implements SubmitResult {
     }
 
-    public record Refused(List<SubmissionRules.Problem> problems) implements SubmitResult {
+    /** Refused, with the problems and the check answers page to show them on. */
+    public record Refused(List<SubmissionRules.Problem> problems, CheckPage page) implements SubmitResult {
+    }
+
+    /** Check answers: the submission as it stands, the problems, and what carried forward is still to review. */
+    public record CheckPage(AssessmentWork work, SubmissionSnapshot snapshot, List<SubmissionRules.Problem> problems,
+            List<SubmissionRules.Problem> toReview, long answersToReview) {
+    }
+
+    /**
+     * The check answers page, with the submission rules' problems as they stand today, or with none
+     * ({@code withProblems} false: the sign-off form had errors, which are shown alone).
+     */
+    @Transactional
+    public CheckPage checkPage(long assessmentId, boolean withProblems) {
+        AssessmentWork work = work(scope.assessment(assessmentId));
+        if (!work.draft) {
+            return new CheckPage(work, null, List.of(), List.of(), 0);
+        }
+        return checkPage(work, withProblems ? SubmissionRules.problems(work, clock.today()) : List.of());
+    }
+
+    private CheckPage checkPage(AssessmentWork work, List<SubmissionRules.Problem> problems) {
+        List<SubmissionRules.Problem> toReview = problems.stream().filter(p -> p.is(SubmissionRules.Kind.CARRIED_FORWARD)).toList();
+        return new CheckPage(work, snapshot(work), problems, toReview, SubmissionRules.answersToReview(work));
+    }
+
+    /** The confirmation page after submitting: the assessment and its latest version (404 when none). */
+    public record SubmittedPage(AssessmentWork work, SubmissionVersion version) {
+    }
+
+    @Transactional
+    public SubmittedPage submittedPage(long assessmentId) {
+        AssessmentWork work = work(scope.assessment(assessmentId));
+        SubmissionVersion version = SubmissionVersion.latest(work.assessment);
+        if (version == null) {
+            throw new NotFoundException();
+        }
+        return new SubmittedPage(work, version);
     }
 
     /** The lead's assessment for the live cycle, created (not started) the first time they open it. */
@@ -100,9 +145,141 @@ public class AssessmentService {
      */
     @Transactional
     public AssessmentWork work(long assessmentId) {
-        Assessment assessment = scope.assessment(assessmentId);
+        return work(scope.assessment(assessmentId));
+    }
+
+    /** As {@link #work(long)}, for an assessment whose scope the caller has checked, in the caller's transaction. */
+    public AssessmentWork work(Assessment assessment) {
         return DraftPrivacy.mayReadDraft(currentUser.user(), assessment) ? AssessmentWork.load(assessment)
                 : AssessmentWork.withoutDraft(assessment);
+    }
+
+    /** Everything the task list shows; for a reader of the submitted version only, {@code work.draft} is false. */
+    public record TaskList(AssessmentWork work, Map<String, TaskStatus> standardStatuses, TaskStatus actionPlanStatus,
+            List<SubmissionRules.Problem> problems, Long daysLeft, Map<String, List<ReviewComment>> comments,
+            boolean canCarryForward, long answersToReview, long actionsToReview, SubmissionVersion latest) {
+    }
+
+    @Transactional
+    public TaskList taskList(long assessmentId) {
+        AssessmentWork work = work(scope.assessment(assessmentId));
+        if (!work.draft) {
+            return new TaskList(work, Map.of(), null, List.of(), null, Map.of(), false, 0, 0, null);
+        }
+        Map<String, TaskStatus> statuses = new LinkedHashMap<>();
+        work.standards.forEach(s -> statuses.put(s.code, SubmissionRules.standardStatus(work, s)));
+        boolean nothingAnswered = work.answersByQuestion.values().stream().allMatch(Answer::isEmpty);
+        LocalDate today = clock.today();
+        // a cycle that has closed has no live deadline: its dates are history, never "N days overdue"
+        Long daysLeft = today.isAfter(work.cycle.closes) ? null : clock.daysUntil(work.due());
+        return new TaskList(work, statuses, SubmissionRules.actionPlanStatus(work, today), SubmissionRules.problems(work, today),
+                daysLeft, returnComments(work.assessment), work.isEditable() && nothingAnswered,
+                SubmissionRules.answersToReview(work), SubmissionRules.actionsToReview(work),
+                work.isEditable() ? null : SubmissionVersion.latest(work.assessment));
+    }
+
+    /**
+     * A standard's page: each question with what is saved (or, with {@code typed}, what was typed), its problems and
+     * its number of files (one statement for the files of the whole standard), and the moderators' comments.
+     */
+    @Transactional
+    public StandardPage standardPage(long assessmentId, String standardCode) {
+        AssessmentWork work = work(scope.assessment(assessmentId));
+        return standardPage(work, standardOr404(work, standardCode), null, FormErrors.none());
+    }
+
+    private StandardPage standardPage(AssessmentWork work, Standard standard, Map<Long, AnswerInput> typed, FormErrors errors) {
+        if (!work.draft) {
+            // the reader is sent to the submitted version; nothing of the draft goes into the page
+            return new StandardPage(work, standard, List.of(), List.of(), List.of(), errors, List.of(Rating.values()));
+        }
+        Map<Long, List<EvidenceFile>> files = filesByQuestion(work.assessment, standard);
+        List<StandardPage.QuestionRow> rows = new ArrayList<>();
+        for (Question question : standard.questions) {
+            Answer saved = work.answer(question);
+            AnswerInput input = typed == null ? null : typed.get(question.id);
+            rows.add(new StandardPage.QuestionRow(question,
+                    input != null ? input.rating() : saved == null ? null : saved.rating,
+                    input != null ? input.evidence() : saved == null ? null : saved.evidence,
+                    input != null ? input.impact() : saved == null ? null : saved.impact,
+                    input != null ? input.naReason() : saved == null ? null : saved.naReason,
+                    input != null ? input.version() : saved == null ? null : saved.version,
+                    saved != null && saved.carriedForward,
+                    SubmissionRules.answerProblems(work, question),
+                    files.getOrDefault(question.id, List.of())));
+        }
+        List<SubmissionRules.Problem> standardProblems = SubmissionRules.standardProblems(work, standard).stream()
+                .filter(p -> p.is(SubmissionRules.Kind.GAP_WITHOUT_ACTION)).toList();
+        List<ReviewComment> comments = returnComments(work.assessment).getOrDefault(standard.code, List.of());
+        return new StandardPage(work, standard, rows, standardProblems, comments, errors, List.of(Rating.values()));
+    }
+
+    /** The files of a standard's answers by question id, oldest first, in one statement. */
+    private static Map<Long, List<EvidenceFile>> filesByQuestion(Assessment assessment, Standard standard) {
+        Map<Long, List<EvidenceFile>> byQuestion = new LinkedHashMap<>();
+        EvidenceFile.<EvidenceFile>list("select f from EvidenceFile f join fetch f.answer a"
+                + " where a.assessment = ?1 and a.question.standard = ?2 order by f.uploadedAt, f.id", assessment, standard)
+                .forEach(f -> byQuestion.computeIfAbsent(f.answer.question.id, k -> new ArrayList<>()).add(f));
+        return byQuestion;
+    }
+
+    /**
+     * What saving a standard's page came to: {@code invalid}, the page again with the input errors (nothing saved);
+     * otherwise the {@code result} of {@link #saveStandard}, with the assessment and the standard for the response.
+     */
+    public record StandardSave(StandardPage invalid, SaveResult result, AssessmentWork work, Standard standard) {
+    }
+
+    /**
+     * Saves a standard's page as posted: reads and checks the form ({@link AnswerForms}), then saves as
+     * {@link #saveStandard(long, String, Map, boolean)} does, in one transaction with one load of the assessment.
+     * Input errors are shown to anyone in scope; only the agency's lead may save (403 for others).
+     */
+    @Transactional
+    public StandardSave saveStandardPage(long assessmentId, String standardCode, MultivaluedMap<String, String> form,
+            boolean confirmUnchanged) {
+        // saves of one assessment queue here (an autosave and a click can arrive together), and each then reads
+        // the answers the one before it wrote
+        Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
+        Assessment assessment = scope.assessment(assessmentId);
+        AssessmentWork work = work(assessment);
+        Standard standard = standardOr404(work, standardCode);
+        FormErrors errors = FormErrors.none();
+        Map<Long, AnswerInput> inputs = AnswerForms.read(standard, form, validator, errors);
+        if (errors.any()) {
+            return new StandardSave(standardPage(work, standard, inputs, errors), null, work, standard);
+        }
+        scope.assessmentToEdit(assessmentId);
+        return new StandardSave(null, save(assessment, work, standard, inputs, confirmUnchanged), work, standard);
+    }
+
+    /** One answer saved from the API: the question's id and the result, or a null result when the request was invalid. */
+    public record AnswerSave(long questionId, SaveResult result) {
+    }
+
+    /**
+     * Saves one answer as {@link #saveStandard} does, in one transaction: 404 for a question not in the tool, then a
+     * null result when {@code request} (the request as sent, with its constraints) is not valid.
+     */
+    @Transactional
+    public AnswerSave saveAnswer(long assessmentId, String questionCode, Object request, AnswerInput input) {
+        Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
+        Assessment assessment = scope.assessmentToEdit(assessmentId);
+        AssessmentWork work = AssessmentWork.load(assessment);
+        Question question = work.standards.stream().flatMap(s -> s.questions.stream())
+                .filter(q -> q.code.equals(questionCode)).findFirst().orElseThrow(NotFoundException::new);
+        if (!validator.validate(request).isEmpty()) {
+            return new AnswerSave(question.id, null);
+        }
+        return new AnswerSave(question.id, save(assessment, work, question.standard, Map.of(question.id, input), true));
+    }
+
+    private static Standard standardOr404(AssessmentWork work, String code) {
+        Standard standard = work.standard(code);
+        if (standard == null) {
+            throw new NotFoundException();
+        }
+        return standard;
     }
 
     /**
@@ -143,12 +320,6 @@ public class AssessmentService {
         }
         SubmissionSnapshot snapshot = version == null ? snapshot(work) : read(version);
         return new Reading(work, snapshot, version, versions, fileIds(work.assessment, snapshot));
-    }
-
-    /** The latest submitted version of an assessment in the caller's scope, or null when none is recorded. */
-    @Transactional
-    public SubmissionVersion latestVersion(long assessmentId) {
-        return SubmissionVersion.latest(scope.assessment(assessmentId));
     }
 
     /** A question's saved changes: all of them for the draft's readers, up to the latest submission for others. */
@@ -215,9 +386,7 @@ public class AssessmentService {
     }
 
     /** Comments from the moderators on the version they returned, by standard code ("" for overall). */
-    @Transactional
-    public Map<String, List<ReviewComment>> returnComments(long assessmentId) {
-        Assessment assessment = scope.assessment(assessmentId);
+    private static Map<String, List<ReviewComment>> returnComments(Assessment assessment) {
         SubmissionVersion latest = SubmissionVersion.latest(assessment);
         Map<String, List<ReviewComment>> byStandard = new LinkedHashMap<>();
         if (latest == null || assessment.state == AssessmentState.SUBMITTED) {
@@ -257,9 +426,14 @@ public class AssessmentService {
         if (!work.isEditable()) {
             return new NotEditable(assessment.state);
         }
-        Standard standard = work.standard(standardCode);
-        if (standard == null) {
-            throw new NotFoundException();
+        return save(assessment, work, standardOr404(work, standardCode), inputs, confirmUnchanged);
+    }
+
+    /** Saves a standard's answers into the loaded assessment; the caller holds the assessment's row lock. */
+    private SaveResult save(Assessment assessment, AssessmentWork work, Standard standard, Map<Long, AnswerInput> inputs,
+            boolean confirmUnchanged) {
+        if (!work.isEditable()) {
+            return new NotEditable(assessment.state);
         }
         List<Conflict> conflicts = new ArrayList<>();
         for (Question question : standard.questions) {
@@ -397,13 +571,14 @@ public class AssessmentService {
         }
         AssessmentWork work = AssessmentWork.load(assessment);
         if (!work.isEditable()) {
-            return new Refused(List.of(new SubmissionRules.Problem(null, "/assessments/" + assessmentId,
+            List<SubmissionRules.Problem> problems = List.of(new SubmissionRules.Problem(null, "/assessments/" + assessmentId,
                     "This self-assessment is " + assessment.state.label.toLowerCase() + " and cannot be submitted again",
-                    SubmissionRules.Kind.OTHER)));
+                    SubmissionRules.Kind.OTHER));
+            return new Refused(problems, checkPage(work, problems));
         }
         List<SubmissionRules.Problem> problems = SubmissionRules.problems(work, clock.today());
         if (!problems.isEmpty()) {
-            return new Refused(problems);
+            return new Refused(problems, checkPage(work, problems));
         }
         SubmissionVersion version = freeze(work, declaredByName, declaredRole, currentUser.user());
         lifecycle.move(assessment, AssessmentLifecycle.Move.SUBMIT, AssessmentLifecycle.Actor.person(currentUser.user()),
@@ -430,13 +605,14 @@ public class AssessmentService {
 
     /** The submission as it stands now (for drafts) in the same shape as a frozen version. */
     public SubmissionSnapshot snapshot(AssessmentWork work) {
+        Map<Long, List<String>> filesByAnswer = fileEntriesByAnswer(work);
         List<SubmissionSnapshot.StandardEntry> standards = new ArrayList<>();
         for (Standard standard : work.standards) {
             List<SubmissionSnapshot.AnswerEntry> answers = new ArrayList<>();
             for (Question question : standard.questions) {
                 Answer answer = work.answer(question);
                 List<String> files = answer == null || answer.id == null ? List.of()
-                        : EvidenceFile.forAnswer(answer).stream().map(f -> f.filename + " (SHA-256 " + f.sha256 + ")").toList();
+                        : filesByAnswer.getOrDefault(answer.id, List.of());
                 answers.add(new SubmissionSnapshot.AnswerEntry(question.code, question.text,
                         answer == null || answer.rating == null ? null : answer.rating.name(),
                         answer == null || answer.rating == null ? "Not rated" : answer.rating.label,
@@ -452,6 +628,21 @@ public class AssessmentService {
                         a.targetDate == null ? null : a.targetDate.toString(), a.status.label))
                 .toList();
         return new SubmissionSnapshot(work.assessment.agency.name, work.cycle.name, work.cycle.tool.version, standards, actions);
+    }
+
+    /** The snapshot's entry of every file of the draft's answers, by answer, oldest first: one statement. */
+    private static Map<Long, List<String>> fileEntriesByAnswer(AssessmentWork work) {
+        Map<Long, List<String>> byAnswer = new LinkedHashMap<>();
+        if (!work.draft || work.answersByQuestion.isEmpty()) {
+            return byAnswer;
+        }
+        List<Object[]> rows = EvidenceFile.getEntityManager().createQuery("select f.answer.id, f.filename, f.sha256"
+                + " from EvidenceFile f where f.answer.assessment = ?1 order by f.uploadedAt", Object[].class)
+                .setParameter(1, work.assessment).getResultList();
+        for (Object[] row : rows) {
+            byAnswer.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(row[1] + " (SHA-256 " + row[2] + ")");
+        }
+        return byAnswer;
     }
 
     /** A frozen version's snapshot; parsed once per version and then served from {@link FrozenSnapshots}. */
@@ -481,11 +672,5 @@ public class AssessmentService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The files uploaded for an answer, oldest first (none when nothing is saved yet). */
-    @Transactional
-    public List<EvidenceFile> files(Answer answer) {
-        return answer == null || answer.id == null ? List.of() : EvidenceFile.forAnswer(answer);
     }
 }

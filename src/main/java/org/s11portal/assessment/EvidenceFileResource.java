@@ -41,9 +41,6 @@ public class EvidenceFileResource {
     @Inject
     EvidenceFileService evidence;
 
-    @Inject
-    AssessmentService assessments;
-
     @GET
     @Path("questions/{questionId}/files")
     @Produces(MediaType.TEXT_HTML)
@@ -95,9 +92,8 @@ public class EvidenceFileResource {
     }
 
     private TemplateInstance page(long id, long questionId, FormErrors errors, String uploaded, List<String> renamed) {
-        AssessmentWork work = assessments.work(id);
-        Question question = evidence.question(id, questionId);
-        return Templates.files(work, question, assessments.files(work.answer(question)), errors, uploaded, renamed);
+        EvidenceFileService.FilesPage page = evidence.filesPage(id, questionId);
+        return Templates.files(page.work(), page.question(), page.files(), errors, uploaded, renamed);
     }
 
     /** What was changed in an uploaded file's name, in words; unknown values are ignored. */

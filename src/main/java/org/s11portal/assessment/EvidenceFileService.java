@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -76,7 +77,7 @@ public class EvidenceFileService {
     }
 
     /** Stored, under a name that may differ from the one sent: {@code nameChanges} says how. */
-    public record Stored(EvidenceFile file, java.util.List<EvidenceFileName.Change> nameChanges) implements UploadResult {
+    public record Stored(EvidenceFile file, List<EvidenceFileName.Change> nameChanges) implements UploadResult {
     }
 
     public record Rejected(String message) implements UploadResult {
@@ -85,9 +86,8 @@ public class EvidenceFileService {
     @Transactional
     public UploadResult upload(long assessmentId, long questionId, String filename, Path uploaded) {
         Assessment assessment = scope.assessmentToEdit(assessmentId);
-        AssessmentWork work = AssessmentWork.load(assessment);
-        Question question = question(work, questionId);
-        if (!work.isEditable()) {
+        Question question = question(assessment, questionId);
+        if (!AssessmentLifecycle.isEditable(assessment.state)) {
             return new Rejected("This self-assessment is " + assessment.state.label.toLowerCase() + " and cannot be changed");
         }
         byte[] bytes;
@@ -108,7 +108,7 @@ public class EvidenceFileService {
         if (type.isEmpty()) {
             return new Rejected("The selected file must be a PDF, Word, Excel, PowerPoint, image (PNG, JPEG, GIF) or plain text file");
         }
-        Answer answer = work.answer(question);
+        Answer answer = Answer.findFor(assessment, question);
         if (answer == null) {
             answer = new Answer();
             answer.assessment = assessment;
@@ -153,7 +153,7 @@ public class EvidenceFileService {
         if (file == null || !file.answer.assessment.id.equals(assessment.id)) {
             throw new NotFoundException();
         }
-        if (!AssessmentWork.load(assessment).isEditable()) {
+        if (!AssessmentLifecycle.isEditable(assessment.state)) {
             throw new ClientErrorException("not editable", 409);
         }
         long questionId = file.answer.question.id;
@@ -161,13 +161,22 @@ public class EvidenceFileService {
         return questionId;
     }
 
-    @Transactional
-    public Question question(long assessmentId, long questionId) {
-        return question(AssessmentWork.load(scope.assessment(assessmentId)), questionId);
+    /** A question's files page: the assessment as the reader may see it, the question, and its files, oldest first. */
+    public record FilesPage(AssessmentWork work, Question question, List<EvidenceFile> files) {
     }
 
-    private static Question question(AssessmentWork work, long questionId) {
-        return work.standards.stream().flatMap(s -> s.questions.stream()).filter(q -> q.id == questionId)
+    @Transactional
+    public FilesPage filesPage(long assessmentId, long questionId) {
+        Assessment assessment = scope.assessment(assessmentId);
+        Question question = question(assessment, questionId);
+        AssessmentWork work = assessments.work(assessment);
+        Answer answer = work.answer(question);
+        return new FilesPage(work, question, answer == null ? List.of() : EvidenceFile.forAnswer(answer));
+    }
+
+    /** One of the questions of the assessment's tool (from the tool, which the second-level cache holds); 404 otherwise. */
+    private static Question question(Assessment assessment, long questionId) {
+        return assessment.cycle.tool.standards.stream().flatMap(s -> s.questions.stream()).filter(q -> q.id == questionId)
                 .findFirst().orElseThrow(NotFoundException::new);
     }
 

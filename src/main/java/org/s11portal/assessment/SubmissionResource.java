@@ -3,9 +3,7 @@ package org.s11portal.assessment;
 import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.s11portal.account.CurrentUser;
 import org.s11portal.account.Roles;
-import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.common.web.Violations;
@@ -14,13 +12,11 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -65,22 +61,16 @@ public class SubmissionResource {
     AssessmentService assessments;
 
     @Inject
-    PortalClock clock;
-
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
     Validator validator;
 
     @GET
     @Path("check")
     public Response check(@PathParam("id") long id) {
-        AssessmentWork work = assessments.work(id);
-        if (!work.draft) {
-            return Redirects.seeOther(work.viewPath());
+        AssessmentService.CheckPage page = assessments.checkPage(id, true);
+        if (!page.work().draft) {
+            return Redirects.seeOther(page.work().viewPath());
         }
-        return Response.ok(check(work, SubmissionRules.problems(work, clock.today()), new SubmitForm(), FormErrors.none())).build();
+        return Response.ok(check(page, new SubmitForm(), FormErrors.none())).build();
     }
 
     @POST
@@ -90,38 +80,27 @@ public class SubmissionResource {
         SignOff signOff = new SignOff(form.declaredByName, form.declaredRole);
         FormErrors errors = Violations.page(SubmitForm.class, Violations.problems(validator.validate(signOff)),
                 Violations.problems(validator.validate(form)));
-        List<SubmissionRules.Problem> problems = List.of();
-        if (errors.isEmpty()) {
-            AssessmentService.SubmitResult result = assessments.submit(id, signOff.declaredByName(), signOff.declaredRole());
-            if (result instanceof AssessmentService.Submitted) {
-                return Redirects.seeOther("/assessments/" + id + "/submitted");
-            }
-            problems = ((AssessmentService.Refused) result).problems();
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(check(assessments.checkPage(id, false), form, errors)).build();
         }
-        AssessmentWork work = assessments.work(id);
-        if (problems.isEmpty() && errors.isEmpty()) {
-            problems = SubmissionRules.problems(work, clock.today());
+        AssessmentService.SubmitResult result = assessments.submit(id, signOff.declaredByName(), signOff.declaredRole());
+        if (result instanceof AssessmentService.Refused refused) {
+            return Response.status(400).entity(check(refused.page(), form, errors)).build();
         }
-        return Response.status(400).entity(check(work, problems, form, errors)).build();
+        return Redirects.seeOther("/assessments/" + id + "/submitted");
     }
 
     /** Check answers: every answer with a Change link, and what carried forward from last cycle is still to review. */
-    private TemplateInstance check(AssessmentWork work, List<SubmissionRules.Problem> problems, SubmitForm form, FormErrors errors) {
-        List<SubmissionRules.Problem> toReview = problems.stream().filter(p -> p.is(SubmissionRules.Kind.CARRIED_FORWARD)).toList();
-        return Templates.check(work, assessments.snapshot(work), problems, toReview, SubmissionRules.answersToReview(work),
+    private static TemplateInstance check(AssessmentService.CheckPage page, SubmitForm form, FormErrors errors) {
+        return Templates.check(page.work(), page.snapshot(), page.problems(), page.toReview(), page.answersToReview(),
                 form, errors);
     }
 
     @GET
     @Path("submitted")
-    @Transactional
     public TemplateInstance submitted(@PathParam("id") long id) {
-        AssessmentWork work = assessments.work(id);
-        SubmissionVersion version = SubmissionVersion.latest(work.assessment);
-        if (version == null) {
-            throw new NotFoundException();
-        }
-        return Templates.submitted(work, version);
+        AssessmentService.SubmittedPage page = assessments.submittedPage(id);
+        return Templates.submitted(page.work(), page.version());
     }
 
     /**

@@ -76,7 +76,7 @@ public class AgencyResource {
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id, @QueryParam("extended") boolean extended) {
         AgencyService.AgencyProfile profile = agencyService.profile(id);
-        return Templates.show(profile, extensions.current(profile.agency()), new ExtensionForm(), FormErrors.none(), extended);
+        return Templates.show(profile, profile.extension(), new ExtensionForm(), FormErrors.none(), extended);
     }
 
     @POST
@@ -89,7 +89,7 @@ public class AgencyResource {
         FormErrors errors = Violations.page(ExtensionForm.class, parts, problems);
         if (errors.any()) {
             AgencyService.AgencyProfile profile = agencyService.profile(id);
-            return Response.status(400).entity(Templates.show(profile, extensions.current(profile.agency()), form, errors, false)).build();
+            return Response.status(400).entity(Templates.show(profile, profile.extension(), form, errors, false)).build();
         }
         return Redirects.seeOther("/agencies/" + id + "?extended=true");
     }

@@ -8,6 +8,8 @@ import org.s11portal.account.CurrentUser;
 import org.s11portal.agency.Agency;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
+import org.s11portal.cycle.DeadlineExtension;
+import org.s11portal.cycle.ExtensionService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,11 @@ public class AgencyService {
     @Inject
     CurrentUser currentUser;
 
-    public record AgencyProfile(Agency agency, List<CycleRow> cycles) {
+    @Inject
+    ExtensionService extensions;
+
+    /** {@code extension}: the agency's extension in the live cycle, or null. */
+    public record AgencyProfile(Agency agency, List<CycleRow> cycles, DeadlineExtension extension) {
     }
 
     /** One cycle of the agency's record; {@code path} is where this user reads that cycle's assessment. */
@@ -33,10 +39,11 @@ public class AgencyService {
     @Transactional
     public AgencyProfile profile(long agencyId) {
         Agency agency = scope.agency(agencyId);
-        List<CycleRow> cycles = Assessment.<Assessment>list("agency = ?1 order by cycle.year1Opens desc", agency).stream()
+        List<CycleRow> cycles = Assessment.<Assessment>list("select a from Assessment a join fetch a.cycle c"
+                + " where a.agency = ?1 order by c.year1Opens desc", agency).stream()
                 .map(a -> new CycleRow(a.cycle.name, a.cycle.year1Due, a.state,
                         "/assessments/" + a.id + (currentUser.isAgencyLead() ? "" : "/view")))
                 .toList();
-        return new AgencyProfile(agency, cycles);
+        return new AgencyProfile(agency, cycles, extensions.current(agency));
     }
 }

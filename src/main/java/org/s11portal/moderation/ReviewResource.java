@@ -1,11 +1,9 @@
 package org.s11portal.moderation;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.s11portal.account.Roles;
-import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
@@ -43,47 +41,18 @@ public class ReviewResource {
     @Inject
     ReviewService reviews;
 
-    @Inject
-    AssessmentService assessments;
-
     @GET
     @Path("return")
     public TemplateInstance returnForm(@PathParam("id") long id) {
-        reviews.assessmentToReturn(id);
-        return Templates.returnForm(assessments.work(id), Map.of(), FormErrors.none(), Map.of());
+        return page(reviews.returnForm(id));
     }
 
     @POST
     @Path("return")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response returnSubmission(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        reviews.assessmentToReturn(id);
-        AssessmentWork work = assessments.work(id);
-        Map<String, String> comments = new LinkedHashMap<>();
-        comments.put("", form.getFirst("comment-overall"));
-        work.standards.forEach(s -> comments.put(s.code, form.getFirst("comment-" + s.code)));
-        FormErrors errors = FormErrors.none();
-        if (comments.values().stream().allMatch(c -> c == null || c.isBlank())) {
-            errors.add("comment-overall", "Write at least one comment so the agency knows what to change");
-        }
-        comments.forEach((code, body) -> {
-            if (body != null && body.length() > ReviewService.MAX_COMMENT) {
-                errors.add(code.isEmpty() ? "comment-overall" : "comment-" + code,
-                        "Comments must be " + ReviewService.MAX_COMMENT + " characters or fewer");
-            }
-        });
-        if (errors.any()) {
-            return Response.status(400).entity(Templates.returnForm(work, comments, errors, Map.of())).build();
-        }
-        if (reviews.returnSubmission(id, comments) == ReviewService.ReturnOutcome.NOT_SUBMITTED) {
-            // the page says why, without a form; what was typed is shown so that nothing is lost
-            Map<String, String> typed = new LinkedHashMap<>();
-            comments.forEach((code, body) -> {
-                if (body != null && !body.isBlank()) {
-                    typed.put(code.isEmpty() ? "Overall comment" : code + " " + work.standard(code).title, body);
-                }
-            });
-            return Response.status(409).entity(Templates.returnForm(work, comments, errors, typed)).build();
+        if (reviews.returnSubmission(id, form::getFirst) instanceof ReviewService.NotReturned refused) {
+            return Response.status(refused.status()).entity(page(refused.page())).build();
         }
         return Redirects.seeOther("/assessments/" + id + "/view?returned=1");
     }
@@ -91,6 +60,11 @@ public class ReviewResource {
     @GET
     @Path("changes")
     public TemplateInstance changes(@PathParam("id") long id, @QueryParam("version") int version) {
-        return Templates.changes(assessments.work(id), version, reviews.changes(id, version));
+        ReviewService.ChangesPage page = reviews.changes(id, version);
+        return Templates.changes(page.work(), page.version(), page.changes());
+    }
+
+    private static TemplateInstance page(ReviewService.ReturnPage page) {
+        return Templates.returnForm(page.work(), page.comments(), page.errors(), page.typed());
     }
 }

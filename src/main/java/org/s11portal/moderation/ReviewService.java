@@ -2,21 +2,24 @@ package org.s11portal.moderation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentScope;
-import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentLifecycle;
+import org.s11portal.assessment.AssessmentService;
+import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.assessment.ReviewComment;
 import org.s11portal.assessment.SubmissionSnapshot;
 import org.s11portal.assessment.SubmissionVersion;
-import org.s11portal.tool.Standard;
+import org.s11portal.common.web.FormErrors;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,22 +50,60 @@ public class ReviewService {
     public record Change(String questionCode, String field, String before, String after) {
     }
 
-    public enum ReturnOutcome { RETURNED, NOT_SUBMITTED }
+    /**
+     * The return form: the assessment as the moderator reads it, the comments as typed (code → text; "" for the
+     * whole submission), the errors, and, when the return was refused because the submission is no longer waiting,
+     * what was typed by heading so that nothing is lost.
+     */
+    public record ReturnPage(AssessmentWork work, Map<String, String> comments, FormErrors errors,
+            Map<String, String> typed) {
+    }
+
+    /** What a return came to: done, or refused with the page to show again and its status (400 or 409). */
+    public sealed interface ReturnOutcome permits Returned, NotReturned {
+    }
+
+    public record Returned() implements ReturnOutcome {
+    }
+
+    public record NotReturned(int status, ReturnPage page) implements ReturnOutcome {
+    }
+
+    /** The empty return form, for a moderator whose scope includes the assessment. */
+    @Transactional
+    public ReturnPage returnForm(long assessmentId) {
+        return new ReturnPage(assessments.work(assessmentToReturn(assessmentId)), Map.of(), FormErrors.none(), Map.of());
+    }
 
     /**
-     * Returns a submitted assessment to its agency with comments per standard (code → text; "" for the
-     * whole submission). Only a moderator whose scope includes the agency may do this.
+     * Returns a submitted assessment to its agency with comments per standard (the form's "comment-overall" and
+     * "comment-CODE" fields). At least one comment, none longer than {@link #MAX_COMMENT}. Only a moderator whose
+     * scope includes the agency may do this; a submission no longer waiting is refused with what was typed.
      */
     @Transactional
-    public ReturnOutcome returnSubmission(long assessmentId, Map<String, String> comments) {
+    public ReturnOutcome returnSubmission(long assessmentId, Function<String, String> form) {
         Assessment.findById(assessmentId, LockModeType.PESSIMISTIC_WRITE);
         Assessment assessment = assessmentToReturn(assessmentId);
-        User moderator = currentUser.user();
-        if (!AssessmentLifecycle.canMoveFrom(AssessmentLifecycle.Move.RETURN, assessment)) {
-            return ReturnOutcome.NOT_SUBMITTED;
+        AssessmentWork work = assessments.work(assessment);
+        Map<String, String> comments = new LinkedHashMap<>();
+        comments.put("", form.apply("comment-overall"));
+        work.standards.forEach(s -> comments.put(s.code, form.apply("comment-" + s.code)));
+        FormErrors errors = check(comments);
+        if (errors.any()) {
+            return new NotReturned(400, new ReturnPage(work, comments, errors, Map.of()));
         }
+        if (!AssessmentLifecycle.canMoveFrom(AssessmentLifecycle.Move.RETURN, assessment)) {
+            // the page says why, without a form; what was typed is shown so that nothing is lost
+            Map<String, String> typed = new LinkedHashMap<>();
+            comments.forEach((code, body) -> {
+                if (body != null && !body.isBlank()) {
+                    typed.put(code.isEmpty() ? "Overall comment" : code + " " + work.standard(code).title, body);
+                }
+            });
+            return new NotReturned(409, new ReturnPage(work, comments, errors, typed));
+        }
+        User moderator = currentUser.user();
         SubmissionVersion version = SubmissionVersion.latest(assessment);
-        List<Standard> standards = assessment.cycle.tool.standards;
         comments.forEach((code, body) -> {
             if (body == null || body.isBlank()) {
                 return;
@@ -70,8 +111,7 @@ public class ReviewService {
             ReviewComment comment = new ReviewComment();
             comment.assessment = assessment;
             comment.versionNumber = version.number;
-            comment.standard = code.isEmpty() ? null
-                    : standards.stream().filter(s -> s.code.equals(code)).findFirst().orElseThrow(NotFoundException::new);
+            comment.standard = code.isEmpty() ? null : work.standard(code);
             comment.author = moderator;
             comment.authorName = moderator.displayName;
             comment.body = body.strip();
@@ -80,12 +120,26 @@ public class ReviewService {
         });
         lifecycle.move(assessment, AssessmentLifecycle.Move.RETURN, AssessmentLifecycle.Actor.person(moderator),
                 comments.getOrDefault("", "Returned with comments"));
-        return ReturnOutcome.RETURNED;
+        return new Returned();
+    }
+
+    /** At least one comment, and none too long. */
+    static FormErrors check(Map<String, String> comments) {
+        FormErrors errors = FormErrors.none();
+        if (comments.values().stream().allMatch(c -> c == null || c.isBlank())) {
+            errors.add("comment-overall", "Write at least one comment so the agency knows what to change");
+        }
+        comments.forEach((code, body) -> {
+            if (body != null && body.length() > MAX_COMMENT) {
+                errors.add(code.isEmpty() ? "comment-overall" : "comment-" + code,
+                        "Comments must be " + MAX_COMMENT + " characters or fewer");
+            }
+        });
+        return errors;
     }
 
     /** The assessment, when the caller is a moderator whose scope includes it: 404 out of scope, then 403 for other roles. */
-    @Transactional
-    public Assessment assessmentToReturn(long assessmentId) {
+    private Assessment assessmentToReturn(long assessmentId) {
         Assessment assessment = scope.assessment(assessmentId);
         if (!Roles.MODERATOR.equals(currentUser.user().role)) {
             throw new ForbiddenException();
@@ -93,16 +147,20 @@ public class ReviewService {
         return assessment;
     }
 
+    /** What changed in version n of an assessment, with the assessment as the reader sees it. */
+    public record ChangesPage(AssessmentWork work, int version, List<Change> changes) {
+    }
+
     /** What changed from version n-1 to version n, field by field; actions compared by their content. */
     @Transactional
-    public List<Change> changes(long assessmentId, int number) {
+    public ChangesPage changes(long assessmentId, int number) {
         Assessment assessment = scope.assessment(assessmentId);
         SubmissionVersion after = SubmissionVersion.numbered(assessment, number);
         SubmissionVersion before = SubmissionVersion.numbered(assessment, number - 1);
         if (after == null || before == null) {
             throw new NotFoundException();
         }
-        return compare(assessments.read(before), assessments.read(after));
+        return new ChangesPage(assessments.work(assessment), number, compare(assessments.read(before), assessments.read(after)));
     }
 
     static List<Change> compare(SubmissionSnapshot before, SubmissionSnapshot after) {

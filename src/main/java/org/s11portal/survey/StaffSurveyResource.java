@@ -51,33 +51,18 @@ public class StaffSurveyResource {
     @POST
     @Path("headcount")
     public Response headcount(@RestForm String headcount) {
-        FormErrors errors = FormErrors.none();
-        int value = 0;
-        String typed = headcount == null ? "" : headcount.strip().replace(",", "");
-        if (typed.isEmpty()) {
-            errors.add("headcount", "Enter how many staff and volunteers your agency has");
-        } else {
-            try {
-                value = Integer.parseInt(typed);
-                if (value < 1 || value > 500_000) {
-                    errors.add("headcount", "Headcount must be between 1 and 500,000");
-                }
-            } catch (NumberFormatException e) {
-                errors.add("headcount", "Headcount must be a whole number, like 250");
-            }
+        SurveyService.HeadcountRefused refused = surveys.setHeadcount(headcount);
+        if (refused != null) {
+            return Response.status(400).entity(Templates.page(refused.survey(), url(refused.survey()), headcount,
+                    refused.errors(), null)).build();
         }
-        if (errors.any()) {
-            SurveyService.LeadSurvey survey = surveys.leadSurvey();
-            return Response.status(400).entity(Templates.page(survey, url(survey), headcount, errors, null)).build();
-        }
-        surveys.setHeadcount(value);
         return Redirects.seeOther("/staff-survey?done=headcount");
     }
 
     @POST
     @Path("link")
     public Response newLink() {
-        surveys.newLink(surveys.leadSurvey().agency().id);
+        surveys.newLinkForLead();
         return Redirects.seeOther("/staff-survey?done=link");
     }
 

@@ -3,6 +3,7 @@ package org.s11portal.survey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.s11portal.account.AccessScope;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
+import org.s11portal.agency.Area;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
@@ -217,14 +219,46 @@ public class SurveyService {
         return new LeadSurvey(agency, cycle, SurveyLink.activeFor(agency, cycle), takeUp(agency, cycle));
     }
 
-    /** Sets the lead's agency's headcount ({@link Agency#headcount}, the one headcount the portal keeps). */
+    /** A refused headcount: the lead's page again, with the errors. Null when the headcount was saved. */
+    public record HeadcountRefused(LeadSurvey survey, FormErrors errors) {
+    }
+
+    /**
+     * Sets the lead's agency's headcount ({@link Agency#headcount}, the one headcount the portal keeps) as typed: a
+     * whole number from 1 to 500,000, commas allowed. Returns null when saved, otherwise the page with the errors.
+     */
     @Transactional
-    public void setHeadcount(int headcount) {
+    public HeadcountRefused setHeadcount(String typed) {
+        FormErrors errors = FormErrors.none();
+        int value = 0;
+        String cleaned = typed == null ? "" : typed.strip().replace(",", "");
+        if (cleaned.isEmpty()) {
+            errors.add("headcount", "Enter how many staff and volunteers your agency has");
+        } else {
+            try {
+                value = Integer.parseInt(cleaned);
+                if (value < 1 || value > 500_000) {
+                    errors.add("headcount", "Headcount must be between 1 and 500,000");
+                }
+            } catch (NumberFormatException e) {
+                errors.add("headcount", "Headcount must be a whole number, like 250");
+            }
+        }
+        if (errors.any()) {
+            return new HeadcountRefused(leadSurvey(), errors);
+        }
         User lead = currentUser.user();
         liveCycle();
         Agency agency = Agency.findById(lead.agency.id);
-        agency.headcount = headcount;
+        agency.headcount = value;
         LOG.infof("agency-headcount-set agency-id=%d by-user-id=%d", agency.id, lead.id);
+        return null;
+    }
+
+    /** Gives the lead's agency a new link for the live cycle (see {@link #newLink(long)}). */
+    @Transactional
+    public SurveyLink newLinkForLead() {
+        return newLink(currentUser.user().agency.id);
     }
 
     /** Creates the agency's link, or replaces it: the old one then tells staff the survey has moved. */
@@ -258,6 +292,32 @@ public class SurveyService {
                 .map(a -> new TakeUp(a, a.headcount, responses.getOrDefault(a.id, 0L), cycle.takeupTargetPct))
                 .sorted(java.util.Comparator.comparing((TakeUp t) -> t.percent() == null ? -1 : t.percent()))
                 .toList();
+    }
+
+    /** Take-up of the agencies working in an area (a joint agency counts in each of its areas). */
+    public record AreaTakeUp(Area area, int agencies, long responses, long headcount) {
+        public Integer percent() {
+            return TakeUp.percentOf(responses, headcount);
+        }
+    }
+
+    /** The take-up page: every agency in scope (lowest first), by area, and overall. */
+    public record TakeUpPage(List<TakeUp> rows, List<AreaTakeUp> areas, long responses, long headcount,
+            Integer overallPercent, int target) {
+    }
+
+    @Transactional
+    public TakeUpPage takeUpPage() {
+        List<TakeUp> rows = takeUpInScope();
+        long responses = rows.stream().mapToLong(TakeUp::responses).sum();
+        long headcount = rows.stream().filter(r -> r.headcount() != null).mapToLong(TakeUp::headcount).sum();
+        List<AreaTakeUp> areas = Arrays.stream(Area.values()).map(area -> {
+            List<TakeUp> inArea = rows.stream().filter(r -> r.agency().areas.stream().anyMatch(p -> p.code == area)).toList();
+            return new AreaTakeUp(area, inArea.size(), inArea.stream().mapToLong(TakeUp::responses).sum(),
+                    inArea.stream().filter(r -> r.headcount() != null).mapToLong(TakeUp::headcount).sum());
+        }).filter(a -> a.agencies() > 0).toList();
+        return new TakeUpPage(rows, areas, responses, headcount, TakeUp.percentOf(responses, headcount),
+                rows.isEmpty() ? 0 : rows.get(0).targetPct());
     }
 
     /** One agency's take-up, counting that agency's answers only. */

@@ -1,0 +1,125 @@
+package org.s11portal.support;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.s11portal.account.User;
+import org.s11portal.assessment.Answer;
+import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.EvidenceFile;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.tool.Question;
+import org.s11portal.tool.Standard;
+import org.s11portal.tool.Tool;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * What a page costs the database, counted with Hibernate's statistics (on in the test profile), and the larger
+ * records the page-cost tests grow to show that the count does not depend on the record's size.
+ */
+@ApplicationScoped
+public class PageCost {
+
+    public static final Map<String, String> SIGN_OFF = Map.of("declaredByName", "Dr Jane Senior", "declaredRole",
+            "Director", "confirm", "yes");
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    /** The SQL statements the request prepared (warm caches: make the same request once before). */
+    public long statements(Runnable request) {
+        Statistics statistics = sessionFactory.getStatistics();
+        assertTrue(statistics.isStatisticsEnabled(), "quarkus.hibernate-orm.statistics must be on in tests");
+        long before = statistics.getPrepareStatementCount();
+        request.run();
+        return statistics.getPrepareStatementCount() - before;
+    }
+
+    /** The transactions the request opened: one for the page, the session's included. */
+    public long transactions(Runnable request) {
+        Statistics statistics = sessionFactory.getStatistics();
+        long before = statistics.getTransactionCount();
+        request.run();
+        return statistics.getTransactionCount() - before;
+    }
+
+    /** How many rows of this entity the request loaded (warm caches: make the same request once before). */
+    public long entityLoads(Class<?> entity, Runnable request) {
+        Statistics statistics = sessionFactory.getStatistics();
+        long before = statistics.getEntityStatistics(entity.getName()).getLoadCount();
+        request.run();
+        return statistics.getEntityStatistics(entity.getName()).getLoadCount() - before;
+    }
+
+    /** Adds standards of {@code questions} questions each to the cycle's tool, after those it has (codes B1, B1.Q1 ...). */
+    @Transactional
+    public void addStandards(Cycle cycle, int standards, int questions) {
+        Tool tool = Tool.findById(cycle.tool.id);
+        int first = tool.standards.size();
+        for (int s = first + 1; s <= first + standards; s++) {
+            Standard standard = new Standard();
+            standard.tool = tool;
+            standard.code = "B" + s;
+            standard.position = s;
+            standard.title = "Bigger standard " + s;
+            for (int q = 1; q <= questions; q++) {
+                Question question = new Question();
+                question.standard = standard;
+                question.code = "B" + s + ".Q" + q;
+                question.position = q;
+                question.text = "Question " + q + " of standard B" + s;
+                standard.questions.add(question);
+            }
+            tool.standards.add(standard);
+        }
+    }
+
+    /** Adds questions to one standard of the cycle's tool. */
+    @Transactional
+    public void addQuestions(Cycle cycle, String standardCode, int questions) {
+        Standard standard = Standard.find("tool.id = ?1 and code = ?2", cycle.tool.id, standardCode).firstResult();
+        int first = standard.questions.size();
+        for (int q = first + 1; q <= first + questions; q++) {
+            Question question = new Question();
+            question.standard = standard;
+            question.code = standardCode + ".Q" + q;
+            question.position = q;
+            question.text = "Question " + q + " of standard " + standardCode;
+            question.persist();
+            standard.questions.add(question);
+        }
+    }
+
+    /** Stores {@code count} small text files as evidence for every answer of the assessment. */
+    @Transactional
+    public void filesForEveryAnswer(Assessment assessment, int count, User uploadedBy) {
+        for (Answer answer : Answer.forAssessment(Assessment.findById(assessment.id))) {
+            for (int i = 1; i <= count; i++) {
+                EvidenceFile file = new EvidenceFile();
+                file.answer = answer;
+                file.filename = "evidence-" + answer.question.code + "-" + i + ".txt";
+                file.contentType = "text/plain";
+                file.content = ("Evidence " + i).getBytes();
+                file.sizeBytes = file.content.length;
+                file.sha256 = String.format("%064x", answer.id * 1000 + i);
+                file.uploadedBy = User.findById(uploadedBy.id);
+                file.uploadedAt = Instant.now();
+                file.persist();
+            }
+        }
+    }
+
+    /** The agency's lead signs off and submits, through the pages, as a lead would. */
+    public static void submit(WebSession lead, Assessment assessment) {
+        String base = "/assessments/" + assessment.id;
+        lead.get(base + "/check").then().statusCode(200);
+        lead.post(base + "/submit", SIGN_OFF).then().statusCode(303);
+    }
+}
