@@ -25,9 +25,9 @@ class ActionPlanPagesTest {
 
     @Test
     void anActionSavedWithoutDatesStillShowsOnThePlan() {
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String plan = "/assessments/" + assessment.id + "/actions";
 

@@ -125,10 +125,11 @@ class FormLimitsTest {
     }
 
     private Setup draft() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
-        return new Setup(assessment, fixtures.questions(cycle).get(0), WebSession.signedIn(fixtures.lead(agency).email));
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
+        return new Setup(assessment, fixtures.questions(cycle).get(0), WebSession.signedIn(fixtures.lead(agency)
+                .email));
     }
 
     static void assertOneLineNoStackTrace(LogCapture log, String expected) {
