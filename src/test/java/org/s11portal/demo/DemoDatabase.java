@@ -1,9 +1,5 @@
 package org.s11portal.demo;
 
-import java.util.Map;
-
-import org.s11portal.support.TestClock;
-
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
@@ -12,10 +8,4 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * rest of the suite shares (and no other test's rows reach the demo's). One profile for every demo test: one restart.
  */
 public class DemoDatabase implements QuarkusTestProfile {
-
-    /** The demo is loaded once, on the first class's day: every demo class reads it on that same day. */
-    @Override
-    public Map<String, String> getConfigOverrides() {
-        return Map.of(TestClock.ONE_DAY, "true");
-    }
 }

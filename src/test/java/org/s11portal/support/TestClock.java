@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.s11portal.common.config.PortalClock;
 
 import io.quarkus.arc.Arc;
@@ -30,9 +29,6 @@ public class TestClock extends PortalClock {
      */
     static final int DAYS_PER_CLASS = 30;
 
-    /** Set by a test profile whose classes share data made once (the demo's): all its classes run on one day. */
-    public static final String ONE_DAY = "s11.test.clock.one-day";
-
     private int classesStarted;
     private volatile Duration classOffset = Duration.ZERO;
     private volatile Duration offset = Duration.ZERO;
@@ -52,15 +48,7 @@ public class TestClock extends PortalClock {
         offset = Duration.between(real, real.with(day));
     }
 
-    /** Moves time on (or back, when negative) from where it is now. */
-    public void moveBy(Duration by) {
-        offset = offset.plus(by);
-    }
-
     synchronized void startClass() {
-        if (classesStarted > 0 && ConfigProvider.getConfig().getOptionalValue(ONE_DAY, Boolean.class).orElse(false)) {
-            return;
-        }
         classesStarted++;
         setToday(LocalDate.now(super.clock()).plusDays((long) DAYS_PER_CLASS * classesStarted));
         classOffset = offset;
