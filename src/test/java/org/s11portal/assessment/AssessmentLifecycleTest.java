@@ -220,8 +220,7 @@ class AssessmentLifecycleTest {
         }
         Actor actor = switch (c.who()) {
             case LEAD -> Actor.person(fixtures.lead(agency));
-            case OTHER_AGENCY_LEAD -> Actor.person(fixtures.lead(fixtures.anAgency().inAreas(Area.PORTSMOUTH)
-                    .create()));
+            case OTHER_AGENCY_LEAD -> Actor.person(fixtures.lead(fixtures.anAgency().inAreas(Area.PORTSMOUTH).create()));
             case MODERATOR -> Actor.person(fixtures.moderator(Area.PORTSMOUTH));
             case MODERATOR_OUT_OF_SCOPE -> Actor.person(fixtures.moderator(Area.SOUTHAMPTON));
             case ADMIN -> Actor.person(fixtures.admin(Area.PORTSMOUTH));

@@ -174,10 +174,8 @@ class AssessmentResourceTest {
     void startFromLastCycleCopiesMatchingAnswersMarkedForReview() {
         Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         Cycle earlier = fixtures.aCycle().withTool().create();
-        Assessment old = fixtures.anAssessment().forAgency(agency).inCycle(earlier).inState(AssessmentState.CLOSED)
-                .create();
-        fixtures.anAnswer(old, fixtures.questions(earlier).get(0)).rated(Rating.PART).evidence("Last cycle's evidence")
-                .create();
+        Assessment old = fixtures.anAssessment().forAgency(agency).inCycle(earlier).inState(AssessmentState.CLOSED).create();
+        fixtures.anAnswer(old, fixtures.questions(earlier).get(0)).rated(Rating.PART).evidence("Last cycle's evidence").create();
         fixtures.anAction(old, fixtures.questions(earlier).get(0)).create();
         Cycle current = fixtures.aCycle().withTool().create();
         openedLater(earlier, current);

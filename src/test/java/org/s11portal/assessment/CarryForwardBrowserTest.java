@@ -42,8 +42,7 @@ class CarryForwardBrowserTest extends BrowserTest {
     void carriedForwardAnswersAreReviewedBeforeTheyCountAsDone() {
         Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         Cycle earlier = fixtures.aCycle().withTool().create();
-        Assessment old = fixtures.anAssessment().forAgency(agency).inCycle(earlier).inState(AssessmentState.CLOSED)
-                .create();
+        Assessment old = fixtures.anAssessment().forAgency(agency).inCycle(earlier).inState(AssessmentState.CLOSED).create();
         List<Question> oldQuestions = fixtures.questions(earlier);
         fixtures.anAnswer(old, oldQuestions.get(0)).evidence("Board minutes show quarterly safeguarding reports.")
                 .impact("Re-audit: 18 of 20 cases correct, up from 11.").create();
@@ -96,8 +95,7 @@ class CarryForwardBrowserTest extends BrowserTest {
         Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle)
                 .inState(AssessmentState.MONITORING).create();
-        fixtures.anAnswer(assessment, fixtures.questions(cycle).get(0)).rated(Rating.PART).evidence("Policy drafted.")
-                .create();
+        fixtures.anAnswer(assessment, fixtures.questions(cycle).get(0)).rated(Rating.PART).evidence("Policy drafted.").create();
         Page page = browser.signedIn(fixtures.lead(agency).email, Fixtures.PASSWORD);
         page.navigate("/assessments/" + assessment.id);
         String main = page.textContent("main");

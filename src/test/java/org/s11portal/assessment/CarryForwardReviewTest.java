@@ -45,8 +45,7 @@ class CarryForwardReviewTest {
     Carried carriedForward() {
         Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         Cycle earlier = fixtures.aCycle().withTool().create();
-        Assessment old = fixtures.anAssessment().forAgency(agency).inCycle(earlier).inState(AssessmentState.CLOSED)
-                .create();
+        Assessment old = fixtures.anAssessment().forAgency(agency).inCycle(earlier).inState(AssessmentState.CLOSED).create();
         fixtures.answerAllFully(old, earlier);
         fixtures.anAction(old, fixtures.questions(earlier).get(0)).create();
         Cycle current = fixtures.aCycle().withTool().create();
@@ -209,8 +208,7 @@ class CarryForwardReviewTest {
         fixtures.anAnswer(assessment, q.get(0)).evidence("Board minutes show quarterly reports")
                 .impact("Re-audit up from 11 to 18").create();
         fixtures.anAnswer(assessment, q.get(1)).notApplicable("We provide no services to children directly").create();
-        fixtures.anAnswer(assessment, q.get(2)).rated(Rating.PART).evidence("Policy drafted, not yet approved")
-                .create();
+        fixtures.anAnswer(assessment, q.get(2)).rated(Rating.PART).evidence("Policy drafted, not yet approved").create();
         String base = "/assessments/" + assessment.id;
 
         WebSession.signedIn(fixtures.lead(agency).email).get(base + "/check").then().statusCode(200)

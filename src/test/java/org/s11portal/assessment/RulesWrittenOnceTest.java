@@ -61,8 +61,7 @@ class RulesWrittenOnceTest {
         Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         List<Question> q = fixtures.questions(cycle);
-        fixtures.anAnswer(assessment, q.get(0)).rated(Rating.PART).evidence("Evidence 1")
-                .create(); // T1: gap, no impact
+        fixtures.anAnswer(assessment, q.get(0)).rated(Rating.PART).evidence("Evidence 1").create(); // T1: gap, no impact
         fixtures.anAnswer(assessment, q.get(1)).evidence("Evidence 2").create(); // no impact: blocks submission
         fixtures.anAnswer(assessment, q.get(2)).notApplicable("Does not apply").create(); // T2: no gap
         fixtures.anAnswer(assessment, q.get(3)).rated(Rating.NOT).evidence("Evidence 4").impact("Impact 4")

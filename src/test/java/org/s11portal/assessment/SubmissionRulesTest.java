@@ -77,8 +77,7 @@ class SubmissionRulesTest {
     void aRatingNeedsEvidence() {
         Setup s = setup();
         fixtures.anAnswer(s.assessment, s.questions.get(0)).impact("Impact").create();
-        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact")
-                .create());
+        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact").create());
         submitBlocked(s, "Give the evidence for your rating of question 1 of standard 1, Test standard 1");
     }
 
@@ -86,8 +85,7 @@ class SubmissionRulesTest {
     void fullyInPlaceNeedsEvidenceOfImpact() {
         Setup s = setup();
         fixtures.anAnswer(s.assessment, s.questions.get(0)).evidence("Evidence").create();
-        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact")
-                .create());
+        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact").create());
         submitBlocked(s, "Give evidence of impact for question 1 of standard 1, Test standard 1: it is rated fully in place");
     }
 
@@ -95,8 +93,7 @@ class SubmissionRulesTest {
     void notApplicableNeedsAReason() {
         Setup s = setup();
         fixtures.anAnswer(s.assessment, s.questions.get(0)).rated(Rating.NA).create();
-        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact")
-                .create());
+        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact").create());
         submitBlocked(s, "Say why question 1 of standard 1, Test standard 1, does not apply to your agency");
     }
 
@@ -104,8 +101,7 @@ class SubmissionRulesTest {
     void aPartlyRatingNeedsAnActionThenSubmits() {
         Setup s = setup();
         fixtures.anAnswer(s.assessment, s.questions.get(0)).rated(Rating.PART).evidence("Evidence").create();
-        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact")
-                .create());
+        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact").create());
         submitBlocked(s, "Standard 1, Test standard 1, is partly or not in place: add at least one SMART action");
 
         fixtures.anAction(s.assessment, s.questions.get(0)).create();
@@ -118,8 +114,7 @@ class SubmissionRulesTest {
     void anActionThatIsNotSmartBlocksSubmission() {
         Setup s = setup();
         fixtures.anAnswer(s.assessment, s.questions.get(0)).rated(Rating.NOT).evidence("Evidence").create();
-        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact")
-                .create());
+        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact").create());
         s.session.get("/assessments/" + s.assessment.id + "/actions/new?standard=T1");
         s.session.post("/assessments/" + s.assessment.id + "/actions", Map.of("standard", "T1", "gap", "A gap",
                 "action", "Do something")).then().statusCode(303);

@@ -187,8 +187,7 @@ class EveryPage {
 
         // carried forward from last cycle (as carry-forward marks them), then staff survey answers with free text
         markCarriedForward(id);
-        fixtures.surveyResponses(12).forAgency(agency).inCycle(cycle).areas("PORTSMOUTH").freeText(text(1_000))
-                .create();
+        fixtures.surveyResponses(12).forAgency(agency).inCycle(cycle).areas("PORTSMOUTH").freeText(text(1_000)).create();
         fixtures.surveyResponses(6).forAgency(agency).inCycle(cycle).roleBand("MANAGER").areas("HAMPSHIRE").create();
 
         List<Long> actions = actionIds(id);

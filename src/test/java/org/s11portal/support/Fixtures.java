@@ -36,8 +36,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Test data made by each test, with unique names, so no test depends on another's rows or on demo data. Builders
- * start from defaults and say only what differs: {@code fixtures.anAssessment().forAgency(a).inCycle(c).submitted()
-         .create()}.
+ * start from defaults and say only what differs: {@code fixtures.anAssessment().forAgency(a).inCycle(c).submitted().create()}.
  * Dates are reckoned from the portal's clock, which gives each test class a day of its own ({@link TestClock}).
  */
 @ApplicationScoped
@@ -63,7 +62,7 @@ public class Fixtures {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A voluntary-sector agency with a unique name, in no area and with no headcount unless told. */
+    /** A voluntary-sector agency with a unique name, in no area unless told, with no headcount given yet. */
     public AgencyBuilder anAgency() {
         return new AgencyBuilder();
     }
@@ -178,15 +177,9 @@ public class Fixtures {
 
     public final class AgencyBuilder {
         private final List<Area> areas = new ArrayList<>();
-        private Integer headcount;
 
         public AgencyBuilder inAreas(Area... areas) {
             this.areas.addAll(Arrays.asList(areas));
-            return this;
-        }
-
-        public AgencyBuilder withHeadcount(int headcount) {
-            this.headcount = headcount;
             return this;
         }
 
@@ -195,7 +188,6 @@ public class Fixtures {
                 Agency agency = new Agency();
                 agency.name = unique("Agency");
                 agency.sector = Sector.VOLUNTARY_SECTOR;
-                agency.headcount = headcount;
                 areas.forEach(area -> agency.areas.add(Partnership.of(area)));
                 agency.persist();
                 return agency;

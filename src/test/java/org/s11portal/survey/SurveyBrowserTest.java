@@ -80,8 +80,7 @@ class SurveyBrowserTest extends BrowserTest {
         Browser.screenshot(moderator, "survey-06-take-up");
         Browser.assertAccessible(moderator);
         fixtures.surveyResponses(8).forAgency(agency).inCycle(cycle).areas("ISLE_OF_WIGHT").create();
-        fixtures.surveyResponses(4).forAgency(agency).inCycle(cycle).roleBand("MANAGER").areas("ISLE_OF_WIGHT")
-                .create();
+        fixtures.surveyResponses(4).forAgency(agency).inCycle(cycle).roleBand("MANAGER").areas("ISLE_OF_WIGHT").create();
         moderator.navigate("/survey-results?agency=" + agency.id);
         Browser.screenshot(moderator, "survey-08-results");
         Browser.assertAccessible(moderator);

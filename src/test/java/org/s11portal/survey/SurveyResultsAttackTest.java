@@ -84,8 +84,7 @@ class SurveyResultsAttackTest {
         Agency middle = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         Agency small = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         fixtures.surveyResponses(12).forAgency(big).inCycle(cycle).freeText("Comment from the big agency").create();
-        fixtures.surveyResponses(7).forAgency(middle).inCycle(cycle).freeText("Comment from the middle agency")
-                .create();
+        fixtures.surveyResponses(7).forAgency(middle).inCycle(cycle).freeText("Comment from the middle agency").create();
         fixtures.surveyResponses(3).forAgency(small).inCycle(cycle).freeText("Comment from the small agency").create();
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.SOUTHAMPTON).email);
 
@@ -110,8 +109,7 @@ class SurveyResultsAttackTest {
         Agency joint = fixtures.anAgency().inAreas(Area.PORTSMOUTH, Area.HAMPSHIRE).create();
         fixtures.surveyResponses(10).forAgency(joint).inCycle(cycle).areas("PORTSMOUTH").create();
         fixtures.surveyResponses(6).forAgency(joint).inCycle(cycle).areas("HAMPSHIRE").create();
-        fixtures.surveyResponses(1).forAgency(joint).inCycle(cycle).roleBand("MANAGER").areas("HAMPSHIRE,PORTSMOUTH")
-                .create();
+        fixtures.surveyResponses(1).forAgency(joint).inCycle(cycle).roleBand("MANAGER").areas("HAMPSHIRE,PORTSMOUTH").create();
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
         List<List<String>> csv = csv(moderator, cycle, joint);
 
@@ -171,8 +169,7 @@ class SurveyResultsAttackTest {
         String beforeModerator = main(moderator.get("/survey-results?cycle=" + cycle.id + "&agency=" + agency.id).asString());
         lead.get("/survey-results/results.csv?cycle=" + cycle.id).then().statusCode(404);
 
-        fixtures.surveyResponses(1).forAgency(agency).inCycle(cycle).roleBand("MANAGER").freeText("One more answer")
-                .create();
+        fixtures.surveyResponses(1).forAgency(agency).inCycle(cycle).roleBand("MANAGER").freeText("One more answer").create();
 
         assertEquals(before, main(lead.get("/survey-results?cycle=" + cycle.id).asString()));
         assertEquals(beforeModerator, main(moderator.get("/survey-results?cycle=" + cycle.id + "&agency=" + agency.id).asString()));

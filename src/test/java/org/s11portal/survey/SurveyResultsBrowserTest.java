@@ -40,8 +40,7 @@ class SurveyResultsBrowserTest extends BrowserTest {
         Agency small = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         fixtures.surveyResponses(10).forAgency(big).inCycle(cycle).areas("SOUTHAMPTON")
                 .freeText("Written answer from the big agency").create();
-        fixtures.surveyResponses(6).forAgency(big).inCycle(cycle).roleBand("MANAGER").areas("SOUTHAMPTON,HAMPSHIRE")
-                .create();
+        fixtures.surveyResponses(6).forAgency(big).inCycle(cycle).roleBand("MANAGER").areas("SOUTHAMPTON,HAMPSHIRE").create();
         fixtures.surveyResponses(7).forAgency(seven).inCycle(cycle).areas("HAMPSHIRE")
                 .freeText("Written answer from the agency of seven").create();
         fixtures.surveyResponses(3).forAgency(small).inCycle(cycle).roleBand("SUPPORT").areas("SOUTHAMPTON")

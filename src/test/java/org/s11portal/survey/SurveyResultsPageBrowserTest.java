@@ -48,8 +48,7 @@ class SurveyResultsPageBrowserTest extends BrowserTest {
         for (int i = 1; i <= 40; i++) {
             fixtures.surveyResponses(1).forAgency(agency).inCycle(cycle).roleBand(i % 4 == 0 ? "MANAGER" : "FRONTLINE")
                     .areas("PORTSMOUTH")
-                    .freeText("Browser comment " + i + ": more time for supervision and clearer referral routes")
-                    .create();
+                    .freeText("Browser comment " + i + ": more time for supervision and clearer referral routes").create();
         }
         fixtures.surveyResponses(12).forAgency(other).inCycle(cycle).areas("PORTSMOUTH").create();
 

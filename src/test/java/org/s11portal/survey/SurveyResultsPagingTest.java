@@ -37,8 +37,7 @@ class SurveyResultsPagingTest {
     void theQuestionFilterShowsOneQuestionAndExplainsAnUnknownOne() {
         Cycle cycle = closedCycle();
         Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
-        fixtures.surveyResponses(12).forAgency(agency).inCycle(cycle).areas("PORTSMOUTH").freeText("A written answer")
-                .create();
+        fixtures.surveyResponses(12).forAgency(agency).inCycle(cycle).areas("PORTSMOUTH").freeText("A written answer").create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String base = "/survey-results?cycle=" + cycle.id;
 

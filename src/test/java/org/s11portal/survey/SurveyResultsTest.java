@@ -125,8 +125,7 @@ class SurveyResultsTest {
     void freeTextNeedsTenAnswersAndCsvCellsCannotRunAsFormulas() {
         Cycle cycle = liveCycleWithResponses();
         Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
-        fixtures.surveyResponses(6).forAgency(agency).inCycle(cycle).freeText("=HYPERLINK(\"http://evil.example\")")
-                .create();
+        fixtures.surveyResponses(6).forAgency(agency).inCycle(cycle).freeText("=HYPERLINK(\"http://evil.example\")").create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/survey-results?cycle=" + cycle.id).then().body(containsString("shown only from agencies where at least 10 people have answered"))
                 .body(not(containsString("evil.example")));
