@@ -2,6 +2,7 @@ package org.s11portal.account;
 
 import java.time.Instant;
 
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 
 import io.quarkus.runtime.BlockingOperationControl;
@@ -15,6 +16,9 @@ import jakarta.inject.Named;
 @RequestScoped
 @Named("currentUser")
 public class CurrentUser {
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     SecurityIdentity identity;
@@ -85,7 +89,7 @@ public class CurrentUser {
     /** Seconds until the idle timeout, for the page's "you will be signed out" warning. */
     public long secondsUntilIdleTimeout() {
         Instant expires = identity.getAttribute(SessionIdentityProvider.IDLE_EXPIRES_AT);
-        return expires == null ? 0 : Math.max(0, expires.getEpochSecond() - Instant.now().getEpochSecond());
+        return expires == null ? 0 : Math.max(0, expires.getEpochSecond() - clock.now().getEpochSecond());
     }
 
     /** How long before the timeout the page warns, in seconds. */

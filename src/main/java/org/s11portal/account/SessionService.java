@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.common.web.PerThreadSecureRandom;
 
@@ -33,6 +34,9 @@ public class SessionService {
     private static final Duration TOUCH_INTERVAL = Duration.ofSeconds(30);
 
     private final SecureRandom random = PerThreadSecureRandom.get();
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     PortalConfig config;
@@ -67,7 +71,7 @@ public class SessionService {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         String csrfToken = csrf.newToken();
-        Instant now = Instant.now();
+        Instant now = clock.now();
         UserSession session = new UserSession();
         session.tokenHash = hash(token);
         session.csrfTokenHash = SessionCsrf.hash(csrfToken);
@@ -102,7 +106,7 @@ public class SessionService {
         long sessionId = (Long) row[0];
         Instant lastSeenAt = (Instant) row[1];
         Instant expiresAt = (Instant) row[2];
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (now.isAfter(lastSeenAt.plus(config.session().idleTimeout())) || now.isAfter(expiresAt)) {
             return Optional.empty();
         }
@@ -123,7 +127,7 @@ public class SessionService {
         if (session == null) {
             return Optional.empty();
         }
-        session.lastSeenAt = Instant.now();
+        session.lastSeenAt = clock.now();
         return Optional.of(idleExpiry(session));
     }
 
@@ -145,7 +149,7 @@ public class SessionService {
     public void revoke(String token) {
         UserSession session = UserSession.findByTokenHash(hash(token));
         if (session != null && session.revokedAt == null) {
-            session.revokedAt = Instant.now();
+            session.revokedAt = clock.now();
         }
     }
 
@@ -165,7 +169,7 @@ public class SessionService {
         if (session == null || session.revokedAt != null) {
             return null;
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         boolean idleTooLong = now.isAfter(session.lastSeenAt.plus(config.session().idleTimeout()));
         boolean pastLifetime = now.isAfter(session.expiresAt);
         return idleTooLong || pastLifetime ? null : session;

@@ -1,8 +1,8 @@
 package org.s11portal.account;
 
 import java.net.URI;
-import java.time.Instant;
 
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.SafeRedirect;
 import org.s11portal.common.web.Violations;
@@ -33,6 +33,9 @@ public class SignInResource {
     static class Templates {
         static native TemplateInstance signIn(String email, String next, FormErrors errors, String notice);
     }
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     Validator validator;
@@ -111,7 +114,7 @@ public class SignInResource {
     public Response keepAlive(@CookieParam(SessionService.COOKIE_NAME) String token) {
         return sessions.extend(token)
                 .map(expires -> Response.ok("{\"secondsLeft\":"
-                        + Math.max(0, expires.getEpochSecond() - Instant.now().getEpochSecond()) + "}").build())
+                        + Math.max(0, expires.getEpochSecond() - clock.now().getEpochSecond()) + "}").build())
                 .orElseGet(() -> Response.status(401).build());
     }
 

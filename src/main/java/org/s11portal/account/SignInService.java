@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
+import org.s11portal.common.config.PortalClock;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
@@ -32,6 +33,9 @@ public class SignInService {
     /** What happened; a new session's cookie values when signed in. */
     public record Result(Outcome outcome, SessionService.OpenedSession session) {
     }
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     IdentityProviderManager identityProviderManager;
@@ -87,7 +91,7 @@ public class SignInService {
         attempt.email = email.length() > 254 ? email.substring(0, 254) : email;
         attempt.address = address;
         attempt.succeeded = succeeded;
-        attempt.attemptedAt = Instant.now();
+        attempt.attemptedAt = clock.now();
         attempt.persist();
     }
 }

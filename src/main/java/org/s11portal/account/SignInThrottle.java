@@ -3,6 +3,7 @@ package org.s11portal.account;
 import java.sql.SQLException;
 import java.time.Instant;
 
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,6 +29,9 @@ import jakarta.persistence.EntityManager;
 class SignInThrottle {
 
     private static final int DEADLOCK_RETRIES = 3;
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     EntityManager entityManager;
@@ -63,7 +67,7 @@ class SignInThrottle {
 
     /** Takes this attempt's place in every count, or throws {@link Refused} so that the transaction rolls back. */
     private void reserveInTransaction(String email, String address) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Instant windowStart = now.minus(config.signIn().window());
         boolean allowed = count(addressKey(address), now, windowStart) <= config.signIn().maxFailuresPerAddress()
                 && (count(accountKey(email), now, windowStart) <= config.signIn().maxFailuresPerAccount()

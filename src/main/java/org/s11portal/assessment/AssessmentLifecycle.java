@@ -9,7 +9,6 @@ import static org.s11portal.assessment.AssessmentState.NOT_STARTED;
 import static org.s11portal.assessment.AssessmentState.RETURNED;
 import static org.s11portal.assessment.AssessmentState.SUBMITTED;
 
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -220,7 +219,7 @@ public class AssessmentLifecycle {
         event.toState = move.to;
         event.actor = actor.user();
         event.actorName = actor.name();
-        event.occurredAt = Instant.now();
+        event.occurredAt = clock.now();
         event.note = note;
         assessment.setState(move.to);
         event.persist();

@@ -598,7 +598,7 @@ public class AssessmentService {
         version.declaredByName = declaredByName;
         version.declaredRole = declaredRole;
         version.submittedBy = by;
-        version.submittedAt = Instant.now();
+        version.submittedAt = clock.now();
         version.persist();
         return version;
     }

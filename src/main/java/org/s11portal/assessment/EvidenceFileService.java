@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import org.apache.tika.Tika;
 import org.jboss.logging.Logger;
 import org.s11portal.account.CurrentUser;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.tool.Question;
 
@@ -60,6 +60,9 @@ public class EvidenceFileService {
             "doc", "application/msword", "xls", "application/vnd.ms-excel", "ppt", "application/vnd.ms-powerpoint");
 
     private final Tika tika = new Tika();
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     AssessmentScope scope;
@@ -124,7 +127,7 @@ public class EvidenceFileService {
         file.sha256 = sha256(bytes);
         file.content = bytes;
         file.uploadedBy = currentUser.user();
-        file.uploadedAt = Instant.now();
+        file.uploadedAt = clock.now();
         file.persist();
         LOG.infof("evidence-uploaded assessment-id=%d file-id=%d bytes=%d type=%s", assessmentId, file.id, bytes.length, file.contentType);
         return new Stored(file, name.changes());

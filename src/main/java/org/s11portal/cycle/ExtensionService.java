@@ -1,6 +1,5 @@
 package org.s11portal.cycle;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,7 @@ public class ExtensionService {
         extension.newDue = newDue;
         extension.reason = request.reason().strip();
         extension.grantedBy = currentUser.user();
-        extension.grantedAt = Instant.now();
+        extension.grantedAt = clock.now();
         extension.persist();
         return List.of();
     }

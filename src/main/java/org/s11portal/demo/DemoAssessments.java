@@ -1,6 +1,5 @@
 package org.s11portal.demo;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -178,7 +177,7 @@ class DemoAssessments {
         }
     }
 
-    private static void comment(Assessment assessment, SubmissionVersion version, Standard standard, User author, String body) {
+    private void comment(Assessment assessment, SubmissionVersion version, Standard standard, User author, String body) {
         ReviewComment comment = new ReviewComment();
         comment.assessment = assessment;
         comment.versionNumber = version.number;
@@ -186,7 +185,7 @@ class DemoAssessments {
         comment.author = author;
         comment.authorName = author.displayName;
         comment.body = body;
-        comment.createdAt = Instant.now();
+        comment.createdAt = clock.now();
         comment.persist();
     }
 

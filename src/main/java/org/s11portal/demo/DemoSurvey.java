@@ -1,6 +1,5 @@
 package org.s11portal.demo;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Random;
 
 import org.hibernate.Session;
 import org.s11portal.agency.Agency;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.survey.SurveyDefinition;
 import org.s11portal.survey.SurveyLink;
@@ -17,6 +17,7 @@ import org.s11portal.survey.SurveyWriter;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Demo staff-survey answers in the live cycle: most agencies above the take-up target, one far below, and
@@ -25,6 +26,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 class DemoSurvey {
+
+    @Inject
+    PortalClock clock;
 
     void seed(List<Agency> agencies, Cycle live) {
         Random random = new Random(11);
@@ -36,7 +40,7 @@ class DemoSurvey {
             link.cycle = live;
             link.token = "demo-" + DemoData.slug(agency.name);
             link.active = true;
-            link.createdAt = Instant.now();
+            link.createdAt = clock.now();
             link.persist();
             // take-up counts against the agency's own headcount, the one shown on its profile
             int headcount = agency.headcount;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.jboss.logging.Logger;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,6 +26,9 @@ public class Housekeeping {
     static final int CHUNK = 5_000;
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     PortalConfig config;
 
     @Inject
@@ -36,7 +40,7 @@ public class Housekeeping {
     @Scheduled(identity = "housekeeping", cron = "${portal.housekeeping.cron}", timeZone = "${portal.timezone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
-        Purged purged = purge(Instant.now());
+        Purged purged = purge(clock.now());
         LOG.infof("housekeeping removed %d session records, %d sign-in attempts, %d used survey nonces and %d ended sign-in counts",
                 purged.sessions(), purged.signInAttempts(), purged.surveyNonces(), purged.signInCounters());
     }

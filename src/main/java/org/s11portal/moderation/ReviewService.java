@@ -1,6 +1,5 @@
 package org.s11portal.moderation;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.assessment.ReviewComment;
 import org.s11portal.assessment.SubmissionSnapshot;
 import org.s11portal.assessment.SubmissionVersion;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 
 import io.quarkus.security.ForbiddenException;
@@ -33,6 +33,9 @@ import jakarta.ws.rs.NotFoundException;
 public class ReviewService {
 
     public static final int MAX_COMMENT = 5_000;
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     AssessmentScope scope;
@@ -115,7 +118,7 @@ public class ReviewService {
             comment.author = moderator;
             comment.authorName = moderator.displayName;
             comment.body = body.strip();
-            comment.createdAt = Instant.now();
+            comment.createdAt = clock.now();
             comment.persist();
         });
         lifecycle.move(assessment, AssessmentLifecycle.Move.RETURN, AssessmentLifecycle.Actor.person(moderator),

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.s11portal.common.config.PortalClock;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * What the busiest path needs to know about a survey link, kept for 30 seconds so that a whole workforce
@@ -16,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class SurveyLinkCache {
+
+    @Inject
+    PortalClock clock;
 
     static final long TTL_SECONDS = 30;
 
@@ -34,7 +40,7 @@ public class SurveyLinkCache {
     /** The link's details when they are cached and fresh, without touching the database; otherwise null. */
     public LinkInfo cached(String token) {
         LinkInfo cached = byToken.get(token);
-        return cached != null && cached.loadedAt().isAfter(Instant.now().minusSeconds(TTL_SECONDS)) ? cached : null;
+        return cached != null && cached.loadedAt().isAfter(clock.now().minusSeconds(TTL_SECONDS)) ? cached : null;
     }
 
     private LinkInfo load(String token) {
@@ -44,7 +50,7 @@ public class SurveyLinkCache {
         }
         LinkInfo info = new LinkInfo(token, link.agency.id, link.cycle.id, link.agency.name,
                 link.agency.areasInOrder().stream().map(p -> p.code.name()).toList(), link.active,
-                link.cycle.surveyOpens, link.cycle.surveyCloses, link.cycle.surveyVersion, Instant.now());
+                link.cycle.surveyOpens, link.cycle.surveyCloses, link.cycle.surveyVersion, clock.now());
         if (byToken.size() > 10_000) {
             byToken.clear();
         }

@@ -1,7 +1,6 @@
 package org.s11portal.survey;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
@@ -269,7 +268,7 @@ public class SurveyService {
         SurveyLink old = SurveyLink.activeFor(agency, cycle);
         if (old != null) {
             old.active = false;
-            old.replacedAt = Instant.now();
+            old.replacedAt = clock.now();
             links.forget(old.token);
             LOG.infof("survey-link-replaced agency-id=%d by-user-id=%d", agency.id, currentUser.user().id);
         }
@@ -278,7 +277,7 @@ public class SurveyService {
         link.cycle = cycle;
         link.token = randomToken();
         link.active = true;
-        link.createdAt = Instant.now();
+        link.createdAt = clock.now();
         link.persist();
         return link;
     }

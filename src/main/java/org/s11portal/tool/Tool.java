@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.s11portal.common.config.PortalClock;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.CascadeType;
@@ -53,7 +55,7 @@ public class Tool extends PanacheEntityBase {
 
     @PrePersist
     void beforeInsert() {
-        createdAt = Instant.now();
+        createdAt = PortalClock.current().now();
     }
 
     public static Tool findByVersion(String version) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.assessment.Assessment;
-import org.s11portal.assessment.AssessmentState;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -59,9 +58,8 @@ class ExpiredFormTest {
 
     @Test
     void theSurveyKeepsTheAnswersAndTheNonce() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/staff-survey");
         lead.post("/staff-survey/link", Map.of()).then().statusCode(303);
@@ -88,9 +86,9 @@ class ExpiredFormTest {
 
     @Test
     void anAnswerFormKeepsTheTextAndTheNewTokenIsBoundToTheSession() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         Question question = fixtures.questions(cycle).get(0);
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String path = "/assessments/" + assessment.id + "/standards/T1";
@@ -113,9 +111,9 @@ class ExpiredFormTest {
 
     @Test
     void anUploadSaysTheFileCannotBeKept() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         Question question = fixtures.questions(cycle).get(0);
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String path = "/assessments/" + assessment.id + "/questions/" + question.id + "/files";

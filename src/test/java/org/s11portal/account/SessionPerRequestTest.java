@@ -4,12 +4,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
 
@@ -24,6 +24,9 @@ import jakarta.transaction.Transactional;
  */
 @QuarkusTest
 class SessionPerRequestTest {
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     Fixtures fixtures;
@@ -129,7 +132,7 @@ class SessionPerRequestTest {
 
     @Transactional
     void revoke(String token) {
-        UserSession.findByTokenHash(SessionService.hash(token)).revokedAt = Instant.now();
+        UserSession.findByTokenHash(SessionService.hash(token)).revokedAt = clock.now();
     }
 
     @Transactional

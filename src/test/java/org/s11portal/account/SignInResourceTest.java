@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
 
@@ -38,6 +39,9 @@ import jakarta.transaction.Transactional;
 class SignInResourceTest {
 
     private static final String CSRF_COOKIE = "csrf-token";
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     Fixtures fixtures;
@@ -184,7 +188,7 @@ class SignInResourceTest {
 
         browser.post("/session/keep-alive", Map.of()).then().statusCode(200)
                 .body("secondsLeft", org.hamcrest.Matchers.greaterThan(29 * 60));
-        assertTrue(lastSeen(token).isAfter(Instant.now().minusSeconds(60)));
+        assertTrue(lastSeen(token).isAfter(clock.now().minusSeconds(60)));
     }
 
     @Test
@@ -303,7 +307,7 @@ class SignInResourceTest {
     @Transactional
     void backdateSession(String token, Duration by) {
         UserSession session = UserSession.findByTokenHash(SessionService.hash(token));
-        session.lastSeenAt = Instant.now().minus(by);
+        session.lastSeenAt = clock.now().minus(by);
     }
 
     @Transactional

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Area;
 import org.s11portal.account.SignInService.Outcome;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.support.Fixtures;
 
@@ -35,6 +36,9 @@ class SignInServiceTest {
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger();
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     SignInService signInService;
 
     @Inject
@@ -48,7 +52,7 @@ class SignInServiceTest {
 
     @Test
     void anAttackersAddressLocksOnlyItselfOutAndTheOwnerSignsInFromElsewhere() {
-        User lead = fixtures.lead(fixtures.agency(Area.HAMPSHIRE));
+        User lead = fixtures.lead(fixtures.anAgency().inAreas(Area.HAMPSHIRE).create());
         String attacker = address();
         for (int i = 0; i < config.signIn().maxFailuresPerAccountAndAddress(); i++) {
             assertEquals(Outcome.REJECTED, signIn(lead.email, "wrong-password-" + i, attacker));
@@ -75,7 +79,7 @@ class SignInServiceTest {
     void tooManyFailuresFromOneAddressBlockEveryAccountFromThere() {
         User user = fixtures.moderator(Area.HAMPSHIRE);
         String address = address();
-        setCount(SignInThrottle.addressKey(address), config.signIn().maxFailuresPerAddress(), Instant.now());
+        setCount(SignInThrottle.addressKey(address), config.signIn().maxFailuresPerAddress(), clock.now());
 
         assertEquals(Outcome.THROTTLED, signIn(user.email, Fixtures.PASSWORD, address));
         assertEquals(Outcome.SIGNED_IN, signIn(user.email, Fixtures.PASSWORD, address()));
@@ -83,10 +87,10 @@ class SignInServiceTest {
 
     @Test
     void manyFailuresOnOneAccountRefuseNewAddressesButNotOnesItSignedInFrom() {
-        User lead = fixtures.lead(fixtures.agency(Area.PORTSMOUTH));
+        User lead = fixtures.lead(fixtures.anAgency().inAreas(Area.PORTSMOUTH).create());
         String usual = address();
         assertEquals(Outcome.SIGNED_IN, signIn(lead.email, Fixtures.PASSWORD, usual));
-        setCount(SignInThrottle.accountKey(lead.email), config.signIn().maxFailuresPerAccount(), Instant.now());
+        setCount(SignInThrottle.accountKey(lead.email), config.signIn().maxFailuresPerAccount(), clock.now());
 
         assertEquals(Outcome.THROTTLED, signIn(lead.email, Fixtures.PASSWORD, address()));
         assertEquals(Outcome.SIGNED_IN, signIn(lead.email, Fixtures.PASSWORD, usual));
@@ -96,7 +100,7 @@ class SignInServiceTest {
     void failuresOlderThanTheWindowNoLongerCount() {
         User user = fixtures.moderator(Area.HAMPSHIRE);
         String address = address();
-        Instant longAgo = Instant.now().minus(config.signIn().window()).minusSeconds(60);
+        Instant longAgo = clock.now().minus(config.signIn().window()).minusSeconds(60);
         setCount(SignInThrottle.pairKey(user.email, address), config.signIn().maxFailuresPerAccountAndAddress(), longAgo);
         setCount(SignInThrottle.accountKey(user.email), config.signIn().maxFailuresPerAccount(), longAgo);
         setCount(SignInThrottle.addressKey(address), config.signIn().maxFailuresPerAddress(), longAgo);

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.assessment.Assessment;
-import org.s11portal.assessment.AssessmentState;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -78,9 +77,9 @@ class ActionPlanApiResourceTest {
     }
 
     private Draft draft() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/assessments/" + assessment.id);
         return new Draft(assessment, lead);

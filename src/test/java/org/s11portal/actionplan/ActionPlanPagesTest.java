@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.assessment.Assessment;
-import org.s11portal.assessment.AssessmentState;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -25,9 +24,9 @@ class ActionPlanPagesTest {
 
     @Test
     void anActionSavedWithoutDatesStillShowsOnThePlan() {
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String plan = "/assessments/" + assessment.id + "/actions";
 

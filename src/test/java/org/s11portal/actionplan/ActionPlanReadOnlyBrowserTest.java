@@ -11,7 +11,6 @@ import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.Assessment;
-import org.s11portal.assessment.AssessmentState;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Browser;
 import org.s11portal.support.BrowserTest;
@@ -33,11 +32,11 @@ class ActionPlanReadOnlyBrowserTest extends BrowserTest {
 
     @Test
     void aSubmittedPlanIsReadOnlyAndAccessible() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
-        ActionItem action = fixtures.smartAction(assessment, fixtures.questions(cycle).get(0));
+        ActionItem action = fixtures.anAction(assessment, fixtures.questions(cycle).get(0)).create();
         User lead = fixtures.lead(agency);
         String base = "/assessments/" + assessment.id;
         WebSession session = WebSession.signedIn(lead.email);

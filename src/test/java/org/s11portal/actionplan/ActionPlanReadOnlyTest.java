@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -16,6 +15,7 @@ import org.s11portal.agency.Area;
 import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.template.TemplateExtensions;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
@@ -38,6 +38,9 @@ class ActionPlanReadOnlyTest {
     private static final Pattern ACTION_FORM = Pattern.compile("<form[^>]*action=\"[^\"]*/actions");
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     Fixtures fixtures;
 
     record Submitted(Assessment assessment, ActionItem action, WebSession lead, String plan) {
@@ -45,11 +48,11 @@ class ActionPlanReadOnlyTest {
 
     /** An assessment submitted through the real pages, with one SMART action. */
     Submitted submitted() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
-        ActionItem action = fixtures.smartAction(assessment, fixtures.questions(cycle).get(0));
+        ActionItem action = fixtures.anAction(assessment, fixtures.questions(cycle).get(0)).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String base = "/assessments/" + assessment.id;
         lead.get(base + "/check");
@@ -63,7 +66,7 @@ class ActionPlanReadOnlyTest {
     void theSubmittedPlanSaysWhyAndHasNoFormOrChangeLinks() {
         Submitted s = submitted();
         String page = s.lead.get(s.plan).then().statusCode(200)
-                .body(containsString("This action plan was submitted on " + TemplateExtensions.format(LocalDate.now())
+                .body(containsString("This action plan was submitted on " + TemplateExtensions.format(clock.today())
                         + " and cannot be changed unless a moderator returns it."))
                 .body(containsString("<main"))
                 .body(not(containsString("Add an action")))
@@ -138,12 +141,12 @@ class ActionPlanReadOnlyTest {
 
     @Test
     void eachLaterStateSaysWhyInWords() {
-        Cycle cycle = fixtures.liveCycleWithTool();
+        Cycle cycle = fixtures.aCycle().withTool().create();
         for (AssessmentState state : new AssessmentState[] { AssessmentState.MODERATED, AssessmentState.FEEDBACK_ISSUED,
                 AssessmentState.MONITORING, AssessmentState.CLOSED }) {
-            Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-            Assessment assessment = fixtures.assessment(agency, cycle, state);
-            fixtures.smartAction(assessment, fixtures.questions(cycle).get(0));
+            Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+            Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inState(state).create();
+            fixtures.anAction(assessment, fixtures.questions(cycle).get(0)).create();
             WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
             String page = lead.get("/assessments/" + assessment.id + "/actions").then().statusCode(200)
                     .body(containsString("This action plan has been submitted"))

@@ -60,9 +60,9 @@ class AssessmentApiValidationTest {
     }
 
     private Draft draft() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/assessments/" + assessment.id);
         return new Draft(assessment, fixtures.questions(cycle).get(0), lead);

@@ -212,15 +212,15 @@ class AssessmentLifecycleTest {
     }
 
     private Made make(Case c) {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, c.from());
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inState(c.from()).create();
         if (c.rulesPass()) {
             fixtures.answerAllFully(assessment, cycle);
         }
         Actor actor = switch (c.who()) {
             case LEAD -> Actor.person(fixtures.lead(agency));
-            case OTHER_AGENCY_LEAD -> Actor.person(fixtures.lead(fixtures.agency(Area.PORTSMOUTH)));
+            case OTHER_AGENCY_LEAD -> Actor.person(fixtures.lead(fixtures.anAgency().inAreas(Area.PORTSMOUTH).create()));
             case MODERATOR -> Actor.person(fixtures.moderator(Area.PORTSMOUTH));
             case MODERATOR_OUT_OF_SCOPE -> Actor.person(fixtures.moderator(Area.SOUTHAMPTON));
             case ADMIN -> Actor.person(fixtures.admin(Area.PORTSMOUTH));

@@ -35,22 +35,22 @@ class AssessmentResourceTest {
 
     /** ...with its lead signed in. */
     Draft draft(AssessmentState state) {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, state);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inState(state).create();
         User lead = fixtures.lead(agency);
         return new Draft(agency, assessment, fixtures.questions(cycle).get(0), lead, WebSession.signedIn(lead.email));
     }
 
     @Test
     void theTaskListShowsEachStandardsStatusAndTheDeadline() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         List<Question> q = fixtures.questions(cycle);
-        fixtures.answer(assessment, q.get(0), Rating.FULL, "Evidence", "Impact", null);
-        fixtures.answer(assessment, q.get(1), Rating.FULL, "Evidence", "Impact", null);
-        fixtures.answer(assessment, q.get(2), Rating.FULL, "Evidence", null, null);
+        fixtures.anAnswer(assessment, q.get(0)).evidence("Evidence").impact("Impact").create();
+        fixtures.anAnswer(assessment, q.get(1)).evidence("Evidence").impact("Impact").create();
+        fixtures.anAnswer(assessment, q.get(2)).evidence("Evidence").create();
 
         WebSession.signedIn(fixtures.lead(agency).email).get("/assessments/" + assessment.id).then().statusCode(200)
                 .body(containsString("T1 Test standard 1"))
@@ -82,7 +82,7 @@ class AssessmentResourceTest {
         Agency agency = d.agency();
         Assessment assessment = d.assessment();
         Question q = d.question();
-        Answer answer = fixtures.answer(assessment, q, Rating.PART, "Original", null, null);
+        Answer answer = fixtures.anAnswer(assessment, q).rated(Rating.PART).evidence("Original").create();
         WebSession alice = WebSession.signedIn(fixtures.lead(agency).email);
         WebSession bob = WebSession.signedIn(fixtures.lead(agency).email);
         String path = "/assessments/" + assessment.id + "/standards/T1";
@@ -172,14 +172,14 @@ class AssessmentResourceTest {
 
     @Test
     void startFromLastCycleCopiesMatchingAnswersMarkedForReview() {
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-        Cycle earlier = fixtures.liveCycleWithTool();
-        Assessment old = fixtures.assessment(agency, earlier, AssessmentState.CLOSED);
-        fixtures.answer(old, fixtures.questions(earlier).get(0), Rating.PART, "Last cycle's evidence", null, null);
-        fixtures.smartAction(old, fixtures.questions(earlier).get(0));
-        Cycle current = fixtures.liveCycleWithTool();
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Cycle earlier = fixtures.aCycle().withTool().create();
+        Assessment old = fixtures.anAssessment().forAgency(agency).inCycle(earlier).inState(AssessmentState.CLOSED).create();
+        fixtures.anAnswer(old, fixtures.questions(earlier).get(0)).rated(Rating.PART).evidence("Last cycle's evidence").create();
+        fixtures.anAction(old, fixtures.questions(earlier).get(0)).create();
+        Cycle current = fixtures.aCycle().withTool().create();
         openedLater(earlier, current);
-        Assessment assessment = fixtures.assessment(agency, current, AssessmentState.NOT_STARTED);
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(current).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
 
         lead.get("/assessments/" + assessment.id).then().body(containsString("Start from last cycle"));
@@ -213,9 +213,8 @@ class AssessmentResourceTest {
 
     @Test
     void theLeadOpensTheLiveCyclesAssessmentFromHome() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/home").then().body(containsString("Start your self-assessment"));
         String location = lead.post("/self-assessment", Map.of()).then().statusCode(303).extract().header("Location");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -21,17 +22,20 @@ import jakarta.inject.Inject;
 class AssessmentScopeTest {
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     Fixtures fixtures;
 
     @Test
     void anotherAgencysLeadGets404OnEveryUrl() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agencyA = fixtures.agency(Area.SOUTHAMPTON);
-        Agency agencyB = fixtures.agency(Area.SOUTHAMPTON);
-        Assessment b = fixtures.assessment(agencyB, cycle, AssessmentState.SUBMITTED);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agencyA = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Agency agencyB = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Assessment b = fixtures.anAssessment().forAgency(agencyB).inCycle(cycle).submitted().create();
         Question q = fixtures.questions(cycle).get(0);
-        Answer answer = fixtures.answer(b, q, Rating.PART, "B's private evidence", null, null);
-        ActionItem action = fixtures.smartAction(b, q);
+        Answer answer = fixtures.anAnswer(b, q).rated(Rating.PART).evidence("B's private evidence").create();
+        ActionItem action = fixtures.anAction(b, q).create();
         long fileId = storeFile(answer);
         WebSession leadA = WebSession.signedIn(fixtures.lead(agencyA).email);
         leadA.get("/home");
@@ -59,9 +63,9 @@ class AssessmentScopeTest {
 
     @Test
     void moderatorsAreSentToTheReadOnlyViewAndCannotEditAnAgencysAnswers() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         Question q = fixtures.questions(cycle).get(0);
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
         String base = "/assessments/" + assessment.id;
@@ -82,7 +86,7 @@ class AssessmentScopeTest {
         file.sha256 = "0".repeat(64);
         file.content = "%PDF".getBytes();
         file.uploadedBy = org.s11portal.account.User.findAll().firstResult();
-        file.uploadedAt = java.time.Instant.now();
+        file.uploadedAt = clock.now();
         file.persist();
         return file.id;
     }

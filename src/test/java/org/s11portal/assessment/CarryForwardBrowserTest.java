@@ -40,21 +40,20 @@ class CarryForwardBrowserTest extends BrowserTest {
 
     @Test
     void carriedForwardAnswersAreReviewedBeforeTheyCountAsDone() {
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-        Cycle earlier = fixtures.liveCycleWithTool();
-        Assessment old = fixtures.assessment(agency, earlier, AssessmentState.CLOSED);
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Cycle earlier = fixtures.aCycle().withTool().create();
+        Assessment old = fixtures.anAssessment().forAgency(agency).inCycle(earlier).inState(AssessmentState.CLOSED).create();
         List<Question> oldQuestions = fixtures.questions(earlier);
-        fixtures.answer(old, oldQuestions.get(0), Rating.FULL, "Board minutes show quarterly safeguarding reports.",
-                "Re-audit: 18 of 20 cases correct, up from 11.", null);
-        fixtures.answer(old, oldQuestions.get(1), Rating.NA, null, null, "We run no services for children directly.");
-        fixtures.answer(old, oldQuestions.get(2), Rating.FULL, "Supervision records for every practitioner.",
-                "Staff survey: 92% say supervision helps them act on concerns.", null);
-        fixtures.answer(old, oldQuestions.get(3), Rating.FULL, "Training matrix at 96% compliance.",
-                "Referrals now include the child's voice in 17 of 20 audited cases.", null);
-        Cycle current = fixtures.liveCycleWithTool();
+        fixtures.anAnswer(old, oldQuestions.get(0)).evidence("Board minutes show quarterly safeguarding reports.")
+                .impact("Re-audit: 18 of 20 cases correct, up from 11.").create();
+        fixtures.anAnswer(old, oldQuestions.get(1)).notApplicable("We run no services for children directly.").create();
+        fixtures.anAnswer(old, oldQuestions.get(2)).evidence("Supervision records for every practitioner.")
+                .impact("Staff survey: 92% say supervision helps them act on concerns.").create();
+        fixtures.anAnswer(old, oldQuestions.get(3)).evidence("Training matrix at 96% compliance.")
+                .impact("Referrals now include the child's voice in 17 of 20 audited cases.").create();
+        Cycle current = fixtures.aCycle().withTool().create();
         openedEarlier(earlier);
-        fixtures.makeLive(current);
-        Assessment assessment = fixtures.assessment(agency, current, AssessmentState.NOT_STARTED);
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(current).create();
 
         Page page = browser.signedIn(fixtures.lead(agency).email, Fixtures.PASSWORD);
         page.navigate("/assessments/" + assessment.id);
@@ -91,11 +90,12 @@ class CarryForwardBrowserTest extends BrowserTest {
     /** Issue 9.5: a year-2 assessment of a cycle that has closed shows its state, and nothing to submit or fix. */
     @Test
     void aYearTwoAssessmentsTaskListOffersNothingToSubmit() {
-        Cycle cycle = fixtures.liveCycleWithTool();
+        Cycle cycle = fixtures.aCycle().withTool().create();
         closedLongAgo(cycle);
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.MONITORING);
-        fixtures.answer(assessment, fixtures.questions(cycle).get(0), Rating.PART, "Policy drafted.", null, null);
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle)
+                .inState(AssessmentState.MONITORING).create();
+        fixtures.anAnswer(assessment, fixtures.questions(cycle).get(0)).rated(Rating.PART).evidence("Policy drafted.").create();
         Page page = browser.signedIn(fixtures.lead(agency).email, Fixtures.PASSWORD);
         page.navigate("/assessments/" + assessment.id);
         String main = page.textContent("main");

@@ -43,14 +43,14 @@ class CarryForwardReviewTest {
 
     /** Last cycle: every question fully in place and one SMART action; this cycle: started from those answers. */
     Carried carriedForward() {
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-        Cycle earlier = fixtures.liveCycleWithTool();
-        Assessment old = fixtures.assessment(agency, earlier, AssessmentState.CLOSED);
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Cycle earlier = fixtures.aCycle().withTool().create();
+        Assessment old = fixtures.anAssessment().forAgency(agency).inCycle(earlier).inState(AssessmentState.CLOSED).create();
         fixtures.answerAllFully(old, earlier);
-        fixtures.smartAction(old, fixtures.questions(earlier).get(0));
-        Cycle current = fixtures.liveCycleWithTool();
+        fixtures.anAction(old, fixtures.questions(earlier).get(0)).create();
+        Cycle current = fixtures.aCycle().withTool().create();
         openedEarlier(earlier);
-        Assessment assessment = fixtures.assessment(agency, current, AssessmentState.NOT_STARTED);
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(current).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/assessments/" + assessment.id);
         lead.post("/assessments/" + assessment.id + "/carry-forward", Map.of()).then().statusCode(303)
@@ -144,9 +144,9 @@ class CarryForwardReviewTest {
 
     @Test
     void aSubmittedTaskListShowsTheSubmissionAndOffersNothingToSubmit() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/assessments/" + assessment.id).then().body(containsString("Check answers and submit"))
@@ -168,12 +168,13 @@ class CarryForwardReviewTest {
     @Test
     void aYearTwoAssessmentOfAPastCycleShowsNoOverdueDeadlineNoActionNeededAndNoSubmit() {
         Cycle cycle = pastCycle();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.MONITORING);
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle)
+                .inState(AssessmentState.MONITORING).create();
         List<Question> q = fixtures.questions(cycle);
         // answers that would be "Action needed" and "to fix" on a draft: a gap with no action, no evidence of impact
-        fixtures.answer(assessment, q.get(0), Rating.PART, "Evidence", null, null);
-        fixtures.answer(assessment, q.get(1), Rating.FULL, "Evidence", null, null);
+        fixtures.anAnswer(assessment, q.get(0)).rated(Rating.PART).evidence("Evidence").create();
+        fixtures.anAnswer(assessment, q.get(1)).evidence("Evidence").create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
 
         lead.get("/assessments/" + assessment.id).then().statusCode(200)
@@ -189,8 +190,8 @@ class CarryForwardReviewTest {
     @Test
     void aDraftInACycleThatHasClosedShowsItsDueDateButNotAsDaysOverdue() {
         Cycle cycle = pastCycle();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/assessments/" + assessment.id).then().statusCode(200)
                 .body(containsString("4 January 2021"))
@@ -200,13 +201,14 @@ class CarryForwardReviewTest {
 
     @Test
     void checkAnswersShowsEachAnswerWithAChangeLink() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         List<Question> q = fixtures.questions(cycle);
-        fixtures.answer(assessment, q.get(0), Rating.FULL, "Board minutes show quarterly reports", "Re-audit up from 11 to 18", null);
-        fixtures.answer(assessment, q.get(1), Rating.NA, null, null, "We provide no services to children directly");
-        fixtures.answer(assessment, q.get(2), Rating.PART, "Policy drafted, not yet approved", null, null);
+        fixtures.anAnswer(assessment, q.get(0)).evidence("Board minutes show quarterly reports")
+                .impact("Re-audit up from 11 to 18").create();
+        fixtures.anAnswer(assessment, q.get(1)).notApplicable("We provide no services to children directly").create();
+        fixtures.anAnswer(assessment, q.get(2)).rated(Rating.PART).evidence("Policy drafted, not yet approved").create();
         String base = "/assessments/" + assessment.id;
 
         WebSession.signedIn(fixtures.lead(agency).email).get(base + "/check").then().statusCode(200)
@@ -227,13 +229,13 @@ class CarryForwardReviewTest {
 
     @Test
     void noRuleMessageReadsAsACode() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         List<Question> q = fixtures.questions(cycle);
-        fixtures.answer(assessment, q.get(0), Rating.FULL, null, null, null);
-        fixtures.answer(assessment, q.get(1), Rating.NA, null, null, null);
-        fixtures.answer(assessment, q.get(2), Rating.NOT, "Evidence", null, null);
+        fixtures.anAnswer(assessment, q.get(0)).create();
+        fixtures.anAnswer(assessment, q.get(1)).rated(Rating.NA).create();
+        fixtures.anAnswer(assessment, q.get(2)).rated(Rating.NOT).evidence("Evidence").create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.api().body(Map.of("declaredByName", "Dr Jane Senior", "declaredRole", "Director"))
                 .post("/api/v1/assessments/" + assessment.id + "/submit").then().statusCode(422)
@@ -279,7 +281,7 @@ class CarryForwardReviewTest {
     /** The 2020–22 cycle: year 1 due 4 January 2021, closed 31 August 2022. */
     @Transactional
     Cycle pastCycle() {
-        Cycle cycle = Cycle.findById(fixtures.liveCycleWithTool().id);
+        Cycle cycle = Cycle.findById(fixtures.aCycle().withTool().create().id);
         cycle.year1Opens = LocalDate.of(2020, 9, 1);
         cycle.year1Due = LocalDate.of(2021, 1, 4);
         cycle.surveyOpens = LocalDate.of(2020, 9, 1);

@@ -41,9 +41,9 @@ public class DraftScenario {
     }
 
     public Made make() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
         Question q = fixtures.questions(cycle).get(0);
         String base = "/assessments/" + assessment.id;
@@ -62,9 +62,9 @@ public class DraftScenario {
         lead.api().body(Map.of("standard", "T1", "action", DRAFT_ACTION)).post("/api/v1" + base + "/actions")
                 .then().statusCode(201);
 
-        Agency quietAgency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment quiet = fixtures.assessment(quietAgency, cycle, AssessmentState.IN_PROGRESS);
-        fixtures.answer(quiet, q, Rating.FULL, NEVER_SUBMITTED, "Impact", null);
+        Agency quietAgency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment quiet = fixtures.anAssessment().forAgency(quietAgency).inCycle(cycle).inProgress().create();
+        fixtures.anAnswer(quiet, q).evidence(NEVER_SUBMITTED).impact("Impact").create();
         String quietBase = "/assessments/" + quiet.id;
         WebSession quietLead = WebSession.signedIn(fixtures.lead(quietAgency).email);
         long quietFileId = upload(quietLead, quietBase, q, "never-submitted.txt", "never submitted");

@@ -34,9 +34,9 @@ class EvidenceFileResourceTest {
     }
 
     Setup setup(Area area) {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(area);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(area).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         Question question = fixtures.questions(cycle).get(0);
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String path = "/assessments/" + assessment.id + "/questions/" + question.id + "/files";
@@ -102,7 +102,8 @@ class EvidenceFileResourceTest {
         EvidenceFile file = onlyFile(s.assessment);
         String download = "/assessments/" + s.assessment.id + "/files/" + file.id;
 
-        WebSession otherLead = WebSession.signedIn(fixtures.lead(fixtures.agency(Area.PORTSMOUTH)).email);
+        WebSession otherLead = WebSession.signedIn(fixtures.lead(fixtures.anAgency().inAreas(Area.PORTSMOUTH).create())
+                .email);
         otherLead.get(download).then().statusCode(404);
         WebSession otherAreaModerator = WebSession.signedIn(fixtures.moderator(Area.HAMPSHIRE).email);
         otherAreaModerator.get(download).then().statusCode(404);

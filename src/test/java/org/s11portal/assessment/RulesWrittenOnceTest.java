@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.tool.Question;
@@ -26,6 +27,9 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 class RulesWrittenOnceTest {
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     Fixtures fixtures;
@@ -53,25 +57,26 @@ class RulesWrittenOnceTest {
 
     @Test
     void theDraftThePageTheTaskListAndTheFrozenVersionAgree() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         List<Question> q = fixtures.questions(cycle);
-        fixtures.answer(assessment, q.get(0), Rating.PART, "Evidence 1", null, null); // T1: gap, no impact
-        fixtures.answer(assessment, q.get(1), Rating.FULL, "Evidence 2", null, null); // no impact: blocks submission
-        fixtures.answer(assessment, q.get(2), Rating.NA, null, null, "Does not apply"); // T2: no gap
-        fixtures.answer(assessment, q.get(3), Rating.NOT, "Evidence 4", "Impact 4", null); // T2: gap with impact
+        fixtures.anAnswer(assessment, q.get(0)).rated(Rating.PART).evidence("Evidence 1").create(); // T1: gap, no impact
+        fixtures.anAnswer(assessment, q.get(1)).evidence("Evidence 2").create(); // no impact: blocks submission
+        fixtures.anAnswer(assessment, q.get(2)).notApplicable("Does not apply").create(); // T2: no gap
+        fixtures.anAnswer(assessment, q.get(3)).rated(Rating.NOT).evidence("Evidence 4").impact("Impact 4")
+                .create(); // T2: gap with impact
 
         check(assessment, 2, List.of("T1", "T2"));
 
-        fixtures.smartAction(assessment, q.get(3)); // an action for T2 closes its gap
+        fixtures.anAction(assessment, q.get(3)).create(); // an action for T2 closes its gap
         check(assessment, 2, List.of("T1"));
     }
 
     private void check(Assessment assessment, long withoutImpact, List<String> gapStandards) {
         QuarkusTransaction.requiringNew().run(() -> {
             AssessmentWork work = AssessmentWork.load(Assessment.findById(assessment.id));
-            LocalDate today = LocalDate.now();
+            LocalDate today = clock.today();
             SubmissionSnapshot snapshot = assessments.snapshot(work);
             List<SubmissionRules.Problem> problems = SubmissionRules.problems(work, today);
 

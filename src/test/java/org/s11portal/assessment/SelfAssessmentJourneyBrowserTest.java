@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Browser;
 import org.s11portal.support.BrowserTest;
@@ -28,6 +29,9 @@ import jakarta.transaction.Transactional;
  */
 @QuarkusTest
 class SelfAssessmentJourneyBrowserTest extends BrowserTest {
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     Fixtures fixtures;
@@ -56,9 +60,8 @@ class SelfAssessmentJourneyBrowserTest extends BrowserTest {
 
     @Test
     void fillTryToSubmitWithAGapFixItAndSubmit() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.HAMPSHIRE, Area.SOUTHAMPTON);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.SOUTHAMPTON).create();
         User lead = fixtures.lead(agency);
 
         Page page = browser.signedIn(lead.email, Fixtures.PASSWORD);
@@ -104,8 +107,8 @@ class SelfAssessmentJourneyBrowserTest extends BrowserTest {
         page.getByLabel("Measurable: how you will know it worked").fill("Survey: 90% know who to report to.");
         page.getByLabel("Who leads it (name or role)").fill("Named Nurse for Safeguarding");
         page.getByLabel("Achievable: resources it needs").fill("Two hours per team from the safeguarding team.");
-        LocalDate start = LocalDate.now();
-        LocalDate target = LocalDate.now().plusMonths(3);
+        LocalDate start = clock.today();
+        LocalDate target = clock.today().plusMonths(3);
         fillDate(page, "startDate", start);
         fillDate(page, "targetDate", target);
         click(page, AriaRole.BUTTON, "Save action");
@@ -128,9 +131,9 @@ class SelfAssessmentJourneyBrowserTest extends BrowserTest {
 
     @Test
     void aDraftAutosavesWithoutPressingSave() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         User lead = fixtures.lead(agency);
         Page page = browser.signedIn(lead.email, Fixtures.PASSWORD);
         page.navigate("/assessments/" + assessment.id + "/standards/T1");

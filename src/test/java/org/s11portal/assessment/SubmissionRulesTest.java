@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -32,16 +32,19 @@ import jakarta.transaction.Transactional;
 class SubmissionRulesTest {
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     Fixtures fixtures;
 
     record Setup(Cycle cycle, Agency agency, User lead, Assessment assessment, List<Question> questions, WebSession session) {
     }
 
     Setup setup() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         User lead = fixtures.lead(agency);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         return new Setup(cycle, agency, lead, assessment, fixtures.questions(cycle), WebSession.signedIn(lead.email));
     }
 
@@ -73,35 +76,35 @@ class SubmissionRulesTest {
     @Test
     void aRatingNeedsEvidence() {
         Setup s = setup();
-        fixtures.answer(s.assessment, s.questions.get(0), Rating.FULL, null, "Impact", null);
-        s.questions.subList(1, 4).forEach(q -> fixtures.answer(s.assessment, q, Rating.FULL, "Evidence", "Impact", null));
+        fixtures.anAnswer(s.assessment, s.questions.get(0)).impact("Impact").create();
+        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact").create());
         submitBlocked(s, "Give the evidence for your rating of question 1 of standard 1, Test standard 1");
     }
 
     @Test
     void fullyInPlaceNeedsEvidenceOfImpact() {
         Setup s = setup();
-        fixtures.answer(s.assessment, s.questions.get(0), Rating.FULL, "Evidence", null, null);
-        s.questions.subList(1, 4).forEach(q -> fixtures.answer(s.assessment, q, Rating.FULL, "Evidence", "Impact", null));
+        fixtures.anAnswer(s.assessment, s.questions.get(0)).evidence("Evidence").create();
+        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact").create());
         submitBlocked(s, "Give evidence of impact for question 1 of standard 1, Test standard 1: it is rated fully in place");
     }
 
     @Test
     void notApplicableNeedsAReason() {
         Setup s = setup();
-        fixtures.answer(s.assessment, s.questions.get(0), Rating.NA, null, null, null);
-        s.questions.subList(1, 4).forEach(q -> fixtures.answer(s.assessment, q, Rating.FULL, "Evidence", "Impact", null));
+        fixtures.anAnswer(s.assessment, s.questions.get(0)).rated(Rating.NA).create();
+        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact").create());
         submitBlocked(s, "Say why question 1 of standard 1, Test standard 1, does not apply to your agency");
     }
 
     @Test
     void aPartlyRatingNeedsAnActionThenSubmits() {
         Setup s = setup();
-        fixtures.answer(s.assessment, s.questions.get(0), Rating.PART, "Evidence", null, null);
-        s.questions.subList(1, 4).forEach(q -> fixtures.answer(s.assessment, q, Rating.FULL, "Evidence", "Impact", null));
+        fixtures.anAnswer(s.assessment, s.questions.get(0)).rated(Rating.PART).evidence("Evidence").create();
+        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact").create());
         submitBlocked(s, "Standard 1, Test standard 1, is partly or not in place: add at least one SMART action");
 
-        fixtures.smartAction(s.assessment, s.questions.get(0));
+        fixtures.anAction(s.assessment, s.questions.get(0)).create();
         s.session.get("/assessments/" + s.assessment.id + "/check");
         s.session.post("/assessments/" + s.assessment.id + "/submit", declaration())
                 .then().statusCode(303).header("Location", containsString("/submitted"));
@@ -110,8 +113,8 @@ class SubmissionRulesTest {
     @Test
     void anActionThatIsNotSmartBlocksSubmission() {
         Setup s = setup();
-        fixtures.answer(s.assessment, s.questions.get(0), Rating.NOT, "Evidence", null, null);
-        s.questions.subList(1, 4).forEach(q -> fixtures.answer(s.assessment, q, Rating.FULL, "Evidence", "Impact", null));
+        fixtures.anAnswer(s.assessment, s.questions.get(0)).rated(Rating.NOT).evidence("Evidence").create();
+        s.questions.subList(1, 4).forEach(q -> fixtures.anAnswer(s.assessment, q).evidence("Evidence").impact("Impact").create());
         s.session.get("/assessments/" + s.assessment.id + "/actions/new?standard=T1");
         s.session.post("/assessments/" + s.assessment.id + "/actions", Map.of("standard", "T1", "gap", "A gap",
                 "action", "Do something")).then().statusCode(303);
@@ -121,7 +124,7 @@ class SubmissionRulesTest {
     @Test
     void aTargetDateInThePastOrAfterTheCycleIsNotSmart() {
         Setup s = setup();
-        var today = LocalDate.now();
+        var today = clock.today();
         var answer = Map.of("standard", "T1", "gap", "g", "action", "a", "measure", "m", "lead", "l", "resources", "r",
                 "startDate-day", "1", "startDate-month", "1", "startDate-year", String.valueOf(today.getYear()));
         s.session.get("/assessments/" + s.assessment.id + "/actions/new");
@@ -149,10 +152,10 @@ class SubmissionRulesTest {
     void afterTheDueDateOnlyAnExtensionAllowsSubmission() {
         Setup s = setup();
         fixtures.answerAllFully(s.assessment, s.cycle);
-        fixtures.moveDue(s.cycle, LocalDate.now().minusDays(1));
+        fixtures.moveDue(s.cycle, clock.today().minusDays(1));
         submitBlocked(s, "has passed: ask your partnership admin for an extension");
 
-        fixtures.extend(s.agency, s.cycle, LocalDate.now().plusDays(7), fixtures.admin(Area.PORTSMOUTH));
+        fixtures.extend(s.agency, s.cycle, clock.today().plusDays(7), fixtures.admin(Area.PORTSMOUTH));
         s.session.get("/assessments/" + s.assessment.id).then().body(containsString("Extension granted: Test extension"));
         s.session.get("/assessments/" + s.assessment.id + "/check");
         s.session.post("/assessments/" + s.assessment.id + "/submit", declaration()).then().statusCode(303);

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.assessment.Assessment;
-import org.s11portal.assessment.AssessmentState;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
 
@@ -29,10 +28,9 @@ class ExtensionTest {
 
     @Test
     void anAdminRecordsAnExtensionWithItsReasonAndTheLeadSeesIt() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         WebSession admin = WebSession.signedIn(fixtures.admin(Area.PORTSMOUTH).email);
         admin.get("/agencies/" + agency.id).then().body(containsString("Grant an extension"));
 
@@ -46,9 +44,8 @@ class ExtensionTest {
 
     @Test
     void anExtensionMustBeLaterAndHaveAReasonAndTypedValuesAreKept() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         WebSession admin = WebSession.signedIn(fixtures.admin(Area.PORTSMOUTH).email);
         admin.get("/agencies/" + agency.id);
         admin.post("/agencies/" + agency.id + "/extensions", extension(cycle.year1Due.minusDays(1), ""))
@@ -62,9 +59,8 @@ class ExtensionTest {
 
     @Test
     void onlyAdminsInScopeCanGrantExtensions() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         Map<String, String> form = extension(cycle.year1Due.plusDays(7), "Reason");
         WebSession otherAdmin = WebSession.signedIn(fixtures.admin(Area.HAMPSHIRE).email);
         otherAdmin.get("/home");

@@ -34,6 +34,7 @@ import org.s11portal.tool.Standard;
 import org.s11portal.tool.Tool;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -42,6 +43,7 @@ import jakarta.transaction.Transactional;
  * text, strong answers that pass every submission rule, and weak ones that the portal's own rules flag.
  */
 @QuarkusTest
+@TestProfile(DemoDatabase.class)
 class DemoAnswersTest {
 
     private static final Pattern QUESTION_CODE = Pattern.compile("S\\d+\\.Q\\d+");

@@ -5,23 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.WebSession;
 import org.s11portal.tool.Tool;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 @QuarkusTest
+@TestProfile(DemoDatabase.class)
 class DemoDataTest {
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     DemoData demoData;
@@ -39,10 +44,16 @@ class DemoDataTest {
         assertTrue(snapshot.demoAgencies.stream().anyMatch(a -> !a.isJoint()), "some single-area agencies");
         assertEquals(1, snapshot.historicalCycles);
         assertNotNull(snapshot.live, "a live cycle running today");
-        assertTrue(snapshot.live.year1Due.isAfter(LocalDate.now()), "open work in the live cycle");
+        assertTrue(snapshot.live.year1Due.isAfter(clock.today()), "open work in the live cycle");
         for (String role : List.of(Roles.AGENCY_LEAD, Roles.MODERATOR, Roles.PARTNERSHIP_ADMIN)) {
             assertFalse(snapshot.demoUsers.stream().noneMatch(u -> u.role.equals(role)), "a demo " + role);
         }
+    }
+
+    @Test
+    void theDemoHasADatabaseOfItsOwn() {
+        demoData.load();
+        assertEquals(snapshot().demoAgencies.size(), agencyCount(), "no agency but the demo's: no other test's rows");
     }
 
     @Test
@@ -70,6 +81,11 @@ class DemoDataTest {
         admin.get("/survey-results?cycle=" + historical + "&agency=" + seven).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("7 responses"))
                 .body(org.hamcrest.Matchers.containsString("Written answers are shown only from agencies where at least 10"));
+    }
+
+    @Transactional
+    long agencyCount() {
+        return Agency.count();
     }
 
     @Transactional

@@ -22,8 +22,8 @@ class AgencyScopeTest {
 
     @Test
     void leadSeesOwnAgencyAndGets404ForAnotherAgency() {
-        Agency mine = fixtures.agency(Area.PORTSMOUTH);
-        Agency theirs = fixtures.agency(Area.PORTSMOUTH);
+        Agency mine = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Agency theirs = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(mine).email);
 
         lead.get("/agencies/" + mine.id).then().statusCode(200).body(containsString(mine.name));
@@ -34,8 +34,8 @@ class AgencyScopeTest {
 
     @Test
     void aMissingAgencyAndAnOutOfScopeAgencyLookTheSame() {
-        Agency mine = fixtures.agency(Area.HAMPSHIRE);
-        Agency theirs = fixtures.agency(Area.SOUTHAMPTON);
+        Agency mine = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Agency theirs = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(mine).email);
 
         String outOfScope = lead.get("/agencies/" + theirs.id).then().statusCode(404).extract().asString();
@@ -45,9 +45,9 @@ class AgencyScopeTest {
 
     @Test
     void moderatorSeesJointAndOwnLocalAgenciesOnly() {
-        Agency joint = fixtures.agency(Area.HAMPSHIRE, Area.SOUTHAMPTON);
-        Agency ownLocal = fixtures.agency(Area.ISLE_OF_WIGHT);
-        Agency otherLocal = fixtures.agency(Area.HAMPSHIRE);
+        Agency joint = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.SOUTHAMPTON).create();
+        Agency ownLocal = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
+        Agency otherLocal = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.ISLE_OF_WIGHT).email);
 
         moderator.get("/agencies/" + joint.id).then().statusCode(200);
@@ -57,8 +57,8 @@ class AgencyScopeTest {
 
     @Test
     void partnershipAdminSeesAgenciesWorkingInTheirPartnership() {
-        Agency jointWithPortsmouth = fixtures.agency(Area.PORTSMOUTH, Area.SOUTHAMPTON);
-        Agency jointWithoutPortsmouth = fixtures.agency(Area.HAMPSHIRE, Area.SOUTHAMPTON);
+        Agency jointWithPortsmouth = fixtures.anAgency().inAreas(Area.PORTSMOUTH, Area.SOUTHAMPTON).create();
+        Agency jointWithoutPortsmouth = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.SOUTHAMPTON).create();
         WebSession admin = WebSession.signedIn(fixtures.admin(Area.PORTSMOUTH).email);
 
         admin.get("/agencies/" + jointWithPortsmouth.id).then().statusCode(200);
@@ -67,13 +67,13 @@ class AgencyScopeTest {
 
     @Test
     void hipsAdminSeesEveryAgency() {
-        Agency local = fixtures.agency(Area.SOUTHAMPTON);
+        Agency local = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         WebSession.signedIn(fixtures.admin(null).email).get("/agencies/" + local.id).then().statusCode(200);
     }
 
     @Test
     void anonymousVisitorsAreSentToSignIn() {
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         WebSession.anonymous().get("/agencies/" + agency.id).then().statusCode(302)
                 .header("Location", containsString("/sign-in"));
     }

@@ -20,6 +20,7 @@ import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.EvidenceFile;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -63,6 +64,9 @@ class EveryPage {
     static final Set<String> ROLES = ALL;
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     Fixtures fixtures;
 
     /** One record set: its ids, and a signed-in session per role. */
@@ -77,7 +81,7 @@ class EveryPage {
 
     /** The survey closed (45 days ago): its results in figures, charts, free text and the CSV. */
     Records withSurveyClosed(Records r, String label) {
-        fixtures.surveyWindow(r.cycle, LocalDate.now().minusDays(90), LocalDate.now().minusDays(45));
+        fixtures.surveyWindow(r.cycle, clock.today().minusDays(90), clock.today().minusDays(45));
         return new Records(r.label + label, r.cycle, r.agency, r.assessmentId, r.questions, r.actionId, r.fileId,
                 r.versions, r.surveyToken, r.sessions, true);
     }
@@ -92,9 +96,8 @@ class EveryPage {
     }
 
     Records minimal() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.ISLE_OF_WIGHT);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
         User lead = fixtures.lead(agency);
         rename(lead, "A");
         Map<String, WebSession> sessions = sessions(lead, Area.ISLE_OF_WIGHT);
@@ -108,9 +111,9 @@ class EveryPage {
     }
 
     Records maximal() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT, Area.PORTSMOUTH, Area.SOUTHAMPTON);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency()
+                .inAreas(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT, Area.PORTSMOUTH, Area.SOUTHAMPTON).create();
         renameAgency(agency, "Maximal " + Fixtures.unique("agency") + " " + text(200).substring(0, 160));
         User lead = fixtures.lead(agency);
         rename(lead, text(120));
@@ -151,8 +154,8 @@ class EveryPage {
         // a full SMART action for the gap, with every field near its limit, and a second one
         for (int i = 0; i < 2; i++) {
             session.get(base + "/actions/new?standard=T1");
-            LocalDate start = LocalDate.now().plusDays(1);
-            LocalDate target = LocalDate.now().plusMonths(6);
+            LocalDate start = clock.today().plusDays(1);
+            LocalDate target = clock.today().plusMonths(6);
             session.post(base + "/actions", Map.ofEntries(Map.entry("standard", "T1"), Map.entry("question", "T1.Q2"),
                     Map.entry("gap", text(4_990)), Map.entry("action", text(4_990)), Map.entry("measure", text(4_990)),
                     Map.entry("lead", text(200)), Map.entry("resources", text(4_990)),
@@ -169,7 +172,7 @@ class EveryPage {
         upload(session, base, first, "minutes.txt");
         upload(session, base, first, "a-very-long-file-name-" + "x".repeat(180) + ".txt");
         // a deadline extension
-        fixtures.extend(agency, cycle, LocalDate.now().plusDays(40), fixtures.admin(Area.PORTSMOUTH));
+        fixtures.extend(agency, cycle, clock.today().plusDays(40), fixtures.admin(Area.PORTSMOUTH));
 
         // submitted, returned with a comment on every standard, changed, resubmitted
         submit(session, base);
@@ -184,8 +187,8 @@ class EveryPage {
 
         // carried forward from last cycle (as carry-forward marks them), then staff survey answers with free text
         markCarriedForward(id);
-        fixtures.surveyResponses(agency, cycle, 12, "FRONTLINE", "PORTSMOUTH", text(1_000));
-        fixtures.surveyResponses(agency, cycle, 6, "MANAGER", "HAMPSHIRE", null);
+        fixtures.surveyResponses(12).forAgency(agency).inCycle(cycle).areas("PORTSMOUTH").freeText(text(1_000)).create();
+        fixtures.surveyResponses(6).forAgency(agency).inCycle(cycle).roleBand("MANAGER").areas("HAMPSHIRE").create();
 
         List<Long> actions = actionIds(id);
         return new Records("maximal", cycle, agency, id, questions, actions.get(0), fileIds(id).get(0), 2,

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
-import org.s11portal.assessment.AssessmentState;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Browser;
 import org.s11portal.support.BrowserTest;
@@ -61,10 +60,9 @@ class HomePagesBrowserTest extends BrowserTest {
 
     @Test
     void agencyLeadHome() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT);
-        fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT).create();
+        fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         User lead = fixtures.lead(agency);
 
         Page page = browser.signedIn(lead.email, Fixtures.PASSWORD);
@@ -80,7 +78,7 @@ class HomePagesBrowserTest extends BrowserTest {
 
     @Test
     void moderatorHome() {
-        fixtures.agency(Area.PORTSMOUTH, Area.SOUTHAMPTON);
+        fixtures.anAgency().inAreas(Area.PORTSMOUTH, Area.SOUTHAMPTON).create();
         User moderator = fixtures.moderator(Area.PORTSMOUTH);
 
         Page page = browser.signedIn(moderator.email, Fixtures.PASSWORD);
@@ -95,7 +93,7 @@ class HomePagesBrowserTest extends BrowserTest {
 
     @Test
     void partnershipAdminHome() {
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         User admin = fixtures.admin(null);
 
         Page page = browser.signedIn(admin.email, Fixtures.PASSWORD);

@@ -14,7 +14,6 @@ import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.Assessment;
-import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.Rating;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
@@ -33,10 +32,9 @@ class HomeResourceTest {
 
     @Test
     void agencyLeadSeesTheirAgencyRouteAndDeadline() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.PORTSMOUTH, Area.SOUTHAMPTON);
-        fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH, Area.SOUTHAMPTON).create();
+        fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         User lead = fixtures.lead(agency);
 
         WebSession.signedIn(lead.email).get("/home").then().statusCode(200)
@@ -50,9 +48,9 @@ class HomeResourceTest {
 
     @Test
     void moderatorSeesJointAgenciesAndTheirOwnAreasLocalOnes() {
-        Agency joint = fixtures.agency(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT);
-        Agency ownLocal = fixtures.agency(Area.PORTSMOUTH);
-        Agency otherLocal = fixtures.agency(Area.SOUTHAMPTON);
+        Agency joint = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT).create();
+        Agency ownLocal = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Agency otherLocal = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         User moderator = fixtures.moderator(Area.PORTSMOUTH);
 
         WebSession.signedIn(moderator.email).get("/home").then().statusCode(200)
@@ -63,16 +61,15 @@ class HomeResourceTest {
 
     @Test
     void aModeratorsHomeLeadsToEachSubmissionWaitingForReview() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency waiting = fixtures.agency(Area.PORTSMOUTH);
-        Assessment submitted = fixtures.assessment(waiting, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency waiting = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment submitted = fixtures.anAssessment().forAgency(waiting).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(submitted, cycle);
-        Agency flagged = fixtures.agency(Area.PORTSMOUTH);
-        Assessment withoutImpact = fixtures.assessment(flagged, cycle, AssessmentState.IN_PROGRESS);
+        Agency flagged = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment withoutImpact = fixtures.anAssessment().forAgency(flagged).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(withoutImpact, cycle);
-        Agency drafting = fixtures.agency(Area.PORTSMOUTH);
-        Assessment draft = fixtures.assessment(drafting, cycle, AssessmentState.IN_PROGRESS);
+        Agency drafting = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment draft = fixtures.anAssessment().forAgency(drafting).inCycle(cycle).inProgress().create();
         submit(fixtures.lead(waiting).email, submitted);
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
         moderator.get("/assessments/" + submitted.id + "/return");
@@ -80,7 +77,7 @@ class HomeResourceTest {
         submit(fixtures.lead(waiting).email, submitted);
         Question first = fixtures.questions(cycle).get(0);
         withoutImpact(withoutImpact, first);
-        fixtures.smartAction(withoutImpact, first);
+        fixtures.anAction(withoutImpact, first).create();
         submit(fixtures.lead(flagged).email, withoutImpact);
 
         String home = moderator.get("/home").then().statusCode(200).extract().asString();
@@ -115,8 +112,8 @@ class HomeResourceTest {
 
     @Test
     void moderatorCanFilterByArea() {
-        Agency portsmouthOnly = fixtures.agency(Area.PORTSMOUTH);
-        Agency hampshireAndWight = fixtures.agency(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT);
+        Agency portsmouthOnly = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Agency hampshireAndWight = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT).create();
         User moderator = fixtures.moderator(Area.PORTSMOUTH);
 
         WebSession.signedIn(moderator.email).get("/home?area=ISLE_OF_WIGHT").then().statusCode(200)
@@ -126,7 +123,7 @@ class HomeResourceTest {
 
     @Test
     void anUnknownAreaFilterIsExplainedAndEverythingStillShows() {
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         User moderator = fixtures.moderator(Area.PORTSMOUTH);
 
         WebSession.signedIn(moderator.email).get("/home?area=ATLANTIS").then().statusCode(200)
@@ -136,8 +133,8 @@ class HomeResourceTest {
 
     @Test
     void partnershipAdminSeesTheirPartnershipsAgenciesAndUsers() {
-        Agency portsmouth = fixtures.agency(Area.PORTSMOUTH);
-        Agency southampton = fixtures.agency(Area.SOUTHAMPTON);
+        Agency portsmouth = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Agency southampton = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         User portsmouthLead = fixtures.lead(portsmouth);
         User southamptonLead = fixtures.lead(southampton);
         User admin = fixtures.admin(Area.PORTSMOUTH);
@@ -154,7 +151,7 @@ class HomeResourceTest {
 
     @Test
     void hipsAdminSeesAllFourPartnerships() {
-        Agency southampton = fixtures.agency(Area.SOUTHAMPTON);
+        Agency southampton = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         User admin = fixtures.admin(null);
 
         WebSession.signedIn(admin.email).get("/home").then().statusCode(200)

@@ -37,9 +37,8 @@ class LayoutBrowserTest extends BrowserTest {
     @Test
     void headerStaysOnTwoRowsAtMostWithALongName() {
         assertEquals(60, LONG_NAME.length());
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
 
         Page shortName = browser.signedIn(fixtures.lead(agency).email, Fixtures.PASSWORD);
         shortName.setViewportSize(1280, 800);
@@ -76,18 +75,17 @@ class LayoutBrowserTest extends BrowserTest {
 
     @Test
     void statusTagsStayOnOneLine() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        fixtures.assessment(agency, cycle, AssessmentState.FEEDBACK_ISSUED);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        fixtures.anAssessment().forAgency(agency).inCycle(cycle).inState(AssessmentState.FEEDBACK_ISSUED).create();
         User lead = fixtures.lead(agency);
         Page page = browser.signedIn(lead.email, Fixtures.PASSWORD);
         page.setViewportSize(1280, 800);
         Browser.screenshot(page, "layout-02-home-tag");
         assertTagsOnOneLine(page, 1);
 
-        Agency other = fixtures.agency(Area.SOUTHAMPTON);
-        Assessment assessment = fixtures.assessment(other, cycle, AssessmentState.IN_PROGRESS);
+        Agency other = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(other).inCycle(cycle).inProgress().create();
         Page moderator = browser.signedIn(fixtures.moderator(Area.HAMPSHIRE).email, Fixtures.PASSWORD);
         moderator.setViewportSize(1280, 800);
         Browser.screenshot(moderator, "layout-03-moderator-home-tags");

@@ -15,6 +15,7 @@ import org.s11portal.account.SignInAttempt;
 import org.s11portal.account.User;
 import org.s11portal.account.UserSession;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.support.Fixtures;
 
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -27,6 +28,9 @@ import jakarta.transaction.Transactional;
 class HousekeepingTest {
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     Housekeeping housekeeping;
 
     @Inject
@@ -34,13 +38,13 @@ class HousekeepingTest {
 
     @Test
     void removesExpiredRecordsAndKeepsRecentOnes() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
         User user = fixtures.moderator(Area.HAMPSHIRE);
         String oldSession = session(user, now.minus(Duration.ofDays(31)));
         String recentSession = session(user, now.minus(Duration.ofDays(29)));
         String oldAttempt = attempt(now.minus(Duration.ofDays(91)));
         String recentAttempt = attempt(now.minus(Duration.ofDays(89)));
-        LocalDate today = LocalDate.now();
+        LocalDate today = clock.today();
         String expiredNonce = nonce(today.minusDays(1));
         String liveNonce = nonce(today);
         String endedCount = signInCount(now.minus(Duration.ofMinutes(16)));
@@ -57,13 +61,13 @@ class HousekeepingTest {
 
     @Test
     void removesMoreThanOneChunk() {
-        LocalDate longAgo = LocalDate.now().minusDays(10);
+        LocalDate longAgo = clock.today().minusDays(10);
         insertExpiredNonces(Housekeeping.CHUNK + 7, longAgo);
 
-        Housekeeping.Purged purged = housekeeping.purge(Instant.now());
+        Housekeeping.Purged purged = housekeeping.purge(clock.now());
 
         assertTrue(purged.surveyNonces() >= Housekeeping.CHUNK + 7, purged.toString());
-        assertEquals(0L, expiredNoncesLeft(LocalDate.now()));
+        assertEquals(0L, expiredNoncesLeft(clock.today()));
     }
 
     @Transactional

@@ -32,9 +32,9 @@ class ReviewResourceTest {
 
     @Test
     void aModeratorReturnsWithCommentsTheLeadResubmitsAndTheModeratorSeesWhatChanged() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE, Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
         List<Question> questions = fixtures.questions(cycle);
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
@@ -81,9 +81,9 @@ class ReviewResourceTest {
 
     @Test
     void onlyModeratorsInScopeReturnAndOnlySubmittedWork() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency local = fixtures.agency(Area.ISLE_OF_WIGHT);
-        Assessment assessment = fixtures.assessment(local, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency local = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(local).inCycle(cycle).inProgress().create();
         String base = "/assessments/" + assessment.id;
 
         WebSession outOfScope = WebSession.signedIn(fixtures.moderator(Area.HAMPSHIRE).email);

@@ -1,7 +1,9 @@
 package org.s11portal.support;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.s11portal.account.Roles;
@@ -16,19 +18,26 @@ import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.Rating;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.cycle.DeadlineExtension;
+import org.s11portal.survey.SurveyDefinition;
+import org.s11portal.survey.SurveyLinkCache;
+import org.s11portal.survey.SurveyResponse;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 import org.s11portal.tool.Tool;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Test data made by each test, with unique names, so no test depends on another's rows or on demo data.
+ * Test data made by each test, with unique names, so no test depends on another's rows or on demo data. Builders
+ * start from defaults and say only what differs: {@code fixtures.anAssessment().forAgency(a).inCycle(c).submitted().create()}.
+ * Dates are reckoned from the portal's clock, which gives each test class a day of its own ({@link TestClock}).
  */
 @ApplicationScoped
 public class Fixtures {
@@ -43,19 +52,47 @@ public class Fixtures {
     @Inject
     AssessmentLifecycle lifecycle;
 
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    SurveyLinkCache surveyLinks;
+
     public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    @Transactional
-    public Agency agency(Area... areas) {
-        Agency agency = new Agency();
-        agency.name = unique("Agency");
-        agency.sector = Sector.VOLUNTARY_SECTOR;
-        // no headcount: not given yet, as for an agency whose lead has not said (tests that need one set it)
-        Arrays.stream(areas).forEach(area -> agency.areas.add(Partnership.of(area)));
-        agency.persist();
-        return agency;
+    /** A voluntary-sector agency with a unique name, in no area unless told, with no headcount given yet. */
+    public AgencyBuilder anAgency() {
+        return new AgencyBuilder();
+    }
+
+    /** A cycle running today: opened 10 days ago, year 1 and the survey due in 20 days, on a tool of its own. */
+    public CycleBuilder aCycle() {
+        return new CycleBuilder();
+    }
+
+    /** An assessment, not started, of a new agency in a new cycle unless told. */
+    public AssessmentBuilder anAssessment() {
+        return new AssessmentBuilder();
+    }
+
+    /** An answer rated "fully in place" with no evidence, impact or reason unless told. */
+    public AnswerBuilder anAnswer(Assessment assessment, Question question) {
+        return new AnswerBuilder(assessment, question);
+    }
+
+    /** A SMART action for the question's gap, starting today and due in two months. */
+    public ActionBuilder anAction(Assessment assessment, Question question) {
+        return new ActionBuilder(assessment, question);
+    }
+
+    /**
+     * Staff-survey answers made directly (not through the form), from frontline staff in no particular area with no
+     * written answer unless told; the answers alternate between each question's first two options.
+     */
+    public SurveyResponsesBuilder surveyResponses(int count) {
+        return new SurveyResponsesBuilder(count);
     }
 
     @Transactional
@@ -78,101 +115,21 @@ public class Fixtures {
         User.<User>findById(user.id).active = false;
     }
 
-    /** A cycle running today, unless another test's live cycle opened later. */
-    @Transactional
-    public Cycle liveCycle() {
-        Tool tool = new Tool();
-        tool.version = UUID.randomUUID().toString().substring(0, 18);
-        tool.title = "Test tool";
-        tool.status = Tool.Status.PUBLISHED;
-        tool.persist();
-        Cycle cycle = new Cycle();
-        cycle.name = unique("Cycle");
-        cycle.tool = tool;
-        LocalDate today = LocalDate.now();
-        cycle.year1Opens = today.minusDays(10);
-        cycle.year1Due = today.plusDays(20);
-        cycle.surveyOpens = today.minusDays(10);
-        cycle.surveyCloses = today.plusDays(20);
-        cycle.year2Due = today.plusMonths(10);
-        cycle.closes = today.plusYears(2);
-        cycle.takeupTargetPct = 40;
-        cycle.persist();
-        return cycle;
-    }
-
-    /** A live cycle whose tool has two standards of two questions each (codes T1, T1.Q1 ...). */
-    @Transactional
-    public Cycle liveCycleWithTool() {
-        Cycle cycle = liveCycle();
-        Tool tool = Tool.findById(cycle.tool.id);
-        for (int s = 1; s <= 2; s++) {
-            Standard standard = new Standard();
-            standard.tool = tool;
-            standard.code = "T" + s;
-            standard.position = s;
-            standard.title = "Test standard " + s;
-            standard.goodLooksLike = "Good practice for standard " + s;
-            standard.reflectionPrompts = "How do you know?\nWhat difference has it made for children?";
-            standard.evidenceExamples = "An audit that improved";
-            for (int q = 1; q <= 2; q++) {
-                Question question = new Question();
-                question.standard = standard;
-                question.code = "T" + s + ".Q" + q;
-                question.position = q;
-                question.text = "Question " + q + " of standard " + s;
-                standard.questions.add(question);
-            }
-            tool.standards.add(standard);
-        }
-        return cycle;
-    }
-
     /** The cycle's questions in order. */
     @Transactional
-    public java.util.List<Question> questions(Cycle cycle) {
-        java.util.List<Question> questions = Question.list("standard.tool.id = ?1 order by standard.position, position", cycle.tool.id);
+    public List<Question> questions(Cycle cycle) {
+        List<Question> questions = Question.list("standard.tool.id = ?1 order by standard.position, position", cycle.tool.id);
         questions.forEach(q -> q.standard.code.length());
         return questions;
-    }
-
-    @Transactional
-    public Answer answer(Assessment assessment, Question question, Rating rating, String evidence, String impact, String naReason) {
-        Answer answer = new Answer();
-        answer.assessment = Assessment.findById(assessment.id);
-        answer.question = Question.findById(question.id);
-        answer.rating = rating;
-        answer.evidence = evidence;
-        answer.impact = impact;
-        answer.naReason = naReason;
-        answer.persist();
-        return answer;
     }
 
     /** Answers every question fully in place with evidence and impact: nothing blocks submission. */
     @Transactional
     public void answerAllFully(Assessment assessment, Cycle cycle) {
         for (Question question : questions(cycle)) {
-            answer(assessment, question, Rating.FULL, "Evidence for " + question.code, "Impact for " + question.code, null);
+            anAnswer(assessment, question).evidence("Evidence for " + question.code).impact("Impact for " + question.code)
+                    .create();
         }
-    }
-
-    @Transactional
-    public ActionItem smartAction(Assessment assessment, Question question) {
-        Question q = Question.findById(question.id);
-        ActionItem action = new ActionItem();
-        action.assessment = Assessment.findById(assessment.id);
-        action.standard = q.standard;
-        action.question = q;
-        action.gap = "Gap";
-        action.action = "Action";
-        action.measure = "Measure";
-        action.lead = "Lead";
-        action.resources = "Resources";
-        action.startDate = LocalDate.now();
-        action.targetDate = LocalDate.now().plusMonths(2);
-        action.persist();
-        return action;
     }
 
     @Transactional
@@ -183,37 +140,8 @@ public class Fixtures {
         extension.newDue = newDue;
         extension.reason = "Test extension";
         extension.grantedBy = User.findById(grantedBy.id);
-        extension.grantedAt = java.time.Instant.now();
+        extension.grantedAt = clock.now();
         extension.persist();
-    }
-
-    /** Makes the cycle the one running today, ahead of cycles other tests made (opened today, newest id). */
-    @Transactional
-    public void makeLive(Cycle cycle) {
-        Cycle.<Cycle>findById(cycle.id).year1Opens = LocalDate.now();
-    }
-
-    @jakarta.inject.Inject
-    org.s11portal.survey.SurveyLinkCache surveyLinks;
-
-    /** Survey answers made directly (not through the form): answers alternate between the first two options. */
-    @Transactional
-    public void surveyResponses(Agency agency, Cycle cycle, int count, String roleBand, String areas, String freeText) {
-        for (int i = 0; i < count; i++) {
-            org.s11portal.survey.SurveyResponse response = new org.s11portal.survey.SurveyResponse();
-            response.id = UUID.randomUUID().toString().replace("-", "");
-            response.agency = Agency.findById(agency.id);
-            response.cycle = Cycle.findById(cycle.id);
-            response.surveyVersion = org.s11portal.survey.SurveyDefinition.VERSION;
-            response.answeredOn = LocalDate.now();
-            response.roleBand = roleBand;
-            response.areas = areas;
-            for (org.s11portal.survey.SurveyDefinition.Question q : org.s11portal.survey.SurveyDefinition.QUESTIONS) {
-                response.answer(q.number(), q.options().get(i % 2).value());
-            }
-            response.freeText = freeText;
-            response.persist();
-        }
     }
 
     /** Moves the survey window; cached link details are dropped, as a cycle change must do. */
@@ -235,19 +163,6 @@ public class Fixtures {
         return Assessment.findById(assessment.id);
     }
 
-    @Transactional
-    public Assessment assessment(Agency agency, Cycle cycle, AssessmentState state) {
-        Assessment assessment = new Assessment();
-        assessment.agency = Agency.findById(agency.id);
-        assessment.cycle = Cycle.findById(cycle.id);
-        assessment.persist();
-        // the state is reached as in real life, move by move through the lifecycle, as the system
-        for (AssessmentLifecycle.Move move : AssessmentLifecycle.path(assessment.state, state)) {
-            lifecycle.move(assessment, move, AssessmentLifecycle.Actor.system(), "Test fixture");
-        }
-        return assessment;
-    }
-
     private User user(String role, Agency agency, Partnership partnership) {
         User user = new User();
         user.email = UUID.randomUUID().toString().substring(0, 12) + "@test.s11portal.example";
@@ -258,5 +173,266 @@ public class Fixtures {
         user.passwordHash = PASSWORD_HASH;
         user.persist();
         return user;
+    }
+
+    public final class AgencyBuilder {
+        private final List<Area> areas = new ArrayList<>();
+
+        public AgencyBuilder inAreas(Area... areas) {
+            this.areas.addAll(Arrays.asList(areas));
+            return this;
+        }
+
+        public Agency create() {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                Agency agency = new Agency();
+                agency.name = unique("Agency");
+                agency.sector = Sector.VOLUNTARY_SECTOR;
+                areas.forEach(area -> agency.areas.add(Partnership.of(area)));
+                agency.persist();
+                return agency;
+            });
+        }
+    }
+
+    public final class CycleBuilder {
+        private boolean withTool;
+
+        /** Two standards of two questions each (codes T1, T1.Q1 ...); without it the tool has none. */
+        public CycleBuilder withTool() {
+            withTool = true;
+            return this;
+        }
+
+        public Cycle create() {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                Tool tool = new Tool();
+                tool.version = UUID.randomUUID().toString().substring(0, 18);
+                tool.title = "Test tool";
+                tool.status = Tool.Status.PUBLISHED;
+                if (withTool) {
+                    addStandards(tool);
+                }
+                tool.persist();
+                Cycle cycle = new Cycle();
+                cycle.name = unique("Cycle");
+                cycle.tool = tool;
+                LocalDate today = clock.today();
+                cycle.year1Opens = today.minusDays(10);
+                cycle.year1Due = today.plusDays(20);
+                cycle.surveyOpens = today.minusDays(10);
+                cycle.surveyCloses = today.plusDays(20);
+                cycle.year2Due = today.plusMonths(10);
+                cycle.closes = today.plusYears(2);
+                cycle.takeupTargetPct = 40;
+                cycle.persist();
+                return cycle;
+            });
+        }
+
+        private void addStandards(Tool tool) {
+            for (int s = 1; s <= 2; s++) {
+                Standard standard = new Standard();
+                standard.tool = tool;
+                standard.code = "T" + s;
+                standard.position = s;
+                standard.title = "Test standard " + s;
+                standard.goodLooksLike = "Good practice for standard " + s;
+                standard.reflectionPrompts = "How do you know?\nWhat difference has it made for children?";
+                standard.evidenceExamples = "An audit that improved";
+                for (int q = 1; q <= 2; q++) {
+                    Question question = new Question();
+                    question.standard = standard;
+                    question.code = "T" + s + ".Q" + q;
+                    question.position = q;
+                    question.text = "Question " + q + " of standard " + s;
+                    standard.questions.add(question);
+                }
+                tool.standards.add(standard);
+            }
+        }
+    }
+
+    public final class AssessmentBuilder {
+        private Agency agency;
+        private Cycle cycle;
+        private AssessmentState state = AssessmentState.NOT_STARTED;
+
+        public AssessmentBuilder forAgency(Agency agency) {
+            this.agency = agency;
+            return this;
+        }
+
+        public AssessmentBuilder inCycle(Cycle cycle) {
+            this.cycle = cycle;
+            return this;
+        }
+
+        /** The state is reached as in real life, move by move through the lifecycle, by the system. */
+        public AssessmentBuilder inState(AssessmentState state) {
+            this.state = state;
+            return this;
+        }
+
+        public AssessmentBuilder inProgress() {
+            return inState(AssessmentState.IN_PROGRESS);
+        }
+
+        public AssessmentBuilder submitted() {
+            return inState(AssessmentState.SUBMITTED);
+        }
+
+        public Assessment create() {
+            Agency forAgency = agency != null ? agency : anAgency().create();
+            Cycle inCycle = cycle != null ? cycle : aCycle().withTool().create();
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                Assessment assessment = new Assessment();
+                assessment.agency = Agency.findById(forAgency.id);
+                assessment.cycle = Cycle.findById(inCycle.id);
+                assessment.persist();
+                for (AssessmentLifecycle.Move move : AssessmentLifecycle.path(assessment.state, state)) {
+                    lifecycle.move(assessment, move, AssessmentLifecycle.Actor.system(), "Test fixture");
+                }
+                return assessment;
+            });
+        }
+    }
+
+    public final class AnswerBuilder {
+        private final Assessment assessment;
+        private final Question question;
+        private Rating rating = Rating.FULL;
+        private String evidence;
+        private String impact;
+        private String naReason;
+
+        private AnswerBuilder(Assessment assessment, Question question) {
+            this.assessment = assessment;
+            this.question = question;
+        }
+
+        public AnswerBuilder rated(Rating rating) {
+            this.rating = rating;
+            return this;
+        }
+
+        /** Rated "not applicable", for the reason given (null: no reason given). */
+        public AnswerBuilder notApplicable(String reason) {
+            this.rating = Rating.NA;
+            this.naReason = reason;
+            return this;
+        }
+
+        public AnswerBuilder evidence(String evidence) {
+            this.evidence = evidence;
+            return this;
+        }
+
+        public AnswerBuilder impact(String impact) {
+            this.impact = impact;
+            return this;
+        }
+
+        public Answer create() {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                Answer answer = new Answer();
+                answer.assessment = Assessment.findById(assessment.id);
+                answer.question = Question.findById(question.id);
+                answer.rating = rating;
+                answer.evidence = evidence;
+                answer.impact = impact;
+                answer.naReason = naReason;
+                answer.persist();
+                return answer;
+            });
+        }
+    }
+
+    public final class ActionBuilder {
+        private final Assessment assessment;
+        private final Question question;
+
+        private ActionBuilder(Assessment assessment, Question question) {
+            this.assessment = assessment;
+            this.question = question;
+        }
+
+        public ActionItem create() {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                Question q = Question.findById(question.id);
+                ActionItem action = new ActionItem();
+                action.assessment = Assessment.findById(assessment.id);
+                action.standard = q.standard;
+                action.question = q;
+                action.gap = "Gap";
+                action.action = "Action";
+                action.measure = "Measure";
+                action.lead = "Lead";
+                action.resources = "Resources";
+                action.startDate = clock.today();
+                action.targetDate = clock.today().plusMonths(2);
+                action.persist();
+                return action;
+            });
+        }
+    }
+
+    public final class SurveyResponsesBuilder {
+        private final int count;
+        private Agency agency;
+        private Cycle cycle;
+        private String roleBand = "FRONTLINE";
+        private String areas;
+        private String freeText;
+
+        private SurveyResponsesBuilder(int count) {
+            this.count = count;
+        }
+
+        public SurveyResponsesBuilder forAgency(Agency agency) {
+            this.agency = agency;
+            return this;
+        }
+
+        public SurveyResponsesBuilder inCycle(Cycle cycle) {
+            this.cycle = cycle;
+            return this;
+        }
+
+        public SurveyResponsesBuilder roleBand(String roleBand) {
+            this.roleBand = roleBand;
+            return this;
+        }
+
+        /** The areas the respondents work in, as the form stores them ("HAMPSHIRE,PORTSMOUTH"). */
+        public SurveyResponsesBuilder areas(String areas) {
+            this.areas = areas;
+            return this;
+        }
+
+        public SurveyResponsesBuilder freeText(String freeText) {
+            this.freeText = freeText;
+            return this;
+        }
+
+        public void create() {
+            QuarkusTransaction.joiningExisting().run(() -> {
+                for (int i = 0; i < count; i++) {
+                    SurveyResponse response = new SurveyResponse();
+                    response.id = UUID.randomUUID().toString().replace("-", "");
+                    response.agency = Agency.findById(agency.id);
+                    response.cycle = Cycle.findById(cycle.id);
+                    response.surveyVersion = SurveyDefinition.VERSION;
+                    response.answeredOn = clock.today();
+                    response.roleBand = roleBand;
+                    response.areas = areas;
+                    for (SurveyDefinition.Question q : SurveyDefinition.QUESTIONS) {
+                        response.answer(q.number(), q.options().get(i % 2).value());
+                    }
+                    response.freeText = freeText;
+                    response.persist();
+                }
+            });
+        }
     }
 }

@@ -16,7 +16,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A database of its own for each test run, on the real MariaDB that `make test` found or started:
- * created empty before Quarkus starts (Liquibase then builds the schema), dropped at the end. Databases
+ * created empty before Quarkus starts (Liquibase then builds the schema), dropped at the end. A test profile restarts
+ * Quarkus and so gets a fresh database of its own too (the demo data tests use this: demo/DemoDatabase). Databases
  * left behind by runs that were killed are dropped once they are a day old.
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 
@@ -33,6 +33,9 @@ import jakarta.transaction.Transactional;
 class SurveyAggregationTest {
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     SurveyWriter writer;
 
     @Inject
@@ -42,8 +45,8 @@ class SurveyAggregationTest {
 
     @Test
     void theDatabaseCountsEveryOptionOfEveryQuestionPerAgencyAndFilters() {
-        Cycle cycle = fixtures.liveCycle();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH, Area.HAMPSHIRE);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH, Area.HAMPSHIRE).create();
         Random random = new Random(7);
         List<SurveyWriter.Pending> sent = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -54,8 +57,8 @@ class SurveyAggregationTest {
                         ? options.get(0).value() + "," + options.get(2 + random.nextInt(2)).value()
                         : options.get(random.nextInt(options.size())).value();
             }
-            sent.add(new SurveyWriter.Pending(UUID.randomUUID().toString().replace("-", "") + "g".repeat(32), LocalDate.now().plusDays(2),
-                    UUID.randomUUID().toString().replace("-", ""), agency.id, cycle.id, SurveyDefinition.VERSION, LocalDate.now(),
+            sent.add(new SurveyWriter.Pending(UUID.randomUUID().toString().replace("-", "") + "g".repeat(32), clock.today().plusDays(2),
+                    UUID.randomUUID().toString().replace("-", ""), agency.id, cycle.id, SurveyDefinition.VERSION, clock.today(),
                     AREAS[i % 3],
                     i % 4 == 0 ? null : SurveyDefinition.ROLE_BANDS.get(i % 2).value(), SurveyDefinition.WORKS_WITH.get(i % 3).value(),
                     answers, i % 5 == 0 ? "Text " + i : null));

@@ -32,9 +32,8 @@ class SurveyBrowserTest extends BrowserTest {
 
     @Test
     void answeringOnAPhone() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.ISLE_OF_WIGHT, Area.HAMPSHIRE);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT, Area.HAMPSHIRE).create();
         String leadEmail = fixtures.lead(agency).email;
         WebSession lead = WebSession.signedIn(leadEmail);
         lead.get("/staff-survey");
@@ -80,8 +79,8 @@ class SurveyBrowserTest extends BrowserTest {
         moderator.navigate("/survey-take-up");
         Browser.screenshot(moderator, "survey-06-take-up");
         Browser.assertAccessible(moderator);
-        fixtures.surveyResponses(agency, cycle, 8, "FRONTLINE", "ISLE_OF_WIGHT", null);
-        fixtures.surveyResponses(agency, cycle, 4, "MANAGER", "ISLE_OF_WIGHT", null);
+        fixtures.surveyResponses(8).forAgency(agency).inCycle(cycle).areas("ISLE_OF_WIGHT").create();
+        fixtures.surveyResponses(4).forAgency(agency).inCycle(cycle).roleBand("MANAGER").areas("ISLE_OF_WIGHT").create();
         moderator.navigate("/survey-results?agency=" + agency.id);
         Browser.screenshot(moderator, "survey-08-results");
         Browser.assertAccessible(moderator);

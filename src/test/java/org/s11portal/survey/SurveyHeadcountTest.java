@@ -33,10 +33,9 @@ class SurveyHeadcountTest {
 
     @Test
     void theHeadcountSetOnTheSurveyPageIsTheAgencysHeadcountEverywhere() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Agency other = fixtures.agency(Area.PORTSMOUTH);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Agency other = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         answers(other, cycle, 4);
         answers(agency, cycle, 3);

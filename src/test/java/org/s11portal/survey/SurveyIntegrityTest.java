@@ -45,9 +45,9 @@ class SurveyIntegrityTest {
     }
 
     Setup setup() {
-        org.s11portal.cycle.Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        org.s11portal.agency.Agency agency = fixtures.agency(org.s11portal.agency.Area.PORTSMOUTH, org.s11portal.agency.Area.SOUTHAMPTON);
+        org.s11portal.cycle.Cycle cycle = fixtures.aCycle().create();
+        org.s11portal.agency.Agency agency = fixtures.anAgency()
+                .inAreas(org.s11portal.agency.Area.PORTSMOUTH, org.s11portal.agency.Area.SOUTHAMPTON).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/staff-survey");
         lead.post("/staff-survey/link", Map.of()).then().statusCode(303);

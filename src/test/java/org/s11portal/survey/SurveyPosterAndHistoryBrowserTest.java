@@ -137,9 +137,8 @@ class SurveyPosterAndHistoryBrowserTest extends BrowserTest {
     }
 
     private Agency surveyOpen() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        return fixtures.agency(Area.ISLE_OF_WIGHT);
+        Cycle cycle = fixtures.aCycle().create();
+        return fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
     }
 
     private String token(Agency agency) {

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -28,15 +28,17 @@ import jakarta.transaction.Transactional;
 class SurveyResourceTest {
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     Fixtures fixtures;
 
     record Setup(Cycle cycle, Agency agency, WebSession lead, String token) {
     }
 
     Setup setup() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.PORTSMOUTH, Area.SOUTHAMPTON);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH, Area.SOUTHAMPTON).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/staff-survey").then().statusCode(200).body(containsString("Create your survey link"));
         lead.post("/staff-survey/link", Map.of()).then().statusCode(303);
@@ -163,7 +165,7 @@ class SurveyResourceTest {
         Setup s = setup();
         WebSession staff = WebSession.anonymous();
         String form = staff.get("/survey/" + s.token).asString();
-        fixtures.surveyWindow(s.cycle, LocalDate.now().minusDays(30), LocalDate.now().minusDays(1));
+        fixtures.surveyWindow(s.cycle, clock.today().minusDays(30), clock.today().minusDays(1));
         Map<String, String> answers = new HashMap<>(allAnswers());
         answers.put("nonce", nonce(form));
         staff.post("/survey/" + s.token, answers).then().statusCode(200).body(containsString("This survey is closed"));
@@ -197,7 +199,7 @@ class SurveyResourceTest {
     @Test
     void onlyLeadsHaveASurveyPageAndModeratorsSeeOnlyTheirScope() {
         Setup s = setup();
-        Agency portsmouthOnly = fixtures.agency(Area.PORTSMOUTH);
+        Agency portsmouthOnly = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         WebSession otherModerator = WebSession.signedIn(fixtures.moderator(Area.HAMPSHIRE).email);
         otherModerator.get("/survey-take-up").then().statusCode(200)
                 .body(containsString(s.agency.name))

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -33,6 +34,9 @@ class SurveyResultsAttackTest {
     static final int THRESHOLD = 5;
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     Fixtures fixtures;
 
     /**
@@ -42,14 +46,14 @@ class SurveyResultsAttackTest {
     @Test
     void subtractingEachAgencyFromTheScopeTotalRecoversNothing() {
         Cycle cycle = closedCycle();
-        Agency big1 = fixtures.agency(Area.PORTSMOUTH);
-        Agency big2 = fixtures.agency(Area.PORTSMOUTH);
-        Agency small = fixtures.agency(Area.PORTSMOUTH);
-        Agency elsewhere = fixtures.agency(Area.HAMPSHIRE);
-        fixtures.surveyResponses(big1, cycle, 12, "FRONTLINE", "PORTSMOUTH", null);
-        fixtures.surveyResponses(big2, cycle, 8, "FRONTLINE", "PORTSMOUTH", null);
-        fixtures.surveyResponses(small, cycle, 3, "FRONTLINE", "PORTSMOUTH", null);
-        fixtures.surveyResponses(elsewhere, cycle, 30, "FRONTLINE", "HAMPSHIRE", null);
+        Agency big1 = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Agency big2 = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Agency small = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Agency elsewhere = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        fixtures.surveyResponses(12).forAgency(big1).inCycle(cycle).areas("PORTSMOUTH").create();
+        fixtures.surveyResponses(8).forAgency(big2).inCycle(cycle).areas("PORTSMOUTH").create();
+        fixtures.surveyResponses(3).forAgency(small).inCycle(cycle).areas("PORTSMOUTH").create();
+        fixtures.surveyResponses(30).forAgency(elsewhere).inCycle(cycle).areas("HAMPSHIRE").create();
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
 
         Map<String, Long> all = counts(csv(moderator, cycle, null), "All");
@@ -76,12 +80,12 @@ class SurveyResultsAttackTest {
     @Test
     void differencingWrittenAnswersRecoversNoSmallAgencysComment() {
         Cycle cycle = closedCycle();
-        Agency big = fixtures.agency(Area.SOUTHAMPTON);
-        Agency middle = fixtures.agency(Area.SOUTHAMPTON);
-        Agency small = fixtures.agency(Area.SOUTHAMPTON);
-        fixtures.surveyResponses(big, cycle, 12, "FRONTLINE", null, "Comment from the big agency");
-        fixtures.surveyResponses(middle, cycle, 7, "FRONTLINE", null, "Comment from the middle agency");
-        fixtures.surveyResponses(small, cycle, 3, "FRONTLINE", null, "Comment from the small agency");
+        Agency big = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Agency middle = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Agency small = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        fixtures.surveyResponses(12).forAgency(big).inCycle(cycle).freeText("Comment from the big agency").create();
+        fixtures.surveyResponses(7).forAgency(middle).inCycle(cycle).freeText("Comment from the middle agency").create();
+        fixtures.surveyResponses(3).forAgency(small).inCycle(cycle).freeText("Comment from the small agency").create();
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.SOUTHAMPTON).email);
 
         List<String> allList = comments(moderator.get("/survey-results?cycle=" + cycle.id).asString());
@@ -102,10 +106,10 @@ class SurveyResultsAttackTest {
     @Test
     void overlappingAreasCannotBePlayedAgainstTheTotal() {
         Cycle cycle = closedCycle();
-        Agency joint = fixtures.agency(Area.PORTSMOUTH, Area.HAMPSHIRE);
-        fixtures.surveyResponses(joint, cycle, 10, "FRONTLINE", "PORTSMOUTH", null);
-        fixtures.surveyResponses(joint, cycle, 6, "FRONTLINE", "HAMPSHIRE", null);
-        fixtures.surveyResponses(joint, cycle, 1, "MANAGER", "HAMPSHIRE,PORTSMOUTH", null);
+        Agency joint = fixtures.anAgency().inAreas(Area.PORTSMOUTH, Area.HAMPSHIRE).create();
+        fixtures.surveyResponses(10).forAgency(joint).inCycle(cycle).areas("PORTSMOUTH").create();
+        fixtures.surveyResponses(6).forAgency(joint).inCycle(cycle).areas("HAMPSHIRE").create();
+        fixtures.surveyResponses(1).forAgency(joint).inCycle(cycle).roleBand("MANAGER").areas("HAMPSHIRE,PORTSMOUTH").create();
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.PORTSMOUTH).email);
         List<List<String>> csv = csv(moderator, cycle, joint);
 
@@ -124,13 +128,13 @@ class SurveyResultsAttackTest {
     @Test
     void breakdownRowsOfTheScopeAddUpOnlyWhatTheAgenciesShow() {
         Cycle cycle = closedCycle();
-        Agency a = fixtures.agency(Area.ISLE_OF_WIGHT);
-        Agency b = fixtures.agency(Area.ISLE_OF_WIGHT);
-        fixtures.surveyResponses(a, cycle, 10, "FRONTLINE", null, null);
-        fixtures.surveyResponses(a, cycle, 6, "MANAGER", null, null);
-        fixtures.surveyResponses(b, cycle, 10, "FRONTLINE", null, null);
-        fixtures.surveyResponses(b, cycle, 6, "SUPPORT", null, null);
-        fixtures.surveyResponses(b, cycle, 1, "MANAGER", null, null);
+        Agency a = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
+        Agency b = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
+        fixtures.surveyResponses(10).forAgency(a).inCycle(cycle).create();
+        fixtures.surveyResponses(6).forAgency(a).inCycle(cycle).roleBand("MANAGER").create();
+        fixtures.surveyResponses(10).forAgency(b).inCycle(cycle).create();
+        fixtures.surveyResponses(6).forAgency(b).inCycle(cycle).roleBand("SUPPORT").create();
+        fixtures.surveyResponses(1).forAgency(b).inCycle(cycle).roleBand("MANAGER").create();
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.ISLE_OF_WIGHT).email);
 
         List<List<String>> all = csv(moderator, cycle, null);
@@ -156,17 +160,16 @@ class SurveyResultsAttackTest {
     @Test
     void comparingResultsBeforeAndAfterOneMoreAnswerShowsNothing() {
         Cycle earlier = closedCycle();
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        fixtures.surveyResponses(agency, cycle, 8, "FRONTLINE", null, null);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        fixtures.surveyResponses(8).forAgency(agency).inCycle(cycle).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.HAMPSHIRE).email);
         String before = main(lead.get("/survey-results?cycle=" + cycle.id).asString());
         String beforeModerator = main(moderator.get("/survey-results?cycle=" + cycle.id + "&agency=" + agency.id).asString());
         lead.get("/survey-results/results.csv?cycle=" + cycle.id).then().statusCode(404);
 
-        fixtures.surveyResponses(agency, cycle, 1, "MANAGER", null, "One more answer");
+        fixtures.surveyResponses(1).forAgency(agency).inCycle(cycle).roleBand("MANAGER").freeText("One more answer").create();
 
         assertEquals(before, main(lead.get("/survey-results?cycle=" + cycle.id).asString()));
         assertEquals(beforeModerator, main(moderator.get("/survey-results?cycle=" + cycle.id + "&agency=" + agency.id).asString()));
@@ -178,7 +181,7 @@ class SurveyResultsAttackTest {
         assertTrue(before.contains("See the results of the "), "a link to a closed cycle's results, such as " + earlier.name);
 
         // Closed yesterday: late forms may still be arriving, nothing yet. Closed two days ago: the results, once.
-        LocalDate today = LocalDate.now();
+        LocalDate today = clock.today();
         fixtures.surveyWindow(cycle, today.minusDays(30), today.minusDays(SurveyResultsService.DAYS_AFTER_CLOSING - 1));
         assertTrue(main(lead.get("/survey-results?cycle=" + cycle.id).asString()).contains("will be available from"));
         fixtures.surveyWindow(cycle, today.minusDays(30), today.minusDays(SurveyResultsService.DAYS_AFTER_CLOSING));
@@ -291,9 +294,8 @@ class SurveyResultsAttackTest {
     }
 
     Cycle closedCycle() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        LocalDate today = LocalDate.now();
+        Cycle cycle = fixtures.aCycle().create();
+        LocalDate today = clock.today();
         fixtures.surveyWindow(cycle, today.minusDays(40), today.minusDays(SurveyResultsService.DAYS_AFTER_CLOSING));
         return cycle;
     }

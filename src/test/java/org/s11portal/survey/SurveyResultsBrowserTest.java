@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Browser;
 import org.s11portal.support.BrowserTest;
@@ -24,21 +25,26 @@ import jakarta.inject.Inject;
 class SurveyResultsBrowserTest extends BrowserTest {
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     Fixtures fixtures;
 
     @Test
     void aModeratorReadsClosedResultsAndTheSmallAgencyIsNowhere() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        LocalDate today = LocalDate.now();
+        Cycle cycle = fixtures.aCycle().create();
+        LocalDate today = clock.today();
         fixtures.surveyWindow(cycle, today.minusDays(30), today.minusDays(SurveyResultsService.DAYS_AFTER_CLOSING));
-        Agency big = fixtures.agency(Area.SOUTHAMPTON);
-        Agency seven = fixtures.agency(Area.SOUTHAMPTON, Area.HAMPSHIRE);
-        Agency small = fixtures.agency(Area.SOUTHAMPTON);
-        fixtures.surveyResponses(big, cycle, 10, "FRONTLINE", "SOUTHAMPTON", "Written answer from the big agency");
-        fixtures.surveyResponses(big, cycle, 6, "MANAGER", "SOUTHAMPTON,HAMPSHIRE", null);
-        fixtures.surveyResponses(seven, cycle, 7, "FRONTLINE", "HAMPSHIRE", "Written answer from the agency of seven");
-        fixtures.surveyResponses(small, cycle, 3, "SUPPORT", "SOUTHAMPTON", "Written answer from the small agency");
+        Agency big = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Agency seven = fixtures.anAgency().inAreas(Area.SOUTHAMPTON, Area.HAMPSHIRE).create();
+        Agency small = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        fixtures.surveyResponses(10).forAgency(big).inCycle(cycle).areas("SOUTHAMPTON")
+                .freeText("Written answer from the big agency").create();
+        fixtures.surveyResponses(6).forAgency(big).inCycle(cycle).roleBand("MANAGER").areas("SOUTHAMPTON,HAMPSHIRE").create();
+        fixtures.surveyResponses(7).forAgency(seven).inCycle(cycle).areas("HAMPSHIRE")
+                .freeText("Written answer from the agency of seven").create();
+        fixtures.surveyResponses(3).forAgency(small).inCycle(cycle).roleBand("SUPPORT").areas("SOUTHAMPTON")
+                .freeText("Written answer from the small agency").create();
 
         Page page = browser.signedIn(fixtures.moderator(Area.SOUTHAMPTON).email, Fixtures.PASSWORD);
         page.navigate("/survey-results");

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Browser;
 import org.s11portal.support.BrowserTest;
@@ -32,21 +33,24 @@ import jakarta.inject.Inject;
 class SurveyResultsPageBrowserTest extends BrowserTest {
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     Fixtures fixtures;
 
     @Test
     void theResultsPageIsShortLegibleAndPaged() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        LocalDate today = LocalDate.now();
+        Cycle cycle = fixtures.aCycle().create();
+        LocalDate today = clock.today();
         fixtures.surveyWindow(cycle, today.minusDays(30), today.minusDays(SurveyResultsService.DAYS_AFTER_CLOSING));
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Agency other = fixtures.agency(Area.PORTSMOUTH);
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Agency other = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         for (int i = 1; i <= 40; i++) {
-            fixtures.surveyResponses(agency, cycle, 1, i % 4 == 0 ? "MANAGER" : "FRONTLINE", "PORTSMOUTH",
-                    "Browser comment " + i + ": more time for supervision and clearer referral routes");
+            fixtures.surveyResponses(1).forAgency(agency).inCycle(cycle).roleBand(i % 4 == 0 ? "MANAGER" : "FRONTLINE")
+                    .areas("PORTSMOUTH")
+                    .freeText("Browser comment " + i + ": more time for supervision and clearer referral routes").create();
         }
-        fixtures.surveyResponses(other, cycle, 12, "FRONTLINE", "PORTSMOUTH", null);
+        fixtures.surveyResponses(12).forAgency(other).inCycle(cycle).areas("PORTSMOUTH").create();
 
         Page page = browser.signedIn(fixtures.moderator(Area.PORTSMOUTH).email, Fixtures.PASSWORD);
         String view = "/survey-results?cycle=" + cycle.id + "&agency=" + agency.id;

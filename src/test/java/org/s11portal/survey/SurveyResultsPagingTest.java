@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -27,13 +28,16 @@ import jakarta.inject.Inject;
 class SurveyResultsPagingTest {
 
     @Inject
+    PortalClock clock;
+
+    @Inject
     Fixtures fixtures;
 
     @Test
     void theQuestionFilterShowsOneQuestionAndExplainsAnUnknownOne() {
         Cycle cycle = closedCycle();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        fixtures.surveyResponses(agency, cycle, 12, "FRONTLINE", "PORTSMOUTH", "A written answer");
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        fixtures.surveyResponses(12).forAgency(agency).inCycle(cycle).areas("PORTSMOUTH").freeText("A written answer").create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String base = "/survey-results?cycle=" + cycle.id;
 
@@ -66,9 +70,10 @@ class SurveyResultsPagingTest {
     @Test
     void writtenAnswersComeTwentyFiveAPageInOneOrderAndABadPageIsNotFound() {
         Cycle cycle = closedCycle();
-        Agency agency = fixtures.agency(Area.ISLE_OF_WIGHT);
+        Agency agency = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
         for (int i = 1; i <= 30; i++) {
-            fixtures.surveyResponses(agency, cycle, 1, "FRONTLINE", "ISLE_OF_WIGHT", "Paged answer number " + i);
+            fixtures.surveyResponses(1).forAgency(agency).inCycle(cycle).areas("ISLE_OF_WIGHT")
+                    .freeText("Paged answer number " + i).create();
         }
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.ISLE_OF_WIGHT).email);
         String base = "/survey-results?cycle=" + cycle.id + "&agency=" + agency.id;
@@ -99,8 +104,8 @@ class SurveyResultsPagingTest {
     @Test
     void everyRowOfTheComparisonHasItsHipsCellAndBreakdownsAreHeadedInWords() {
         Cycle cycle = closedCycle();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        fixtures.surveyResponses(agency, cycle, 12, "FRONTLINE", "HAMPSHIRE", null);
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        fixtures.surveyResponses(12).forAgency(agency).inCycle(cycle).areas("HAMPSHIRE").create();
         String page = WebSession.signedIn(fixtures.lead(agency).email).get("/survey-results?cycle=" + cycle.id).then()
                 .statusCode(200).extract().asString();
         // The answers alternate between the first two options: the others are at 0 %, in this agency and HIPS-wide.
@@ -128,9 +133,8 @@ class SurveyResultsPagingTest {
     }
 
     Cycle closedCycle() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        LocalDate today = LocalDate.now();
+        Cycle cycle = fixtures.aCycle().create();
+        LocalDate today = clock.today();
         fixtures.surveyWindow(cycle, today.minusDays(40), today.minusDays(SurveyResultsService.DAYS_AFTER_CLOSING));
         return cycle;
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -23,6 +24,9 @@ import jakarta.inject.Inject;
 
 @QuarkusTest
 class SurveyResultsTest {
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     Fixtures fixtures;
@@ -83,8 +87,8 @@ class SurveyResultsTest {
     @Test
     void anAgencyWithFewerThanFiveAnswersShowsNoResultsToItsLeadOrModerators() {
         Cycle cycle = liveCycleWithResponses();
-        Agency small = fixtures.agency(Area.PORTSMOUTH);
-        fixtures.surveyResponses(small, cycle, 3, "FRONTLINE", null, null);
+        Agency small = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        fixtures.surveyResponses(3).forAgency(small).inCycle(cycle).create();
         WebSession.signedIn(fixtures.lead(small).email).get("/survey-results?cycle=" + cycle.id).then().statusCode(200)
                 .body(containsString("Fewer than 5 responses"))
                 .body(not(containsString("app-chart__bar")));
@@ -97,9 +101,9 @@ class SurveyResultsTest {
     @Test
     void anAgencyLeadSeesChartsTablesBreakdownsAndTheHipsComparison() {
         Cycle cycle = liveCycleWithResponses();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        fixtures.surveyResponses(agency, cycle, 12, "FRONTLINE", null, "More supervision please");
-        fixtures.surveyResponses(agency, cycle, 2, "MANAGER", null, null);
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        fixtures.surveyResponses(12).forAgency(agency).inCycle(cycle).freeText("More supervision please").create();
+        fixtures.surveyResponses(2).forAgency(agency).inCycle(cycle).roleBand("MANAGER").create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String page = lead.get("/survey-results?cycle=" + cycle.id).then().statusCode(200)
                 .body(containsString("14 responses"))
@@ -120,8 +124,8 @@ class SurveyResultsTest {
     @Test
     void freeTextNeedsTenAnswersAndCsvCellsCannotRunAsFormulas() {
         Cycle cycle = liveCycleWithResponses();
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-        fixtures.surveyResponses(agency, cycle, 6, "FRONTLINE", null, "=HYPERLINK(\"http://evil.example\")");
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        fixtures.surveyResponses(6).forAgency(agency).inCycle(cycle).freeText("=HYPERLINK(\"http://evil.example\")").create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/survey-results?cycle=" + cycle.id).then().body(containsString("shown only from agencies where at least 10 people have answered"))
                 .body(not(containsString("evil.example")));
@@ -132,7 +136,7 @@ class SurveyResultsTest {
     @Test
     void everyViewWorksWithNoAnswersAtAll() {
         Cycle cycle = liveCycleWithResponses();
-        Agency agency = fixtures.agency(Area.ISLE_OF_WIGHT);
+        Agency agency = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/survey-results?cycle=" + cycle.id).then().statusCode(200).body(containsString("Fewer than 5 responses"));
         lead.get("/survey-results/results.csv?cycle=" + cycle.id).then().statusCode(200).body(containsString("fewer than 5 responses"));
@@ -144,9 +148,8 @@ class SurveyResultsTest {
 
     /** A cycle whose survey closed long enough ago for its results to be shown. */
     Cycle liveCycleWithResponses() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        LocalDate today = LocalDate.now();
+        Cycle cycle = fixtures.aCycle().create();
+        LocalDate today = clock.today();
         fixtures.surveyWindow(cycle, today.minusDays(30), today.minusDays(SurveyResultsService.DAYS_AFTER_CLOSING));
         return cycle;
     }

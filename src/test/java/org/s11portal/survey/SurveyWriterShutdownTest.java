@@ -49,8 +49,8 @@ class SurveyWriterShutdownTest {
 
     @Test
     void answersQueuedAtShutdownAreStoredBeforeItReturns() {
-        Cycle cycle = fixtures.liveCycle();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
         SurveyWriter writer = writer(1);
         List<CompletableFuture<Boolean>> sent = send(writer, agency, cycle, 3_000);
 
@@ -66,8 +66,8 @@ class SurveyWriterShutdownTest {
 
     @Test
     void answersNoWriterCouldStoreAreRefusedNotDropped() {
-        Cycle cycle = fixtures.liveCycle();
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         SurveyWriter writer = writer(0); // writers that never get to the queue, like ones stuck on a dead database
         List<CompletableFuture<Boolean>> sent = send(writer, agency, cycle, 25);
 
@@ -81,8 +81,8 @@ class SurveyWriterShutdownTest {
 
     @Test
     void anAnswerSentAfterShutdownIsRefused() {
-        Cycle cycle = fixtures.liveCycle();
-        Agency agency = fixtures.agency(Area.ISLE_OF_WIGHT);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
         SurveyWriter writer = writer(1);
         writer.shutDown(Duration.ofSeconds(5));
 

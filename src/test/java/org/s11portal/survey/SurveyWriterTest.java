@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 
@@ -34,14 +35,15 @@ class SurveyWriterTest {
     static SurveyWriter.Pending pending(long agencyId, long cycleId, String nonceHash) {
         String[] answers = new String[SurveyDefinition.QUESTIONS.size()];
         java.util.Arrays.fill(answers, "YES");
-        return new SurveyWriter.Pending(nonceHash, LocalDate.now().plusDays(2), UUID.randomUUID().toString().replace("-", ""),
-                agencyId, cycleId, SurveyDefinition.VERSION, LocalDate.now(), null, null, null, answers, null);
+        LocalDate today = PortalClock.current().today();
+        return new SurveyWriter.Pending(nonceHash, today.plusDays(2), UUID.randomUUID().toString().replace("-", ""),
+                agencyId, cycleId, SurveyDefinition.VERSION, today, null, null, null, answers, null);
     }
 
     @Test
     void aStoredAnswerIsCommittedBeforeItIsReportedAndItsNonceWorksOnce() throws Exception {
-        Cycle cycle = fixtures.liveCycle();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
         String nonce = nonce('0');
         assertTrue(writer.write(pending(agency.id, cycle.id, nonce)).get(10, TimeUnit.SECONDS));
         assertEquals(1L, count("survey_response", agency.id));
@@ -51,8 +53,8 @@ class SurveyWriterTest {
 
     @Test
     void aBatchStoresEachNewNonceOnceWhetherItWasUsedBeforeOrSentTwiceInTheBatch() throws Exception {
-        Cycle cycle = fixtures.liveCycle();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         String used = nonce('a');
         String twice = nonce('b');
         String fresh = nonce('c');
@@ -69,8 +71,8 @@ class SurveyWriterTest {
 
     @Test
     void aBatchOfNewNoncesIsStoredWhole() {
-        Cycle cycle = fixtures.liveCycle();
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         List<SurveyWriter.Pending> batch = java.util.stream.IntStream.range(0, 120)
                 .mapToObj(i -> pending(agency.id, cycle.id, nonce('d')))
                 .toList();
@@ -81,7 +83,7 @@ class SurveyWriterTest {
 
     @Test
     void aBatchThatFailsReportsFailureAndKeepsNothing() {
-        Cycle cycle = fixtures.liveCycle();
+        Cycle cycle = fixtures.aCycle().create();
         String nonce = nonce('1');
         ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> writer.write(pending(-1, cycle.id, nonce)).get(10, TimeUnit.SECONDS));
@@ -91,8 +93,8 @@ class SurveyWriterTest {
 
     @Test
     void anAnswerTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored() {
-        Cycle cycle = fixtures.liveCycle();
-        Agency agency = fixtures.agency(Area.ISLE_OF_WIGHT);
+        Cycle cycle = fixtures.aCycle().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
         // what validation now refuses, sent straight to the writer: the four choices of question 13 ten times over
         SurveyWriter.Pending tooLong = pending(agency.id, cycle.id, nonce('e'));
         tooLong.answers()[12] = String.join(",", java.util.Collections.nCopies(10, "PROCEDURES,CONTINUUM,FAMILY_APPROACH,ESCALATION"));

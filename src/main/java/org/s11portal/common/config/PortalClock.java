@@ -1,21 +1,38 @@
 package org.s11portal.common.config;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Today's date in the partnerships' time zone: every deadline is reckoned with it, never with the JVM zone. */
+/**
+ * The portal's only source of time: every instant recorded and every deadline reckoned asks it, in the partnerships'
+ * time zone, never the JVM's. Tests replace it to move time (support/TestClock).
+ */
 @ApplicationScoped
 public class PortalClock {
 
     @Inject
     PortalConfig config;
 
+    /**
+     * The clock for code that the container does not build, such as entity callbacks
+     * ({@link org.s11portal.common.persistence.BaseEntity}).
+     */
+    public static PortalClock current() {
+        return Arc.container().instance(PortalClock.class).get();
+    }
+
     public Clock clock() {
         return Clock.system(config.timezone());
+    }
+
+    public Instant now() {
+        return clock().instant();
     }
 
     public LocalDate today() {

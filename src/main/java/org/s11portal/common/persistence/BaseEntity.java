@@ -2,6 +2,8 @@ package org.s11portal.common.persistence;
 
 import java.time.Instant;
 
+import org.s11portal.common.config.PortalClock;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
@@ -32,14 +34,15 @@ public abstract class BaseEntity extends PanacheEntityBase {
     @Version
     public int version;
 
+    // entity callbacks cannot be injected: they ask the application's clock through its static accessor
     @PrePersist
     void beforeInsert() {
-        createdAt = Instant.now();
+        createdAt = PortalClock.current().now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void beforeUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = PortalClock.current().now();
     }
 }

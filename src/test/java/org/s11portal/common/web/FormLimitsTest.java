@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.assessment.Assessment;
-import org.s11portal.assessment.AssessmentState;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -125,10 +124,11 @@ class FormLimitsTest {
     }
 
     private Setup draft() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.HAMPSHIRE);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
-        return new Setup(assessment, fixtures.questions(cycle).get(0), WebSession.signedIn(fixtures.lead(agency).email));
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
+        return new Setup(assessment, fixtures.questions(cycle).get(0), WebSession.signedIn(fixtures.lead(agency)
+                .email));
     }
 
     static void assertOneLineNoStackTrace(LogCapture log, String expected) {
