@@ -32,8 +32,8 @@ class ActionPlanPageCostTest {
 
     @Test
     void theActionPlanCostsTheSameForOneOrThirtyActions() {
-        Cycle small = fixtures.liveCycleWithTool();
-        Cycle big = fixtures.liveCycleWithTool();
+        Cycle small = fixtures.aCycle().withTool().create();
+        Cycle big = fixtures.aCycle().withTool().create();
         cost.addStandards(big, 5, 5);
 
         long oneAction = plan(small, 1);
@@ -45,8 +45,8 @@ class ActionPlanPageCostTest {
 
     @Test
     void aSubmittedActionPlanCostsTheSameForOneOrThirtyActions() {
-        Cycle small = fixtures.liveCycleWithTool();
-        Cycle big = fixtures.liveCycleWithTool();
+        Cycle small = fixtures.aCycle().withTool().create();
+        Cycle big = fixtures.aCycle().withTool().create();
         cost.addStandards(big, 5, 5);
 
         long oneAction = submittedPlan(small, 1);
@@ -58,10 +58,10 @@ class ActionPlanPageCostTest {
 
     @Test
     void thePlanAndAnActionsPageOpenOneTransactionEach() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
-        long actionId = fixtures.smartAction(assessment, fixtures.questions(cycle).get(0)).id;
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
+        long actionId = fixtures.anAction(assessment, fixtures.questions(cycle).get(0)).create().id;
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String plan = "/assessments/" + assessment.id + "/actions";
         for (String path : List.of(plan, plan + "/new", plan + "/" + actionId)) {
@@ -73,8 +73,8 @@ class ActionPlanPageCostTest {
     }
 
     private long plan(Cycle cycle, int actions) {
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         addActions(assessment, cycle, actions);
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String path = "/assessments/" + assessment.id + "/actions";
@@ -83,8 +83,8 @@ class ActionPlanPageCostTest {
     }
 
     private long submittedPlan(Cycle cycle, int actions) {
-        Agency agency = fixtures.agency(Area.PORTSMOUTH);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
         addActions(assessment, cycle, actions);
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
@@ -97,7 +97,7 @@ class ActionPlanPageCostTest {
     private void addActions(Assessment assessment, Cycle cycle, int count) {
         List<Question> questions = fixtures.questions(cycle);
         for (int i = 0; i < count; i++) {
-            fixtures.smartAction(assessment, questions.get(i % questions.size()));
+            fixtures.anAction(assessment, questions.get(i % questions.size())).create();
         }
     }
 }

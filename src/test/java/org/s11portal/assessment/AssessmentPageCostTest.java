@@ -35,8 +35,8 @@ class AssessmentPageCostTest {
 
     @Test
     void theTaskListCostsTheSameForFourOrFortyAnswers() {
-        Cycle small = fixtures.liveCycleWithTool();
-        Cycle big = fixtures.liveCycleWithTool();
+        Cycle small = fixtures.aCycle().withTool().create();
+        Cycle big = fixtures.aCycle().withTool().create();
         cost.addStandards(big, 6, 6);
 
         long fewAnswers = taskList(small);
@@ -48,8 +48,8 @@ class AssessmentPageCostTest {
 
     @Test
     void aStandardPageCostsTheSameForTwoOrTwelveQuestionsWithFiles() {
-        Cycle small = fixtures.liveCycleWithTool();
-        Cycle big = fixtures.liveCycleWithTool();
+        Cycle small = fixtures.aCycle().withTool().create();
+        Cycle big = fixtures.aCycle().withTool().create();
         cost.addQuestions(big, "T1", 10);
 
         long fewQuestions = standardPage(small, 0);
@@ -61,8 +61,8 @@ class AssessmentPageCostTest {
 
     @Test
     void theViewOfASubmittedAssessmentCostsTheSameForFourOrFortyAnswersWithFiles() {
-        Cycle small = fixtures.liveCycleWithTool();
-        Cycle big = fixtures.liveCycleWithTool();
+        Cycle small = fixtures.aCycle().withTool().create();
+        Cycle big = fixtures.aCycle().withTool().create();
         cost.addStandards(big, 6, 6);
 
         long fewAnswers = submittedView(small, 0);
@@ -74,8 +74,8 @@ class AssessmentPageCostTest {
 
     @Test
     void checkAnswersCostsTheSameForFourOrFortyAnswersWithFiles() {
-        Cycle small = fixtures.liveCycleWithTool();
-        Cycle big = fixtures.liveCycleWithTool();
+        Cycle small = fixtures.aCycle().withTool().create();
+        Cycle big = fixtures.aCycle().withTool().create();
         cost.addStandards(big, 6, 6);
 
         long fewAnswers = checkAnswers(small, 0);
@@ -87,9 +87,9 @@ class AssessmentPageCostTest {
 
     @Test
     void eachPageOfTheSelfAssessmentOpensOneTransaction() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
         User lead = fixtures.lead(agency);
         cost.filesForEveryAnswer(assessment, 1, lead);
@@ -113,8 +113,8 @@ class AssessmentPageCostTest {
 
     /** The lead's check answers page: the draft in the shape of a submission, with every file listed. */
     private long checkAnswers(Cycle cycle, int filesPerAnswer) {
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
         User lead = fixtures.lead(agency);
         cost.filesForEveryAnswer(assessment, filesPerAnswer, lead);
@@ -126,11 +126,11 @@ class AssessmentPageCostTest {
 
     /** The lead's task list with every question answered and an action per standard. */
     private long taskList(Cycle cycle) {
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
         List<Question> questions = fixtures.questions(cycle);
-        questions.stream().filter(q -> q.position == 1).forEach(q -> fixtures.smartAction(assessment, q));
+        questions.stream().filter(q -> q.position == 1).forEach(q -> fixtures.anAction(assessment, q).create());
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         String path = "/assessments/" + assessment.id;
         lead.get(path).then().statusCode(200);
@@ -139,8 +139,8 @@ class AssessmentPageCostTest {
 
     /** The lead's page of standard T1 with every question answered, each with this many files. */
     private long standardPage(Cycle cycle, int filesPerAnswer) {
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
         User lead = fixtures.lead(agency);
         cost.filesForEveryAnswer(assessment, filesPerAnswer, lead);
@@ -152,8 +152,8 @@ class AssessmentPageCostTest {
 
     /** A moderator's view of the submitted assessment, every answer with this many files. */
     private long submittedView(Cycle cycle, int filesPerAnswer) {
-        Agency agency = fixtures.agency(Area.SOUTHAMPTON);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
         User lead = fixtures.lead(agency);
         cost.filesForEveryAnswer(assessment, filesPerAnswer, lead);

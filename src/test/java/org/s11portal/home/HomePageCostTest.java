@@ -30,8 +30,7 @@ class HomePageCostTest {
 
     @Test
     void aModeratorsHomeCostsTheSameWithOneOrFiveSubmissionsWaiting() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
+        Cycle cycle = fixtures.aCycle().withTool().create();
         Agency first = submittedAgency(cycle);
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.ISLE_OF_WIGHT).email);
         moderator.get("/home").then().statusCode(200).body(containsString(first.name));
@@ -40,7 +39,7 @@ class HomePageCostTest {
         Agency last = null;
         for (int i = 0; i < 4; i++) {
             last = submittedAgency(cycle);
-            fixtures.agency(Area.ISLE_OF_WIGHT); // and an agency that has not started
+            fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create(); // and an agency that has not started
         }
         moderator.get("/home").then().statusCode(200).body(containsString(last.name));
         long withFive = cost.statements(() -> moderator.get("/home").then().statusCode(200)
@@ -54,10 +53,9 @@ class HomePageCostTest {
 
     @Test
     void aLeadsHomeCostsTheSameBeforeAndAfterSubmitting() {
-        Cycle cycle = fixtures.liveCycleWithTool();
-        fixtures.makeLive(cycle);
-        Agency agency = fixtures.agency(Area.ISLE_OF_WIGHT);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/home").then().statusCode(200);
         long drafting = cost.statements(() -> lead.get("/home").then().statusCode(200).body(containsString(agency.name)));
@@ -72,8 +70,8 @@ class HomePageCostTest {
     }
 
     private Agency submittedAgency(Cycle cycle) {
-        Agency agency = fixtures.agency(Area.ISLE_OF_WIGHT);
-        Assessment assessment = fixtures.assessment(agency, cycle, AssessmentState.IN_PROGRESS);
+        Agency agency = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
         fixtures.answerAllFully(assessment, cycle);
         PageCost.submit(WebSession.signedIn(fixtures.lead(agency).email), assessment);
         return agency;

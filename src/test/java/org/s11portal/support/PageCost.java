@@ -2,7 +2,6 @@ package org.s11portal.support;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.Map;
 
 import org.hibernate.SessionFactory;
@@ -11,6 +10,7 @@ import org.s11portal.account.User;
 import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.EvidenceFile;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
@@ -29,6 +29,9 @@ public class PageCost {
 
     public static final Map<String, String> SIGN_OFF = Map.of("declaredByName", "Dr Jane Senior", "declaredRole",
             "Director", "confirm", "yes");
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     SessionFactory sessionFactory;
@@ -110,7 +113,7 @@ public class PageCost {
                 file.sizeBytes = file.content.length;
                 file.sha256 = String.format("%064x", answer.id * 1000 + i);
                 file.uploadedBy = User.findById(uploadedBy.id);
-                file.uploadedAt = Instant.now();
+                file.uploadedAt = clock.now();
                 file.persist();
             }
         }

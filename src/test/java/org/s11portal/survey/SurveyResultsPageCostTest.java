@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.PageCost;
@@ -27,22 +28,24 @@ class SurveyResultsPageCostTest {
     @Inject
     PageCost cost;
 
+    @Inject
+    PortalClock clock;
+
     @Test
     void aModeratorsResultsCostTheSameForOneOrSixAgencies() {
-        Cycle cycle = fixtures.liveCycle();
-        fixtures.makeLive(cycle);
-        LocalDate today = LocalDate.now();
+        Cycle cycle = fixtures.aCycle().create();
+        LocalDate today = clock.today();
         fixtures.surveyWindow(cycle, today.minusDays(30), today.minusDays(SurveyResultsService.DAYS_AFTER_CLOSING));
-        Agency first = fixtures.agency(Area.HAMPSHIRE);
-        fixtures.surveyResponses(first, cycle, 12, "FRONTLINE", "HAMPSHIRE", "More supervision please");
+        Agency first = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        fixtures.surveyResponses(12).forAgency(first).inCycle(cycle).areas("HAMPSHIRE").freeText("More supervision please").create();
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.HAMPSHIRE).email);
         String path = "/survey-results?cycle=" + cycle.id;
         moderator.get(path).then().statusCode(200);
         long oneAgency = cost.statements(() -> moderator.get(path).then().statusCode(200).body(containsString("12 responses")));
 
         for (int i = 0; i < 5; i++) {
-            Agency agency = fixtures.agency(Area.HAMPSHIRE, Area.SOUTHAMPTON);
-            fixtures.surveyResponses(agency, cycle, 11, i % 2 == 0 ? "MANAGER" : "FRONTLINE", "SOUTHAMPTON", "Written " + i);
+            Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.SOUTHAMPTON).create();
+            fixtures.surveyResponses(11).forAgency(agency).inCycle(cycle).roleBand(i % 2 == 0 ? "MANAGER" : "FRONTLINE").areas("SOUTHAMPTON").freeText("Written " + i).create();
         }
         moderator.get(path).then().statusCode(200);
         long sixAgencies = cost.statements(() -> moderator.get(path).then().statusCode(200).body(containsString("67 responses")));
