@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.s11portal.audit.AuditRevision;
+import org.s11portal.common.persistence.GeneratedIdEntity;
+import org.s11portal.survey.SurveyResponse;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -74,6 +77,20 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), List.copyOf(forbidden), forbidden.size() + " dependencies against the direction");
+    }
+
+    @Test
+    void everyEntityHasItsIdFromOneBaseClass() {
+        Set<String> own = new TreeSet<>();
+        for (JavaClass type : CLASSES) {
+            if (type.isAnnotatedWith(jakarta.persistence.Entity.class) && !type.isAssignableTo(GeneratedIdEntity.class)
+                    && !type.isEquivalentTo(SurveyResponse.class) && !type.isEquivalentTo(AuditRevision.class)) {
+                own.add(type.getName());
+            }
+        }
+        // survey responses keep a random id (an AUTO_INCREMENT one would reveal the order of answers); Envers'
+        // revision entity has the revision number as its id
+        assertEquals(Set.of(), own, "entities that declare their own id instead of extending GeneratedIdEntity or EditableEntity");
     }
 
     @Test

@@ -2,12 +2,10 @@ package org.s11portal.account;
 
 import java.time.Instant;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.s11portal.common.persistence.GeneratedIdEntity;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
@@ -16,11 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "sign_in_attempt")
-public class SignInAttempt extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class SignInAttempt extends GeneratedIdEntity {
 
     @Column(nullable = false, length = 254)
     public String email;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Partnership;
-import org.s11portal.common.persistence.BaseEntity;
+import org.s11portal.common.persistence.EditableEntity;
 
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.PasswordType;
@@ -24,7 +24,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "app_user")
 @UserDefinition
-public class User extends BaseEntity {
+public class User extends EditableEntity {
 
     /** bcrypt cost for every stored password (OWASP ASVS 2.4.1 asks for at least 12 here). */
     public static final int BCRYPT_COST = 12;

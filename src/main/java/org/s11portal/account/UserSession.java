@@ -2,13 +2,11 @@ package org.s11portal.account;
 
 import java.time.Instant;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.s11portal.common.persistence.GeneratedIdEntity;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -19,11 +17,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "user_session")
-public class UserSession extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class UserSession extends GeneratedIdEntity {
 
     @Column(name = "token_hash", nullable = false, unique = true, length = 64, columnDefinition = "char(64)")
     public String tokenHash;

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.s11portal.common.persistence.BaseEntity;
+import org.s11portal.common.persistence.EditableEntity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,7 +23,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "agency")
-public class Agency extends BaseEntity {
+public class Agency extends EditableEntity {
 
     @Column(nullable = false, unique = true, length = 200)
     public String name;

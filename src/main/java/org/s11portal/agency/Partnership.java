@@ -2,24 +2,18 @@ package org.s11portal.agency;
 
 import java.util.List;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.s11portal.common.persistence.GeneratedIdEntity;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One of the four HIPS safeguarding children partnerships: reference data loaded by Liquibase. */
 @Entity
 @Table(name = "partnership")
-public class Partnership extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Partnership extends GeneratedIdEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, unique = true, length = 32)

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
-import org.s11portal.common.persistence.BaseEntity;
+import org.s11portal.common.persistence.EditableEntity;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 
@@ -26,7 +26,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "action_item")
 @Audited
-public class ActionItem extends BaseEntity {
+public class ActionItem extends EditableEntity {
 
     @NotAudited
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

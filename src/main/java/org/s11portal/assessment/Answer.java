@@ -2,7 +2,7 @@ package org.s11portal.assessment;
 
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
-import org.s11portal.common.persistence.BaseEntity;
+import org.s11portal.common.persistence.EditableEntity;
 import org.s11portal.tool.Question;
 
 import jakarta.persistence.Column;
@@ -18,7 +18,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "answer")
 @Audited
-public class Answer extends BaseEntity {
+public class Answer extends EditableEntity {
 
     @NotAudited
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

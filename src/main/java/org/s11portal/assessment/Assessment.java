@@ -3,7 +3,7 @@ package org.s11portal.assessment;
 import java.util.List;
 
 import org.s11portal.agency.Agency;
-import org.s11portal.common.persistence.BaseEntity;
+import org.s11portal.common.persistence.EditableEntity;
 import org.s11portal.cycle.Cycle;
 
 import jakarta.persistence.Column;
@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 /** An agency's Section 11 submission for one cycle: one per agency per cycle, joint agencies included. */
 @Entity
 @Table(name = "assessment")
-public class Assessment extends BaseEntity {
+public class Assessment extends EditableEntity {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "agency_id")

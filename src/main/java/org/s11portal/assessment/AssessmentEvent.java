@@ -3,16 +3,13 @@ package org.s11portal.assessment;
 import java.time.Instant;
 
 import org.s11portal.account.User;
+import org.s11portal.common.persistence.GeneratedIdEntity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -20,11 +17,7 @@ import jakarta.persistence.Table;
 /** One change of an assessment's state: from, to, who, when and why. Never updated once written. */
 @Entity
 @Table(name = "assessment_event")
-public class AssessmentEvent extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class AssessmentEvent extends GeneratedIdEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "assessment_id")

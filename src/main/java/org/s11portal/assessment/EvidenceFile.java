@@ -4,15 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import org.s11portal.account.User;
+import org.s11portal.common.persistence.GeneratedIdEntity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -20,11 +17,7 @@ import jakarta.persistence.Table;
 /** A file uploaded as evidence for one answer, with its checksum and uploader. Bytes load only on download. */
 @Entity
 @Table(name = "evidence_file")
-public class EvidenceFile extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class EvidenceFile extends GeneratedIdEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "answer_id")

@@ -4,15 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import org.s11portal.account.User;
+import org.s11portal.common.persistence.GeneratedIdEntity;
 import org.s11portal.tool.Standard;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -20,11 +17,7 @@ import jakarta.persistence.Table;
 /** A moderator's comment on one standard of a submitted version (or on the whole, when no standard). */
 @Entity
 @Table(name = "review_comment")
-public class ReviewComment extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ReviewComment extends GeneratedIdEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "assessment_id")

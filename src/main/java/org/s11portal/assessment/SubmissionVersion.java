@@ -4,14 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.s11portal.account.User;
+import org.s11portal.common.persistence.GeneratedIdEntity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -22,11 +19,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "submission_version")
-public class SubmissionVersion extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class SubmissionVersion extends GeneratedIdEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "assessment_id", updatable = false)

@@ -2,7 +2,7 @@ package org.s11portal.cycle;
 
 import java.time.LocalDate;
 
-import org.s11portal.common.persistence.BaseEntity;
+import org.s11portal.common.persistence.EditableEntity;
 import org.s11portal.tool.Tool;
 
 import jakarta.persistence.Column;
@@ -18,7 +18,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "cycle")
-public class Cycle extends BaseEntity {
+public class Cycle extends EditableEntity {
 
     @Column(nullable = false, unique = true, length = 100)
     public String name;

@@ -5,14 +5,11 @@ import java.time.LocalDate;
 
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
+import org.s11portal.common.persistence.GeneratedIdEntity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -20,11 +17,7 @@ import jakarta.persistence.Table;
 /** A later year-1 due date granted to one agency, with the reason and who granted it. The latest one counts. */
 @Entity
 @Table(name = "deadline_extension")
-public class DeadlineExtension extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class DeadlineExtension extends GeneratedIdEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "agency_id")

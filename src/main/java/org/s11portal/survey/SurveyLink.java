@@ -3,14 +3,11 @@ package org.s11portal.survey;
 import java.time.Instant;
 
 import org.s11portal.agency.Agency;
+import org.s11portal.common.persistence.GeneratedIdEntity;
 import org.s11portal.cycle.Cycle;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -18,11 +15,7 @@ import jakarta.persistence.Table;
 /** An agency's survey link for a cycle. Replacing it deactivates the old one, which then says the survey moved. */
 @Entity
 @Table(name = "survey_link")
-public class SurveyLink extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class SurveyLink extends GeneratedIdEntity {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "agency_id")

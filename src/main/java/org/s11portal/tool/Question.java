@@ -1,13 +1,11 @@
 package org.s11portal.tool;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.s11portal.common.persistence.GeneratedIdEntity;
+
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -16,11 +14,7 @@ import jakarta.persistence.Table;
 @Entity
 @Cacheable
 @Table(name = "question")
-public class Question extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Question extends GeneratedIdEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "standard_id")

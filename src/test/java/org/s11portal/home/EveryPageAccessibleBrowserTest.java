@@ -32,8 +32,9 @@ import jakarta.inject.Inject;
  * axe-core (WCAG 2.2 AA), and a screenshot of the top of each under {@code target/screenshots/every-page/}.
  *
  * <p>Each record set is walked in the states that show the most: the minimal one as made; the maximal one
- * submitted (survey open), then returned again with the survey closed. Pages that differ only by which question they show (history and files of each question) are opened for the
- * first question only; {@link EveryPageRendersTest} requests all of them.
+ * submitted (survey open), then returned again with the survey closed. Every page is opened; axe runs on each
+ * role's first page (its layout) and then on each page whose {@code <main>} has a structure not checked yet
+ * ({@link #MAIN_SHAPE}): the same template showing other words is not checked twice.
  */
 @QuarkusTest
 class EveryPageAccessibleBrowserTest extends BrowserTest {
@@ -43,6 +44,38 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
      * minimal record, the long records by the two roles whose pages differ most.
      */
     private static final Set<String> LEAD_AND_MODERATOR = Set.of(EveryPage.LEAD, EveryPage.MODERATOR);
+
+    /**
+     * The structure of {@code <main>} as axe sees it, without the data: each element's tag, its attributes (the
+     * values of those that decide roles, names, states and colours; for the rest only whether they are there, and
+     * whether id references resolve and ids are unique), whether it has text of its own; runs of siblings with the
+     * same structure count once. Two pages with the same shape differ only in words, links and ids, so axe's WCAG
+     * rules give both the same answer: the second is not checked again.
+     */
+    private static final String MAIN_SHAPE = """
+            () => {
+              const keep = /^(class|role|type|lang|dir|style|scope|colspan|rowspan|tabindex|hidden|disabled|checked|open|autocomplete|inputmode|spellcheck|data-module|aria-(?!describedby|labelledby|controls|owns|activedescendant).*)$/;
+              const refs = /^(for|headers|aria-describedby|aria-labelledby|aria-controls|aria-owns|aria-activedescendant)$/;
+              const ids = {};
+              document.querySelectorAll('[id]').forEach(e => ids[e.id] = (ids[e.id] || 0) + 1);
+              const shape = e => {
+                const attributes = [...e.attributes].map(a => keep.test(a.name) ? a.name + '=' + a.value
+                    : refs.test(a.name) ? a.name + (a.value.split(/\s+/).every(id => ids[id]) ? '' : '!')
+                    : a.name === 'id' ? 'id' + (ids[a.value] > 1 ? '!' : '') : a.name).sort().join(' ');
+                const text = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) ? '"' : '';
+                const children = [];
+                for (const child of e.children) {
+                  const s = shape(child);
+                  if (children[children.length - 1] !== s) children.push(s);
+                }
+                return '<' + e.tagName + ' ' + attributes + text + '>' + children.join('') + '</>';
+              };
+              return shape(document.querySelector('main'));
+            }
+            """;
+
+    /** Shapes of {@code <main>} already checked by axe in this class. */
+    private static final Set<String> SHAPES_CHECKED = new HashSet<>();
 
     @TestHTTPResource("/")
     URL base;
@@ -67,7 +100,9 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
     /** Opens each page as each role; answers what went wrong, one line per page. */
     private List<String> walk(Records r, String label, Set<String> roles) {
         List<String> failures = new ArrayList<>();
+        int opened = 0;
         int checked = 0;
+        long navigating = 0, checking = 0;
         for (Map.Entry<String, WebSession> role : r.sessions().entrySet()) {
             if (!roles.contains(role.getKey())) {
                 continue;
@@ -75,24 +110,34 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
             try (BrowserContext context = browserContextOf(role.getValue())) {
                 Page page = context.newPage();
                 Set<String> seen = new HashSet<>();
+                boolean layoutChecked = false;
                 for (Route route : everyPage.routes(r)) {
-                    if (!route.page() || !route.roles().contains(role.getKey()) || !seen.add(oneQuestion(route.path()))) {
+                    if (!route.page() || !route.roles().contains(role.getKey()) || !seen.add(route.path())) {
                         continue;
                     }
-                    checked++;
+                    opened++;
                     String where = label + " / " + role.getKey() + " " + route.path() + ": ";
+                    long t0 = System.nanoTime();
                     Response response = page.navigate(route.path());
+                    navigating += System.nanoTime() - t0;
                     if (response == null || response.status() != 200) {
                         failures.add(where + (response == null ? "no response" : response.status()));
                         continue;
                     }
-                    if (!page.url().endsWith(route.path()) && !seen.add(oneQuestion(page.url().replaceFirst("^https?://[^/]+", "")))) {
+                    if (!page.url().endsWith(route.path()) && !seen.add(page.url().replaceFirst("^https?://[^/]+", ""))) {
                         continue; // sent on to a page already checked (signed in, /sign-in is the home page)
                     }
                     if (page.locator("main#main-content").count() != 1) {
                         failures.add(where + "no main content");
                         continue;
                     }
+                    // the layout around <main> depends only on the role: checked with the role's first page
+                    if (layoutChecked && !SHAPES_CHECKED.add(mainShape(page))) {
+                        continue;
+                    }
+                    layoutChecked = true;
+                    checked++;
+                    long t1 = System.nanoTime();
                     try {
                         Browser.assertAccessible(page);
                     } catch (AssertionError violation) {
@@ -100,10 +145,13 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
                     }
                     Browser.screenshot(page, "every-page/" + label + "-" + role.getKey().replace(' ', '-') + "-"
                             + String.format("%03d", checked) + path(route.path()), false);
+                    checking += System.nanoTime() - t1;
                 }
             }
         }
-        assertTrue(checked > 20 * roles.size(), "opened " + checked + " pages");
+        System.out.printf("every-page walk %s: opened %d, checked %d, navigating %d ms, axe and screenshots %d ms%n",
+                label, opened, checked, navigating / 1_000_000, checking / 1_000_000);
+        assertTrue(opened > 20 * roles.size(), "opened " + opened + " pages");
         return failures;
     }
 
@@ -116,9 +164,8 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
         return context;
     }
 
-    /** History and files pages of every question are one template each: the first question stands for all. */
-    private static String oneQuestion(String path) {
-        return path.replaceFirst("/questions/\\d+/", "/questions/N/");
+    private static String mainShape(Page page) {
+        return (String) page.evaluate(MAIN_SHAPE);
     }
 
     private static String path(String path) {

@@ -4,26 +4,18 @@ import java.time.Instant;
 
 import org.s11portal.common.config.PortalClock;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 
 /**
- * Identity from MariaDB AUTO_INCREMENT, audit timestamps and an optimistic-lock version, for entities
- * that people edit.
+ * An AUTO_INCREMENT id, created and updated times, and an optimistic-lock version, for rows that people edit:
+ * two people saving the same row never overwrite each other silently.
  */
 @MappedSuperclass
-public abstract class BaseEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public abstract class EditableEntity extends GeneratedIdEntity {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
