@@ -15,6 +15,7 @@ import org.s11portal.home.EveryPage.Records;
 import org.s11portal.home.EveryPage.Route;
 import org.s11portal.support.Browser;
 import org.s11portal.support.BrowserTest;
+import org.s11portal.support.OwnDatabase;
 import org.s11portal.support.WebSession;
 
 import com.microsoft.playwright.BrowserContext;
@@ -24,6 +25,7 @@ import com.microsoft.playwright.options.Cookie;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /**
@@ -37,6 +39,7 @@ import jakarta.inject.Inject;
  * ({@link #MAIN_SHAPE}): the same template showing other words is not checked twice.
  */
 @QuarkusTest
+@TestProfile(OwnDatabase.class)
 class EveryPageAccessibleBrowserTest extends BrowserTest {
 
     /**

@@ -12,9 +12,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.s11portal.home.EveryPage.Records;
 import org.s11portal.home.EveryPage.Route;
+import org.s11portal.support.OwnDatabase;
 import org.s11portal.support.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
@@ -23,6 +25,7 @@ import jakarta.inject.Inject;
  * redirect is followed once and must land on a page), never a 5xx, and every HTML page has the layout's main.
  */
 @QuarkusTest
+@TestProfile(OwnDatabase.class)
 class EveryPageRendersTest {
 
     @Inject

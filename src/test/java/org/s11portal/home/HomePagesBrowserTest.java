@@ -12,15 +12,18 @@ import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Browser;
 import org.s11portal.support.BrowserTest;
 import org.s11portal.support.Fixtures;
+import org.s11portal.support.OwnDatabase;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /** Each role signs in in a real Chromium, lands on its home page, and axe-core finds nothing to fix. */
 @QuarkusTest
+@TestProfile(OwnDatabase.class)
 class HomePagesBrowserTest extends BrowserTest {
 
     @Inject
