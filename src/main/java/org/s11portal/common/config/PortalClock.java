@@ -21,7 +21,7 @@ public class PortalClock {
 
     /**
      * The clock for code that the container does not build, such as entity callbacks
-     * ({@link org.s11portal.common.persistence.BaseEntity}).
+     * ({@link org.s11portal.common.persistence.EditableEntity}).
      */
     public static PortalClock current() {
         return Arc.container().instance(PortalClock.class).get();
