@@ -1,6 +1,5 @@
 package org.s11portal.survey;
 
-import org.jboss.resteasy.reactive.RestForm;
 import org.s11portal.account.Roles;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.common.web.FormErrors;
@@ -10,6 +9,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -39,6 +40,9 @@ public class StaffSurveyResource {
     @Inject
     PortalConfig config;
 
+    @Inject
+    Validator validator;
+
     @GET
     public TemplateInstance page(@QueryParam("done") String done) {
         SurveyService.LeadSurvey survey = surveys.leadSurvey();
@@ -50,27 +54,13 @@ public class StaffSurveyResource {
 
     @POST
     @Path("headcount")
-    public Response headcount(@RestForm String headcount) {
-        FormErrors errors = FormErrors.none();
-        int value = 0;
-        String typed = headcount == null ? "" : headcount.strip().replace(",", "");
-        if (typed.isEmpty()) {
-            errors.add("headcount", "Enter how many staff and volunteers your agency has");
-        } else {
-            try {
-                value = Integer.parseInt(typed);
-                if (value < 1 || value > 500_000) {
-                    errors.add("headcount", "Headcount must be between 1 and 500,000");
-                }
-            } catch (NumberFormatException e) {
-                errors.add("headcount", "Headcount must be a whole number, like 250");
-            }
-        }
+    public Response headcount(@BeanParam HeadcountForm form) {
+        FormErrors errors = form.errors(validator);
         if (errors.any()) {
             SurveyService.LeadSurvey survey = surveys.leadSurvey();
-            return Response.status(400).entity(Templates.page(survey, url(survey), headcount, errors, null)).build();
+            return Response.status(400).entity(Templates.page(survey, url(survey), form.headcount, errors, null)).build();
         }
-        surveys.setHeadcount(value);
+        surveys.setHeadcount(form.value());
         return Redirects.seeOther("/staff-survey?done=headcount");
     }
 
