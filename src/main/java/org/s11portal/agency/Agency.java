@@ -25,6 +25,10 @@ import jakarta.persistence.Table;
 @Table(name = "agency")
 public class Agency extends EditableEntity {
 
+    /** The headcounts a lead may give: a real agency has at least one person and far fewer than half a million. */
+    public static final int MIN_HEADCOUNT = 1;
+    public static final int MAX_HEADCOUNT = 500_000;
+
     @Column(nullable = false, unique = true, length = 200)
     public String name;
 

@@ -1,6 +1,5 @@
 package org.s11portal.survey;
 
-import org.jboss.resteasy.reactive.RestForm;
 import org.s11portal.account.Roles;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.common.web.FormErrors;
@@ -10,6 +9,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -50,10 +50,10 @@ public class StaffSurveyResource {
 
     @POST
     @Path("headcount")
-    public Response headcount(@RestForm String headcount) {
-        SurveyService.HeadcountRefused refused = surveys.setHeadcount(headcount);
+    public Response headcount(@BeanParam HeadcountForm form) {
+        SurveyService.HeadcountRefused refused = surveys.setHeadcount(form);
         if (refused != null) {
-            return Response.status(400).entity(Templates.page(refused.survey(), url(refused.survey()), headcount,
+            return Response.status(400).entity(Templates.page(refused.survey(), url(refused.survey()), form.headcount,
                     refused.errors(), null)).build();
         }
         return Redirects.seeOther("/staff-survey?done=headcount");

@@ -26,6 +26,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.NotFoundException;
 
 /** The staff survey: links, headcount, anonymous answers and take-up. */
@@ -56,6 +57,9 @@ public class SurveyService {
 
     @Inject
     SurveyWriter writer;
+
+    @Inject
+    Validator validator;
 
     public enum LinkStatus { OPEN, NOT_YET_OPEN, CLOSED, MOVED, UNKNOWN }
 
@@ -223,29 +227,16 @@ public class SurveyService {
     }
 
     /**
-     * Sets the lead's agency's headcount ({@link Agency#headcount}, the one headcount the portal keeps) as typed: a
-     * whole number from 1 to 500,000, commas allowed. Returns null when saved, otherwise the page with the errors.
+     * Sets the lead's agency's headcount ({@link Agency#headcount}, the one headcount the portal keeps) as typed.
+     * Returns null when saved, otherwise the page with the form's problems.
      */
     @Transactional
-    public HeadcountRefused setHeadcount(String typed) {
-        FormErrors errors = FormErrors.none();
-        int value = 0;
-        String cleaned = typed == null ? "" : typed.strip().replace(",", "");
-        if (cleaned.isEmpty()) {
-            errors.add("headcount", "Enter how many staff and volunteers your agency has");
-        } else {
-            try {
-                value = Integer.parseInt(cleaned);
-                if (value < 1 || value > 500_000) {
-                    errors.add("headcount", "Headcount must be between 1 and 500,000");
-                }
-            } catch (NumberFormatException e) {
-                errors.add("headcount", "Headcount must be a whole number, like 250");
-            }
-        }
+    public HeadcountRefused setHeadcount(HeadcountForm form) {
+        FormErrors errors = form.errors(validator);
         if (errors.any()) {
             return new HeadcountRefused(leadSurvey(), errors);
         }
+        int value = form.value();
         User lead = currentUser.user();
         liveCycle();
         Agency agency = Agency.findById(lead.agency.id);
