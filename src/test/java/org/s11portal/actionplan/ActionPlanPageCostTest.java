@@ -33,8 +33,7 @@ class ActionPlanPageCostTest {
     @Test
     void theActionPlanCostsTheSameForOneOrThirtyActions() {
         Cycle small = fixtures.aCycle().withTool().create();
-        Cycle big = fixtures.aCycle().withTool().create();
-        cost.addStandards(big, 5, 5);
+        Cycle big = fixtures.aCycle().withTool(6, 5).create();
 
         long oneAction = plan(small, 1);
         long manyActions = plan(big, 30);
@@ -46,8 +45,7 @@ class ActionPlanPageCostTest {
     @Test
     void aSubmittedActionPlanCostsTheSameForOneOrThirtyActions() {
         Cycle small = fixtures.aCycle().withTool().create();
-        Cycle big = fixtures.aCycle().withTool().create();
-        cost.addStandards(big, 5, 5);
+        Cycle big = fixtures.aCycle().withTool(6, 5).create();
 
         long oneAction = submittedPlan(small, 1);
         long manyActions = submittedPlan(big, 30);

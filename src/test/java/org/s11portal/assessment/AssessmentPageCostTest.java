@@ -36,8 +36,7 @@ class AssessmentPageCostTest {
     @Test
     void theTaskListCostsTheSameForFourOrFortyAnswers() {
         Cycle small = fixtures.aCycle().withTool().create();
-        Cycle big = fixtures.aCycle().withTool().create();
-        cost.addStandards(big, 6, 6);
+        Cycle big = fixtures.aCycle().withTool(10, 4).create();
 
         long fewAnswers = taskList(small);
         long manyAnswers = taskList(big);
@@ -49,8 +48,7 @@ class AssessmentPageCostTest {
     @Test
     void aStandardPageCostsTheSameForTwoOrTwelveQuestionsWithFiles() {
         Cycle small = fixtures.aCycle().withTool().create();
-        Cycle big = fixtures.aCycle().withTool().create();
-        cost.addQuestions(big, "T1", 10);
+        Cycle big = fixtures.aCycle().withTool(2, 12).create();
 
         long fewQuestions = standardPage(small, 0);
         long manyQuestionsAndFiles = standardPage(big, 3);
@@ -62,8 +60,7 @@ class AssessmentPageCostTest {
     @Test
     void theViewOfASubmittedAssessmentCostsTheSameForFourOrFortyAnswersWithFiles() {
         Cycle small = fixtures.aCycle().withTool().create();
-        Cycle big = fixtures.aCycle().withTool().create();
-        cost.addStandards(big, 6, 6);
+        Cycle big = fixtures.aCycle().withTool(10, 4).create();
 
         long fewAnswers = submittedView(small, 0);
         long manyAnswersAndFiles = submittedView(big, 2);
@@ -75,8 +72,7 @@ class AssessmentPageCostTest {
     @Test
     void checkAnswersCostsTheSameForFourOrFortyAnswersWithFiles() {
         Cycle small = fixtures.aCycle().withTool().create();
-        Cycle big = fixtures.aCycle().withTool().create();
-        cost.addStandards(big, 6, 6);
+        Cycle big = fixtures.aCycle().withTool(10, 4).create();
 
         long fewAnswers = checkAnswers(small, 0);
         long manyAnswersAndFiles = checkAnswers(big, 2);

@@ -196,11 +196,18 @@ public class Fixtures {
     }
 
     public final class CycleBuilder {
-        private boolean withTool;
+        private int standards;
+        private int questionsEach;
 
         /** Two standards of two questions each (codes T1, T1.Q1 ...); without it the tool has none. */
         public CycleBuilder withTool() {
-            withTool = true;
+            return withTool(2, 2);
+        }
+
+        /** A tool of this many standards (T1, T2 ...) of this many questions each (T1.Q1, T1.Q2 ...). */
+        public CycleBuilder withTool(int standards, int questionsEach) {
+            this.standards = standards;
+            this.questionsEach = questionsEach;
             return this;
         }
 
@@ -210,9 +217,7 @@ public class Fixtures {
                 tool.version = UUID.randomUUID().toString().substring(0, 18);
                 tool.title = "Test tool";
                 tool.status = Tool.Status.PUBLISHED;
-                if (withTool) {
-                    addStandards(tool);
-                }
+                addStandards(tool);
                 tool.persist();
                 Cycle cycle = new Cycle();
                 cycle.name = unique("Cycle");
@@ -231,7 +236,7 @@ public class Fixtures {
         }
 
         private void addStandards(Tool tool) {
-            for (int s = 1; s <= 2; s++) {
+            for (int s = 1; s <= standards; s++) {
                 Standard standard = new Standard();
                 standard.tool = tool;
                 standard.code = "T" + s;
@@ -240,7 +245,7 @@ public class Fixtures {
                 standard.goodLooksLike = "Good practice for standard " + s;
                 standard.reflectionPrompts = "How do you know?\nWhat difference has it made for children?";
                 standard.evidenceExamples = "An audit that improved";
-                for (int q = 1; q <= 2; q++) {
+                for (int q = 1; q <= questionsEach; q++) {
                     Question question = new Question();
                     question.standard = standard;
                     question.code = "T" + s + ".Q" + q;

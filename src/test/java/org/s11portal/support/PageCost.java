@@ -11,10 +11,6 @@ import org.s11portal.assessment.Answer;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.EvidenceFile;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.cycle.Cycle;
-import org.s11portal.tool.Question;
-import org.s11portal.tool.Standard;
-import org.s11portal.tool.Tool;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,45 +55,6 @@ public class PageCost {
         long before = statistics.getEntityStatistics(entity.getName()).getLoadCount();
         request.run();
         return statistics.getEntityStatistics(entity.getName()).getLoadCount() - before;
-    }
-
-    /** Adds standards of {@code questions} questions each to the cycle's tool, after those it has (codes B1, B1.Q1 ...). */
-    @Transactional
-    public void addStandards(Cycle cycle, int standards, int questions) {
-        Tool tool = Tool.findById(cycle.tool.id);
-        int first = tool.standards.size();
-        for (int s = first + 1; s <= first + standards; s++) {
-            Standard standard = new Standard();
-            standard.tool = tool;
-            standard.code = "B" + s;
-            standard.position = s;
-            standard.title = "Bigger standard " + s;
-            for (int q = 1; q <= questions; q++) {
-                Question question = new Question();
-                question.standard = standard;
-                question.code = "B" + s + ".Q" + q;
-                question.position = q;
-                question.text = "Question " + q + " of standard B" + s;
-                standard.questions.add(question);
-            }
-            tool.standards.add(standard);
-        }
-    }
-
-    /** Adds questions to one standard of the cycle's tool. */
-    @Transactional
-    public void addQuestions(Cycle cycle, String standardCode, int questions) {
-        Standard standard = Standard.find("tool.id = ?1 and code = ?2", cycle.tool.id, standardCode).firstResult();
-        int first = standard.questions.size();
-        for (int q = first + 1; q <= first + questions; q++) {
-            Question question = new Question();
-            question.standard = standard;
-            question.code = standardCode + ".Q" + q;
-            question.position = q;
-            question.text = "Question " + q + " of standard " + standardCode;
-            question.persist();
-            standard.questions.add(question);
-        }
     }
 
     /** Stores {@code count} small text files as evidence for every answer of the assessment. */
