@@ -7,12 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.s11portal.agency.Agency;
-import org.s11portal.agency.Area;
-import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
-import org.s11portal.support.WebSession;
-import org.s11portal.tool.Question;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,45 +21,33 @@ class AssessmentApiValidationTest {
 
     @Test
     void anOverlongAnswerTextIsOneProblemAndNothingIsSaved() {
-        Draft d = draft();
-        String answer = "/api/v1/assessments/" + d.assessment.id + "/answers/" + d.question.code;
-        d.lead.api().body(Map.of("rating", "PART", "impact", "i".repeat(AnswerInput.MAX_TEXT + 1))).put(answer)
+        Fixtures.Draft d = fixtures.aDraftWithItsLeadSignedIn();
+        String answer = "/api/v1/assessments/" + d.assessment().id + "/answers/" + d.question().code;
+        d.lead().api().body(Map.of("rating", "PART", "impact", "i".repeat(AnswerInput.MAX_TEXT + 1))).put(answer)
                 .then().statusCode(422)
                 .contentType(containsString("application/problem+json"))
                 .body("title", equalTo("Invalid answer"))
                 .body("detail", equalTo("Texts must be 10000 characters or fewer"))
                 .body("problems", nullValue());
-        d.lead.api().get("/api/v1/assessments/" + d.assessment.id).then()
+        d.lead().api().get("/api/v1/assessments/" + d.assessment().id).then()
                 .body("standards[0].questions[0].answer", nullValue());
-        d.lead.api().body(Map.of("rating", "PART", "impact", "i".repeat(AnswerInput.MAX_TEXT))).put(answer)
+        d.lead().api().body(Map.of("rating", "PART", "impact", "i".repeat(AnswerInput.MAX_TEXT))).put(answer)
                 .then().statusCode(200);
     }
 
     @Test
     void aSignOffNeedsANameAndARoleOfAtMost120CharactersWithoutSurroundingSpaces() {
-        Draft d = draft();
-        String submit = "/api/v1/assessments/" + d.assessment.id + "/submit";
+        Fixtures.Draft d = fixtures.aDraftWithItsLeadSignedIn();
+        String submit = "/api/v1/assessments/" + d.assessment().id + "/submit";
         for (Map<String, String> body : java.util.List.of(Map.of("declaredByName", "  ", "declaredRole", "Director"),
                 Map.of("declaredByName", "A Person"), Map.of("declaredByName", "A Person", "declaredRole", "r".repeat(121)))) {
-            d.lead.api().body(body).post(submit).then().statusCode(422)
+            d.lead().api().body(body).post(submit).then().statusCode(422)
                     .body("title", equalTo("Sign-off missing"))
                     .body("detail", equalTo("Give declaredByName and declaredRole (up to 120 characters each)"));
         }
         // 120 characters once the spaces are gone: the sign-off is accepted, and the submission rules decide
-        d.lead.api().body(Map.of("declaredByName", "  " + "n".repeat(120) + "  ", "declaredRole", "Director")).post(submit)
+        d.lead().api().body(Map.of("declaredByName", "  " + "n".repeat(120) + "  ", "declaredRole", "Director")).post(submit)
                 .then().statusCode(422)
                 .body("title", equalTo("Cannot submit yet"));
-    }
-
-    record Draft(Assessment assessment, Question question, WebSession lead) {
-    }
-
-    private Draft draft() {
-        Cycle cycle = fixtures.aCycle().withTool().create();
-        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
-        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
-        WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
-        lead.get("/assessments/" + assessment.id);
-        return new Draft(assessment, fixtures.questions(cycle).get(0), lead);
     }
 }

@@ -95,6 +95,20 @@ public class Fixtures {
         return new SurveyResponsesBuilder(count);
     }
 
+    /** A draft being answered (a tool of two standards of two questions) and its first question. */
+    public record Draft(Assessment assessment, Question question, WebSession lead) {
+    }
+
+    /** A Hampshire agency's draft, its lead signed in and on the task list (so the session has its CSRF cookie). */
+    public Draft aDraftWithItsLeadSignedIn() {
+        Cycle cycle = aCycle().withTool().create();
+        Agency agency = anAgency().inAreas(Area.HAMPSHIRE).create();
+        Assessment assessment = anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
+        WebSession lead = WebSession.signedIn(lead(agency).email);
+        lead.get("/assessments/" + assessment.id);
+        return new Draft(assessment, questions(cycle).get(0), lead);
+    }
+
     @Transactional
     public User lead(Agency agency) {
         return user(Roles.AGENCY_LEAD, Agency.findById(agency.id), null);

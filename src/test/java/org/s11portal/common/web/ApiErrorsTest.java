@@ -7,13 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.s11portal.agency.Agency;
-import org.s11portal.agency.Area;
-import org.s11portal.assessment.Assessment;
-import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
-import org.s11portal.support.WebSession;
-import org.s11portal.tool.Question;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,8 +27,8 @@ class ApiErrorsTest {
             "{\"rating\": [1, 2]}",                             // an array where a value belongs
             "not json at all" })
     void unreadableAnswersAreProblemJson(String body) {
-        Draft d = draft();
-        d.lead.api().body(body).put("/api/v1/assessments/" + d.assessment.id + "/answers/" + d.question.code)
+        Fixtures.Draft d = fixtures.aDraftWithItsLeadSignedIn();
+        d.lead().api().body(body).put("/api/v1/assessments/" + d.assessment().id + "/answers/" + d.question().code)
                 .then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(400))
@@ -47,9 +41,9 @@ class ApiErrorsTest {
     @ParameterizedTest
     @ValueSource(strings = { "2025-02-30", "31/12/2025", "2025-13-01" })
     void impossibleDatesAreProblemJsonNamingTheField(String date) {
-        Draft d = draft();
-        d.lead.api().body("{\"standard\": \"T1\", \"gap\": \"g\", \"targetDate\": \"" + date + "\"}")
-                .post("/api/v1/assessments/" + d.assessment.id + "/actions")
+        Fixtures.Draft d = fixtures.aDraftWithItsLeadSignedIn();
+        d.lead().api().body("{\"standard\": \"T1\", \"gap\": \"g\", \"targetDate\": \"" + date + "\"}")
+                .post("/api/v1/assessments/" + d.assessment().id + "/actions")
                 .then().statusCode(400)
                 .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(400))
@@ -59,27 +53,15 @@ class ApiErrorsTest {
 
     @org.junit.jupiter.api.Test
     void deepNestingIsProblemJson() {
-        Draft d = draft();
+        Fixtures.Draft d = fixtures.aDraftWithItsLeadSignedIn();
         String body = "{\"extra\": " + "[".repeat(5_000) + "]".repeat(5_000) + ", \"rating\": \"FULL\"}";
         try (LogCapture log = LogCapture.start()) {
-            d.lead.api().body(body).put("/api/v1/assessments/" + d.assessment.id + "/answers/" + d.question.code)
+            d.lead().api().body(body).put("/api/v1/assessments/" + d.assessment().id + "/answers/" + d.question().code)
                     .then().statusCode(400)
                     .contentType(containsString("application/problem+json"))
                     .body("status", equalTo(400))
                     .body("detail", containsString("nested"));
             org.junit.jupiter.api.Assertions.assertTrue(log.withStackTrace().isEmpty(), () -> log.messages().toString());
         }
-    }
-
-    record Draft(Assessment assessment, Question question, WebSession lead) {
-    }
-
-    private Draft draft() {
-        Cycle cycle = fixtures.aCycle().withTool().create();
-        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
-        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
-        WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
-        lead.get("/assessments/" + assessment.id);
-        return new Draft(assessment, fixtures.questions(cycle).get(0), lead);
     }
 }
