@@ -16,6 +16,7 @@ import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Browser;
 import org.s11portal.support.BrowserTest;
 import org.s11portal.support.Fixtures;
+import org.s11portal.support.OwnDatabase;
 import org.s11portal.support.WebSession;
 
 import com.microsoft.playwright.Page;
@@ -24,24 +25,13 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Media;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
 /** The printed poster keeps the survey address readable; Back after a corrected survey never resubmits. */
 @QuarkusTest
-@TestProfile(SurveyPosterAndHistoryBrowserTest.ProductionLikeAddress.class)
+@TestProfile(OwnDatabase.class)
 class SurveyPosterAndHistoryBrowserTest extends BrowserTest {
-
-    /** A production-length address, so that the poster has to break it at A4 width. */
-    static final String PUBLIC_URL = "https://s11portal.hipscp-partnerships.org.uk";
-
-    public static class ProductionLikeAddress implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("portal.public-url", PUBLIC_URL);
-        }
-    }
 
     /** A4 is 210 mm wide: 794 CSS pixels. */
     static final int A4_WIDTH = 794;
@@ -61,7 +51,7 @@ class SurveyPosterAndHistoryBrowserTest extends BrowserTest {
         Browser.screenshot(page, "poster-01-a4-print");
 
         String shown = page.locator(".app-poster__url").textContent();
-        assertTrue(shown.matches(Pattern.quote(PUBLIC_URL) + "/survey/[A-Za-z0-9_-]{20,}"), shown);
+        assertTrue(shown.matches(Pattern.quote(OwnDatabase.PUBLIC_URL) + "/survey/[A-Za-z0-9_-]{20,}"), shown);
         assertTrue(page.locator(".app-poster__qr").isVisible(), "the QR code stays");
         List<String> lines = renderedLines(page, ".app-poster__url");
         assertEquals(shown, String.join("", lines));
