@@ -84,7 +84,7 @@ public class AgendaItem extends EditableEntity {
 
     /** The panel's agenda in order, each with its assessment and agency (and the agency's areas), in one statement. */
     public static List<AgendaItem> agenda(PanelDay panel) {
-        return find("select distinct i from AgendaItem i join fetch i.assessment a join fetch a.agency g"
-                + " left join fetch g.areas where i.panel = ?1 order by i.position, i.id", panel).list();
+        return list("select distinct i from AgendaItem i join fetch i.assessment a join fetch a.agency g"
+                + " left join fetch g.areas where i.panel = ?1 order by i.position, i.id", panel);
     }
 }

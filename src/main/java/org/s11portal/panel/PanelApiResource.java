@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
  * the panel, so they are not here.
  */
 @Path("/api/v1/panels")
-@RolesAllowed(Roles.MODERATOR)
+@RolesAllowed({ Roles.MODERATOR, Roles.PARTNERSHIP_ADMIN, Roles.AGENCY_LEAD })
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Panel days")
 public class PanelApiResource {

@@ -23,9 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-/** Panel days for moderators: the list, planning one, the agenda, and each submission on it. */
+/** Panel days for moderators: the list, planning one, the agenda, and each submission on it. Anyone else: 404 ({@link PanelService}). */
 @Path("/panels")
-@RolesAllowed(Roles.MODERATOR)
+@RolesAllowed({ Roles.MODERATOR, Roles.PARTNERSHIP_ADMIN, Roles.AGENCY_LEAD })
 @Produces(MediaType.TEXT_HTML)
 public class PanelResource {
 

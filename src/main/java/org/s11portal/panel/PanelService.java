@@ -94,6 +94,8 @@ public class PanelService {
         if (item == null || !item.panel.id.equals(panel.id)) {
             throw new NotFoundException();
         }
+        // its pages name the agency and its state, after the transaction
+        org.hibernate.Hibernate.initialize(item.assessment);
         return item;
     }
 
@@ -731,13 +733,13 @@ public class PanelService {
                             + assessment.state.label.toLowerCase() + ", so nothing has been recorded."));
         }
         if (outcome == Outcome.RETURNED) {
-            record(item, Outcome.RETURNED, moderator);
+            decide(item, Outcome.RETURNED, moderator);
             return new ItemSaved("/assessments/" + assessment.id + "/return");
         }
         // the lifecycle decides whether the move is allowed (state and scope); refused, it throws and nothing is kept
         lifecycle.move(assessment, AssessmentLifecycle.Move.MODERATE, AssessmentLifecycle.Actor.person(moderator),
                 outcome.label + " at the " + panel.title().toLowerCase() + " on " + TemplateExtensions.format(panel.heldOn));
-        record(item, outcome, moderator);
+        decide(item, outcome, moderator);
         if (outcome == Outcome.ACCEPTED_WITH_ACTIONS) {
             for (ActionValues a : given) {
                 Standard standard = standards.stream().filter(s -> s.code.equals(a.standard())).findFirst().orElseThrow();
@@ -767,7 +769,7 @@ public class PanelService {
         return new ItemSaved(item.path() + "?recorded=1");
     }
 
-    private void record(AgendaItem item, Outcome outcome, User moderator) {
+    private void decide(AgendaItem item, Outcome outcome, User moderator) {
         item.outcome = outcome;
         item.outcomeBy = moderator;
         item.outcomeByName = moderator.displayName;
