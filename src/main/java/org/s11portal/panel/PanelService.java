@@ -334,6 +334,8 @@ public class PanelService {
 
     // --- one item --------------------------------------------------------------------------------------------------
 
+    /** A radio option; read by the shared choice tag, which is not type-checked, hence its value resolver. */
+    @io.quarkus.qute.TemplateData
     public record Option(String value, String label) {
     }
 
