@@ -157,8 +157,8 @@ class PanelResourceTest {
 
         session.post(path + "/findings/T1", PanelTestData.finding("T1", "no", null, "", "Strong board <b>assurance</b>", ""))
                 .then().statusCode(400)
-                .body(containsString("Select the panel's rating for T1"))
-                .body(containsString("Give the reason for the panel's rating of T1"))
+                .body(containsString("Select the panel&#39;s rating for T1"))
+                .body(containsString("Give the reason for the panel&#39;s rating of T1"))
                 .body(containsString("Strong board &lt;b&gt;assurance&lt;/b&gt;"));
         assertNull(data.finding(item.id, "T1"), "nothing saved from a refused form");
 
@@ -245,7 +245,7 @@ class PanelResourceTest {
         String path = "/panels/" + panelId + "/items/" + item.id;
         session.get(path);
         session.post(path + "/outcome", Map.of("seen", "")).then().statusCode(400)
-                .body(containsString("Select the panel's outcome"));
+                .body(containsString("Select the panel&#39;s outcome"));
         long events = data.events(assessment);
         session.post(path + "/outcome", Map.of("outcome", "ACCEPTED", "seen", "")).then().statusCode(303)
                 .header("Location", path + "?recorded=1");
