@@ -73,7 +73,10 @@ public class AgendaItem extends EditableEntity {
             return "No outcome yet";
         }
         if (outcome == Outcome.RETURNED && assessment.state == AssessmentState.SUBMITTED) {
-            return "Resubmitted after return";
+            // the assessment changed state after the panel chose to return it: returned, then submitted again;
+            // otherwise the moderator chose "returned" but did not send the return form
+            return outcomeAt != null && assessment.updatedAt.isAfter(outcomeAt) ? "Resubmitted after return"
+                    : "Return not sent yet";
         }
         return outcome.label;
     }

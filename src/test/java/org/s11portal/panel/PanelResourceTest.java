@@ -353,6 +353,7 @@ class PanelResourceTest {
         session.post(path + "/outcome", Map.of("outcome", "RETURNED", "seen", "")).then().statusCode(303)
                 .header("Location", "/assessments/" + assessment.id + "/return");
         assertEquals(AssessmentState.SUBMITTED, fixtures.reload(assessment).state, "returned only by the return form");
+        session.get("/panels/" + panelId).then().body(containsString("Return not sent yet"));
         session.get("/assessments/" + assessment.id + "/return");
         session.post("/assessments/" + assessment.id + "/return", Map.of("comment-T1", "Show the impact")).then().statusCode(303);
         session.get("/panels/" + panelId).then().body(containsString("Returned for more information"));
