@@ -39,9 +39,11 @@ class ArchitectureTest {
             Map.entry("actionplan", 6),
             Map.entry("moderation", 6),
             Map.entry("survey", 6),
-            Map.entry("home", 7),
-            Map.entry("housekeeping", 7),
-            Map.entry("demo", 8));
+            Map.entry("letter", 6),
+            Map.entry("panel", 7),
+            Map.entry("home", 8),
+            Map.entry("housekeeping", 8),
+            Map.entry("demo", 9));
 
     private static final String ROOT = "org.s11portal.";
 

@@ -71,6 +71,11 @@ public class ActionItem extends EditableEntity {
     @Column(name = "carried_forward", nullable = false)
     public boolean carriedForward;
 
+    /** The date of the panel day that required this action (accepted with required actions), or null for the agency's own. */
+    @NotAudited
+    @Column(name = "required_by_panel_on")
+    public LocalDate requiredByPanelOn;
+
     public static List<ActionItem> forAssessment(Assessment assessment) {
         return list("assessment = ?1 order by standard.position, id", assessment);
     }

@@ -311,7 +311,7 @@ public class SurveyService {
     }
 
     /** One agency's take-up, counting that agency's answers only. */
-    TakeUp takeUp(Agency agency, Cycle cycle) {
+    public TakeUp takeUp(Agency agency, Cycle cycle) {
         Number responses = (Number) Panache.getEntityManager()
                 .createNativeQuery("SELECT COALESCE(SUM(responses), 0) FROM survey_uptake WHERE cycle_id = ?1 AND agency_id = ?2")
                 .setParameter(1, cycle.id).setParameter(2, agency.id).getSingleResult();
