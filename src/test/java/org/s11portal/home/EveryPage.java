@@ -71,7 +71,8 @@ class EveryPage {
 
     /** One record set: its ids, and a signed-in session per role. */
     record Records(String label, Cycle cycle, Agency agency, long assessmentId, List<Question> questions, long actionId,
-            Long fileId, int versions, String surveyToken, Map<String, WebSession> sessions, boolean surveyClosed) {
+            Long fileId, int versions, String surveyToken, Map<String, WebSession> sessions, boolean surveyClosed,
+            long panelId, Long agendaItemId) {
     }
 
     /** A GET route, the roles that reach it, and whether it answers a page in the layout. */
@@ -83,7 +84,7 @@ class EveryPage {
     Records withSurveyClosed(Records r, String label) {
         fixtures.surveyWindow(r.cycle, clock.today().minusDays(90), clock.today().minusDays(45));
         return new Records(r.label + label, r.cycle, r.agency, r.assessmentId, r.questions, r.actionId, r.fileId,
-                r.versions, r.surveyToken, r.sessions, true);
+                r.versions, r.surveyToken, r.sessions, true, r.panelId, r.agendaItemId);
     }
 
     /** The submission returned once more, so the lead's editable pages show every comment; the survey closed. */
@@ -106,8 +107,10 @@ class EveryPage {
         String base = "/assessments/" + id;
         session.get(base + "/actions/new?standard=T1");
         session.post(base + "/actions", Map.of("standard", "T1", "action", "A")).then().statusCode(303);
+        // a local panel with nothing on its agenda: the assessment was never submitted
+        long panelId = planPanel(sessions.get(MODERATOR), "LOCAL");
         return new Records("minimal", cycle, agency, id, fixtures.questions(cycle), actionIds(id).get(0), null, 0,
-                surveyToken(session), sessions, false);
+                surveyToken(session), sessions, false, panelId, null);
     }
 
     Records maximal() {
@@ -190,9 +193,29 @@ class EveryPage {
         fixtures.surveyResponses(12).forAgency(agency).inCycle(cycle).areas("PORTSMOUTH").freeText(text(1_000)).create();
         fixtures.surveyResponses(6).forAgency(agency).inCycle(cycle).roleBand("MANAGER").areas("HAMPSHIRE").create();
 
+        // on a joint panel's agenda, with the panel's view of T1 written at every field's limit and every theme
+        long panelId = planPanel(moderator, "JOINT");
+        Matcher item = Pattern.compile("/panels/" + panelId + "/items/(\\d+)").matcher(moderator.get("/panels/" + panelId).asString());
+        assertTrue(item.find(), "the resubmitted assessment is on the agenda");
+        long itemId = Long.parseLong(item.group(1));
+        String itemPath = "/panels/" + panelId + "/items/" + itemId;
+        String itemPage = moderator.get(itemPath).asString();
+        moderator.post(itemPath + "/findings/T1", Map.of("T1-version", "", "T1-agrees", "no", "T1-panelRating", "PART",
+                "T1-ratingReason", text(4_990), "T1-strengths", text(4_990), "T1-areasForDevelopment", text(4_990),
+                "T1-privateNotes", text(4_990))).then().statusCode(303);
+        Map<String, String> themes = new LinkedHashMap<>();
+        Matcher seen = Pattern.compile("name=\"seen\" value=\"([^\"]*)\"").matcher(itemPage);
+        themes.put("seen", seen.find() ? seen.group(1) : "");
+        Matcher theme = Pattern.compile("name=\"(theme-?\\d+)\"").matcher(itemPage);
+        while (theme.find()) {
+            themes.put(theme.group(1), "yes");
+        }
+        assertTrue(themes.size() > 1, "the item page offers themes");
+        moderator.post(itemPath + "/themes", themes).then().statusCode(303);
+
         List<Long> actions = actionIds(id);
         return new Records("maximal", cycle, agency, id, questions, actions.get(0), fileIds(id).get(0), 2,
-                surveyToken(session), sessions, false);
+                surveyToken(session), sessions, false, panelId, itemId);
     }
 
     /** Every GET route of the service, with who reaches it, for this record set. */
@@ -232,6 +255,19 @@ class EveryPage {
         routes.add(new Route("/survey-results?agency=" + r.agency.id, STAFF, true));
         routes.add(new Route("/survey-results?cycle=" + r.cycle.id, ALL, true));
         routes.add(new Route("/api/v1" + base, ALL, false));
+        routes.add(new Route("/panels", Set.of(MODERATOR), true));
+        routes.add(new Route("/panels/new", Set.of(MODERATOR), true));
+        routes.add(new Route("/panels/" + r.panelId, Set.of(MODERATOR), true));
+        routes.add(new Route("/panels/" + r.panelId + "?planned=1", Set.of(MODERATOR), true));
+        routes.add(new Route("/api/v1/panels", Set.of(MODERATOR), false));
+        routes.add(new Route("/api/v1/panels/" + r.panelId + "/agenda", Set.of(MODERATOR), false));
+        routes.add(new Route("/api/v1/panels/" + r.panelId + "/outcomes", Set.of(MODERATOR), false));
+        if (r.agendaItemId != null) {
+            String item = "/panels/" + r.panelId + "/items/" + r.agendaItemId;
+            routes.add(new Route(item, Set.of(MODERATOR), true));
+            routes.add(new Route(item + "?saved=T1", Set.of(MODERATOR), true));
+            routes.add(new Route(item + "?recorded=1", Set.of(MODERATOR), true));
+        }
         if (r.surveyToken != null) {
             // the poster and QR code exist once the agency has a survey link
             // the poster is a print page with its own minimal layout (no header, no <main>)
@@ -266,6 +302,21 @@ class EveryPage {
         sessions.put(ADMIN, WebSession.signedIn(fixtures.admin(area).email));
         sessions.put(HIPS_ADMIN, WebSession.signedIn(fixtures.admin(null).email));
         return sessions;
+    }
+
+    /** "Plan a panel day" a fortnight ahead, with the first moderator offered; answers the panel's id. */
+    private long planPanel(WebSession moderator, String kind) {
+        Matcher member = Pattern.compile("name=\"members\" type=\"checkbox\" value=\"(\\d+)\"")
+                .matcher(moderator.get("/panels/new").asString());
+        assertTrue(member.find(), "the plan form offers moderators");
+        LocalDate heldOn = clock.today().plusDays(14);
+        Response planned = moderator.post("/panels/new", Map.of("heldOn-day", String.valueOf(heldOn.getDayOfMonth()),
+                "heldOn-month", String.valueOf(heldOn.getMonthValue()), "heldOn-year", String.valueOf(heldOn.getYear()),
+                "kind", kind, "members", member.group(1)));
+        assertEquals(303, planned.statusCode(), () -> problems(planned.asString()));
+        Matcher m = Pattern.compile("/panels/(\\d+)").matcher(planned.header("Location"));
+        assertTrue(m.find(), planned.header("Location"));
+        return Long.parseLong(m.group(1));
     }
 
     /** "Start your self-assessment", as the lead's home page does. */
