@@ -1,7 +1,6 @@
 package org.s11portal.letter;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -88,7 +87,7 @@ public class FeedbackLetter extends EditableEntity {
     private Snapshot stored;
 
     private record Snapshot(LetterState state, Long assessmentId, Long templateId, String contentJson, String paragraphsJson,
-            byte[] pdf, String sha256, Instant issuedAt, Long issuedById, String issuedByName, String reissueReason,
+            String sha256, Instant issuedAt, Long issuedById, String issuedByName, String reissueReason,
             Long supersedesId) {
     }
 
@@ -132,7 +131,7 @@ public class FeedbackLetter extends EditableEntity {
     @PostUpdate
     void remember() {
         // reading the lazy PDF here would load it with every letter: its checksum stands for it until it is loaded
-        stored = new Snapshot(state, idOf(assessment), idOf(template), contentJson, paragraphsJson, null, sha256,
+        stored = new Snapshot(state, idOf(assessment), idOf(template), contentJson, paragraphsJson, sha256,
                 issuedAt, issuedBy == null ? null : issuedBy.id, issuedByName, reissueReason, idOf(supersedes));
     }
 
@@ -170,7 +169,7 @@ public class FeedbackLetter extends EditableEntity {
         if (!Objects.equals(stored.sha256(), sha256)) {
             return "checksum";
         }
-        if (pdf != null && !Objects.equals(sha256, Sha256.hex(pdf))) {
+        if (sha256 != null && (pdf == null || !sha256.equals(Sha256.hex(pdf)))) {
             return "PDF";
         }
         if (!Objects.equals(stored.issuedAt(), issuedAt) || !Objects.equals(stored.issuedByName(), issuedByName)
@@ -197,10 +196,5 @@ public class FeedbackLetter extends EditableEntity {
             return l.id;
         }
         return null;
-    }
-
-    /** Whether these bytes are the stored PDF (its SHA-256 matches). */
-    public boolean holds(byte[] bytes) {
-        return bytes != null && sha256 != null && sha256.equals(Sha256.hex(bytes)) && Arrays.equals(bytes, pdf);
     }
 }
