@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.hibernate.Hibernate;
 import org.s11portal.account.User;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.common.persistence.EditableEntity;
@@ -130,7 +131,7 @@ public class FeedbackLetter extends EditableEntity {
     @PostPersist
     @PostUpdate
     void remember() {
-        // reading the lazy PDF here would load it with every letter: its checksum stands for it until it is loaded
+        // the lazy PDF is not read here (that would load it with every letter): its checksum stands for it
         stored = new Snapshot(state, idOf(assessment), idOf(template), contentJson, paragraphsJson, sha256,
                 issuedAt, issuedBy == null ? null : issuedBy.id, issuedByName, reissueReason, idOf(supersedes));
     }
@@ -169,7 +170,8 @@ public class FeedbackLetter extends EditableEntity {
         if (!Objects.equals(stored.sha256(), sha256)) {
             return "checksum";
         }
-        if (sha256 != null && (pdf == null || !sha256.equals(Sha256.hex(pdf)))) {
+        // the PDF is read lazily: a PDF never read in this transaction cannot have been changed in it
+        if (sha256 != null && Hibernate.isPropertyInitialized(this, "pdf") && (pdf == null || !sha256.equals(Sha256.hex(pdf)))) {
             return "PDF";
         }
         if (!Objects.equals(stored.issuedAt(), issuedAt) || !Objects.equals(stored.issuedByName(), issuedByName)

@@ -85,8 +85,10 @@ public class LetterRenderer {
             builder.withW3cDocument(document, "about:blank");
             builder.toStream(out);
             builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the letter could not be made into a PDF (template " + template.id + ")", e);
         }
         byte[] pdf = out.toByteArray();
         LOG.debugf("letter rendered: template=%d bytes=%d ms=%d", template.id, pdf.length, (System.nanoTime() - started) / 1_000_000);

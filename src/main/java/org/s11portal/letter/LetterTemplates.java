@@ -170,7 +170,7 @@ public class LetterTemplates {
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(true);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // errors throw, nothing printed
             return builder.parse(new InputSource(new StringReader(text)));
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
