@@ -68,7 +68,7 @@ public class LetterRenderer {
     /** The letter as PDF bytes. */
     public byte[] pdf(LetterTemplate template, LetterContent content) {
         long started = System.nanoTime();
-        String xhtml = xhtml(template, content);
+        String xhtml = xmlSafe(xhtml(template, content));
         Document document;
         try {
             document = LetterTemplates.xml(xhtml);
@@ -93,6 +93,23 @@ public class LetterRenderer {
         byte[] pdf = out.toByteArray();
         LOG.debugf("letter rendered: template=%d bytes=%d ms=%d", template.id, pdf.length, (System.nanoTime() - started) / 1_000_000);
         return pdf;
+    }
+
+    /** Drops the characters XML 1.0 cannot hold (control characters typed or pasted into a box): they cannot print. */
+    static String xmlSafe(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    || (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+                    || (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            if (!allowed && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (allowed && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     static String escape(String text) {

@@ -110,6 +110,15 @@ class LetterRendererTest {
     }
 
     @Test
+    void controlCharactersPastedIntoABoxAreDroppedNotFatal() throws IOException {
+        LetterContent content = LetterFixtures.content("Bell \u0007 Agency").withParagraphs(
+                java.util.Map.of(LetterContent.STRENGTHS, "Pasted\u0001 text \uD83D\uDE00 kept"));
+        String text = text(renderer.pdf(letters.template("JOINT"), content));
+        assertTrue(text.contains("Pasted text"), text);
+        assertTrue(text.contains("Bell Agency"), text);
+    }
+
+    @Test
     void aLetterWithNothingInItStillRendersFromEveryTemplate() throws IOException {
         for (String scope : List.of("JOINT", "LOCAL-HAMPSHIRE", "LOCAL-ISLE_OF_WIGHT", "LOCAL-PORTSMOUTH", "LOCAL-SOUTHAMPTON")) {
             LetterTemplate template = letters.template(scope);
