@@ -91,7 +91,9 @@ public class LetterRenderer {
             throw new IllegalStateException("the letter could not be made into a PDF (template " + template.id + ")", e);
         }
         byte[] pdf = out.toByteArray();
-        LOG.debugf("letter rendered: template=%d bytes=%d ms=%d", template.id, pdf.length, (System.nanoTime() - started) / 1_000_000);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("letter rendered: template=" + template.id + " bytes=" + pdf.length + " ms=" + (System.nanoTime() - started) / 1_000_000);
+        }
         return pdf;
     }
 

@@ -145,7 +145,7 @@ class LetterRendererTest {
             last = renderer.pdf(template, content);
         }
         long perLetterMs = (System.nanoTime() - started) / 1_000_000 / letters;
-        LOG.infof("letter-render-time: %d letters, %d ms per letter (render, XHTML, PDF), %d bytes each", letters, perLetterMs, last.length);
+        LOG.info("letter-render-time: " + letters + " letters, " + perLetterMs + " ms per letter (render, XHTML, PDF), " + last.length + " bytes each");
         assertTrue(text(last).contains("Loop Agency"));
     }
 
