@@ -67,6 +67,13 @@ class LetterRendererTest {
     void theLetterIsA4TaggedTitledInEnglishWithItsFontEmbedded() throws IOException {
         byte[] pdf = renderer.pdf(letters.template("JOINT"), LetterFixtures.content("Riverside Youth Trust"));
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            // pdftoppm is not on every machine: PDFBox draws the pages as PNG to look at (target/screenshots)
+            java.nio.file.Files.createDirectories(org.s11portal.support.Browser.SCREENSHOTS);
+            org.apache.pdfbox.rendering.PDFRenderer pages = new org.apache.pdfbox.rendering.PDFRenderer(document);
+            for (int i = 0; i < document.getNumberOfPages(); i++) {
+                javax.imageio.ImageIO.write(pages.renderImageWithDPI(i, 100), "png",
+                        org.s11portal.support.Browser.SCREENSHOTS.resolve("letter-pdf-page-" + (i + 1) + ".png").toFile());
+            }
             PDPage first = document.getPage(0);
             assertEquals(595, Math.round(first.getMediaBox().getWidth()), "A4 width in points");
             assertEquals(842, Math.round(first.getMediaBox().getHeight()), "A4 height in points");
