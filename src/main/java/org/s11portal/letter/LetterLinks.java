@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * What pages of other features need to know about letters, without depending on this package: the lead's home page
- * ({@code inject:feedbackLetters.leadHasIssued}) and the assessment's page ({@code inject:feedbackLetters.existFor(id)}).
+ * What the assessment's page needs to know about letters without depending on this package
+ * ({@code inject:feedbackLetters.existFor(id)}, one count for moderators only). The lead's home page needs no query:
+ * its assessment is "feedback issued" (or later) exactly when a letter has been issued, since only issuing a letter
+ * makes that move.
  */
 @ApplicationScoped
 @Named("feedbackLetters")
@@ -14,11 +16,6 @@ public class LetterLinks {
 
     @Inject
     LetterService letters;
-
-    /** Whether the signed-in lead's agency has an issued letter to read. */
-    public boolean leadHasIssued() {
-        return letters.leadHasIssuedLetter();
-    }
 
     /** Whether the assessment has a letter (draft, issued or superseded). */
     public boolean existFor(Long assessmentId) {

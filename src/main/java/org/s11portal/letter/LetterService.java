@@ -357,19 +357,9 @@ public class LetterService {
     }
 
     /**
-     * Whether the lead's agency has an issued letter (for the home page's link): one read, outside any transaction,
-     * while the page renders.
+     * Whether an assessment has any letter (for the link from the assessment's page): one read, outside any
+     * transaction, while the page renders.
      */
-    public boolean leadHasIssuedLetter() {
-        if (!currentUser.isAgencyLead()) {
-            return false;
-        }
-        User lead = currentUser.user();
-        return lead.agency != null && FeedbackLetter.count("assessment.agency.id = ?1 and state = ?2", lead.agency.id,
-                LetterState.ISSUED) > 0;
-    }
-
-    /** Whether an assessment has any letter (for the link from the assessment's page): one read, as above. */
     public boolean hasLetters(long assessmentId) {
         return FeedbackLetter.count("assessment.id", assessmentId) > 0;
     }
