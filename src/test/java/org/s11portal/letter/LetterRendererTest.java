@@ -156,6 +156,33 @@ class LetterRendererTest {
         assertTrue(text(last).contains("Loop Agency"));
     }
 
+    @Test
+    void oneRendererServesSeveralThreadsAtOnce() throws Exception {
+        LetterTemplate template = letters.template("JOINT");
+        renderer.pdf(template, LetterFixtures.content("Warm-up Agency"));
+        for (int threads : new int[] { 1, 2, 4 }) {
+            int each = 4;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<String>> made = new ArrayList<>();
+                long started = System.nanoTime();
+                for (int i = 0; i < threads * each; i++) {
+                    String agency = "Agency " + threads + "-" + i;
+                    made.add(pool.submit(() -> text(renderer.pdf(template, LetterFixtures.content(agency)))));
+                }
+                for (int i = 0; i < made.size(); i++) {
+                    String text = made.get(i).get();
+                    assertTrue(text.contains("Agency " + threads + "-" + i), "each letter has its own agency: " + text);
+                }
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                LOG.info("letter-render-threads: " + threads + " threads, " + made.size() + " letters in " + ms + " ms, "
+                        + (ms / made.size()) + " ms per letter (wall clock, PDF read back included)");
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
     static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
