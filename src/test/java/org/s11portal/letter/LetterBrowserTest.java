@@ -72,4 +72,37 @@ class LetterBrowserTest extends BrowserTest {
         assertEquals(letters.reload(s.draft()).sha256, Sha256.hex(bytes), "the lead downloads the stored bytes");
         assertTrue(LetterRendererTest.text(bytes).contains("Leaders know their safeguarding data well."));
     }
+
+    @Test
+    void theConflictPageTheErrorSummaryAndARefusedIssueAreAccessible() {
+        LetterFixtures.Scenario s = letters.withDraft(AssessmentState.SUBMITTED, Area.SOUTHAMPTON);
+        String letter = "/letters/" + s.draft().id;
+        Page first = browser.signedIn(s.moderator().email, Fixtures.PASSWORD);
+        Page second = browser.signedIn(fixtures.moderator(Area.SOUTHAMPTON).email, Fixtures.PASSWORD);
+        first.navigate(letter);
+        second.navigate(letter);
+        first.getByLabel("What the agency does well").fill("The first moderator's text.");
+        first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and keep editing")).click();
+        first.waitForURL("**" + letter + "?saved=1");
+        second.getByLabel("What the agency does well").fill("The second moderator's text.");
+        second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and keep editing")).click();
+        second.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Someone else changed this letter while you were editing")).waitFor();
+        assertTrue(second.content().contains("The first moderator's text."));
+        assertTrue(second.content().contains("The second moderator's text."));
+        Browser.screenshot(second, "letter-5-conflict");
+        Browser.assertAccessible(second);
+
+        first.getByLabel("What the agency does well").fill("x".repeat(LetterService.MAX_PARAGRAPHS + 1));
+        first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and keep editing")).click();
+        first.locator(".govuk-error-summary").waitFor();
+        Browser.assertAccessible(first);
+
+        first.navigate(letter + "/preview");
+        first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue the letter")).click();
+        first.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("The letter was not issued")).waitFor();
+        assertTrue(first.locator("#not-issued").textContent().contains("submitted, not [moderated]"));
+        Browser.screenshot(first, "letter-6-not-issued");
+        Browser.assertAccessible(first);
+        assertEquals(AssessmentState.SUBMITTED, fixtures.reload(s.assessment()).state);
+    }
 }
