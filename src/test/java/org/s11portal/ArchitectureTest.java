@@ -37,6 +37,7 @@ class ArchitectureTest {
             Map.entry("cycle", 4),
             Map.entry("assessment", 5),
             Map.entry("actionplan", 6),
+            Map.entry("letter", 6),
             Map.entry("moderation", 6),
             Map.entry("survey", 6),
             Map.entry("letter", 6),

@@ -1,0 +1,233 @@
+package org.s11portal.letter;
+
+import java.io.StringReader;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Expression;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.Variant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Letter templates as Qute: parsed once per version (thread-safe, cached by id) with an HTML content type, so that
+ * every value of {@link LetterContent} is escaped where it is shown; rendered to a well-formed XHTML fragment; and
+ * checked before anyone may store one ({@link #problems}): only the fields of {@link LetterContent}, no namespaces
+ * (no {@code inject:}, {@code config:} ...), only the sections {@code if}, {@code for}, {@code each} and {@code let},
+ * nothing that turns escaping off ({@code raw}, {@code safe}), and the result must be well-formed XHTML both with every
+ * field given and with none.
+ */
+@ApplicationScoped
+public class LetterTemplates {
+
+    /** The sections a letter template may use; anything else (include, insert, eval, with ...) is refused. */
+    static final Set<String> SECTIONS = Set.of("if", "else", "for", "each", "let");
+    /** Names that would show a value unescaped. */
+    private static final Set<String> UNESCAPED = Set.of("raw", "safe");
+    private static final Pattern SECTION = Pattern.compile("\\{#(\\w+)");
+    private static final Pattern FOR_ALIAS = Pattern.compile("\\{#for\\s+(\\w+)\\s+in\\s");
+    private static final Pattern LET = Pattern.compile("\\{#let\\s+([^}]*)}");
+    private static final Pattern LET_NAME = Pattern.compile("(\\w+)\\s*=");
+
+    /** The top-level names a template may use: the fields and the no-argument methods of {@link LetterContent}. */
+    public static final Set<String> FIELDS = fields();
+
+    @Inject
+    Engine engine;
+
+    private final Map<Long, Template> parsed = new ConcurrentHashMap<>();
+
+    /** Thrown when a template cannot be used; {@link #problems} lists why, in words for the person who wrote it. */
+    public static class InvalidTemplate extends IllegalArgumentException {
+        public final transient List<String> problems;
+
+        InvalidTemplate(List<String> problems) {
+            super("letter template refused: " + String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+    }
+
+    /** What is wrong with a template's source, in words; empty when it may be stored and used. */
+    public List<String> problems(String source) {
+        List<String> problems = new ArrayList<>();
+        if (source == null || source.isBlank()) {
+            return List.of("The template is empty");
+        }
+        Set<String> sections = new TreeSet<>();
+        Matcher section = SECTION.matcher(source);
+        while (section.find()) {
+            if (!SECTIONS.contains(section.group(1))) {
+                sections.add(section.group(1));
+            }
+        }
+        sections.forEach(s -> problems.add("The section {#" + s + "} is not allowed: use only {#if}, {#for}, {#each} and {#let}"));
+        Template template;
+        try {
+            template = parse(source);
+        } catch (TemplateException e) {
+            problems.add("The template cannot be read: " + e.getMessage());
+            return problems;
+        }
+        Set<String> names = new LinkedHashSet<>(FIELDS);
+        names.addAll(aliases(source));
+        Set<String> unknown = new TreeSet<>();
+        for (Expression expression : template.getExpressions()) {
+            if (expression.isLiteral()) {
+                continue;
+            }
+            int line = expression.getOrigin().getLine();
+            if (expression.getNamespace() != null) {
+                problems.add("Line " + line + ": {" + expression.toOriginalString() + "} uses the namespace \""
+                        + expression.getNamespace() + ":\", which letter templates may not use");
+                continue;
+            }
+            List<Expression.Part> parts = expression.getParts();
+            for (Expression.Part part : parts) {
+                if (UNESCAPED.contains(part.getName())) {
+                    problems.add("Line " + line + ": {" + expression.toOriginalString()
+                            + "} would show text unescaped (" + part.getName() + "), which letter templates may not do");
+                }
+            }
+            String first = parts.get(0).getName();
+            if (!names.contains(first) && !isLoopMetadata(first, names)) {
+                unknown.add(first);
+            }
+        }
+        unknown.forEach(name -> problems.add("Unknown field \"" + name + "\": a letter template can use only "
+                + String.join(", ", FIELDS)));
+        if (problems.isEmpty()) {
+            checkRenders(template, sample(), "with every field given", problems);
+            checkRenders(template, LetterContent.empty(), "with no field given", problems);
+        }
+        return problems;
+    }
+
+    /** Refuses a template that has problems (see {@link #problems}). */
+    public void check(String source) {
+        List<String> problems = problems(source);
+        if (!problems.isEmpty()) {
+            throw new InvalidTemplate(problems);
+        }
+    }
+
+    /** The letter's body as an XHTML fragment: the template version rendered with the content as its only data. */
+    String render(LetterTemplate version, LetterContent content) {
+        Template template = version.id == null ? parse(version.source)
+                : parsed.computeIfAbsent(version.id, id -> parse(version.source));
+        return template.data(content).render();
+    }
+
+    private Template parse(String source) {
+        return engine.parse(source, Variant.forContentType(Variant.TEXT_HTML));
+    }
+
+    private void checkRenders(Template template, LetterContent content, String when, List<String> problems) {
+        String body;
+        try {
+            body = template.data(content).render();
+        } catch (RuntimeException e) {
+            problems.add("The template cannot be shown " + when + ": " + e.getMessage());
+            return;
+        }
+        try {
+            xml("<div>" + body + "</div>");
+        } catch (SAXException e) {
+            problems.add("The template does not make well-formed XHTML " + when + ": " + e.getMessage()
+                    + " (close every element, write <br /> and use no named entities such as &nbsp;)");
+        }
+    }
+
+    /** Parses well-formed XML with no DTD allowed (and so no entities to expand). */
+    static Document xml(String text) throws SAXException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setNamespaceAware(true);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // errors throw, nothing printed
+            return builder.parse(new InputSource(new StringReader(text)));
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Names a template introduces itself: {#for x in ...}, {#let a=...}, and "it" of {#each}. */
+    static Set<String> aliases(String source) {
+        Set<String> aliases = new LinkedHashSet<>();
+        aliases.add("it");
+        Matcher loop = FOR_ALIAS.matcher(source);
+        while (loop.find()) {
+            aliases.add(loop.group(1));
+        }
+        Matcher let = LET.matcher(source);
+        while (let.find()) {
+            Matcher name = LET_NAME.matcher(let.group(1));
+            while (name.find()) {
+                aliases.add(name.group(1));
+            }
+        }
+        return aliases;
+    }
+
+    /** "row_hasNext", "it_index": the iteration metadata of a loop alias. */
+    private static boolean isLoopMetadata(String name, Set<String> names) {
+        int underscore = name.indexOf('_');
+        return underscore > 0 && names.contains(name.substring(0, underscore)) && !FIELDS.contains(name.substring(0, underscore));
+    }
+
+    private static Set<String> fields() {
+        Set<String> fields = new LinkedHashSet<>();
+        for (RecordComponent component : LetterContent.class.getRecordComponents()) {
+            fields.add(component.getName());
+        }
+        for (Method method : LetterContent.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() == 0
+                    && !Set.of("toString", "hashCode", "paragraphs").contains(method.getName())) {
+                fields.add(method.getName());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(fields);
+    }
+
+    /** A letter with every field given and one of everything in each list, so that every branch of a template runs. */
+    static LetterContent sample() {
+        LocalDate day = LocalDate.of(2026, 3, 12);
+        return new LetterContent(List.of("Hampshire Safeguarding Children Partnership"), day, "Sample agency",
+                "Sample senior lead", "2025–27", "year 1", day, LetterKind.JOINT,
+                List.of("Hampshire Safeguarding Children Partnership"),
+                List.of(new LetterContent.StandardRow("S1", "Sample standard", "Fully in place", "Partly in place")),
+                10, 20, List.of("A strength"),
+                List.of(new LetterContent.Development("S1", "Sample standard", List.of("A paragraph"), List.of("A finding"))),
+                List.of("A theme"), List.of(new LetterContent.RequiredAction("An action", day)), day, day,
+                "the Section 11 team", "The panel");
+    }
+}
