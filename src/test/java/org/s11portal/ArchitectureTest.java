@@ -40,7 +40,6 @@ class ArchitectureTest {
             Map.entry("letter", 6),
             Map.entry("moderation", 6),
             Map.entry("survey", 6),
-            Map.entry("letter", 6),
             Map.entry("panel", 7),
             Map.entry("home", 8),
             Map.entry("housekeeping", 8),
