@@ -7,6 +7,7 @@ import java.util.Set;
 import org.s11portal.account.Roles;
 import org.s11portal.common.web.DateParts;
 import org.s11portal.common.web.Redirects;
+import org.s11portal.letter.LetterService;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -35,7 +36,8 @@ public class PanelResource {
 
         static native TemplateInstance plan(PanelService.PlanPage page);
 
-        static native TemplateInstance agenda(PanelService.PanelPage page, boolean planned);
+        static native TemplateInstance agenda(PanelService.PanelPage page, boolean planned, Integer made, Integer issued,
+                Integer notIssued);
 
         static native TemplateInstance item(PanelService.ItemPage page, String saved, boolean recorded);
 
@@ -44,6 +46,9 @@ public class PanelResource {
 
     @Inject
     PanelService panels;
+
+    @Inject
+    PanelLetters letters;
 
     @GET
     public TemplateInstance list() {
@@ -83,8 +88,33 @@ public class PanelResource {
 
     @GET
     @Path("{id}")
-    public TemplateInstance agenda(@PathParam("id") long id, @QueryParam("planned") String planned) {
-        return Templates.agenda(panels.panelPage(id), planned != null);
+    public TemplateInstance agenda(@PathParam("id") long id, @QueryParam("planned") String planned,
+            @QueryParam("made") String made, @QueryParam("issued") String issued, @QueryParam("notIssued") String notIssued) {
+        return Templates.agenda(panels.panelPage(id), planned != null, count(made), count(issued), count(notIssued));
+    }
+
+    /** "Make the letters": a draft for each accepted submission without a letter. */
+    @POST
+    @Path("{id}/letters")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response makeLetters(@PathParam("id") long id) {
+        PanelLetters.Made made = letters.makeDrafts(id);
+        return Redirects.seeOther("/panels/" + id + "?made=" + made.made() + "#letters");
+    }
+
+    /** "Issue all draft letters". */
+    @POST
+    @Path("{id}/letters/issue")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response issueLetters(@PathParam("id") long id) {
+        List<LetterService.IssueOutcome> outcomes = letters.issueDrafts(id);
+        long issued = outcomes.stream().filter(o -> o instanceof LetterService.Issued).count();
+        return Redirects.seeOther("/panels/" + id + "?issued=" + issued + "&notIssued=" + (outcomes.size() - issued) + "#letters");
+    }
+
+    /** A count from the address, or null when it is not one (then the page says nothing about it). */
+    private static Integer count(String value) {
+        return value != null && value.matches("\\d{1,6}") ? Integer.valueOf(value) : null;
     }
 
     @POST

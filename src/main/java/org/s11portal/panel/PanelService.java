@@ -25,6 +25,7 @@ import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.Rating;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.letter.FeedbackLetter;
 import org.s11portal.common.template.TemplateExtensions;
 import org.s11portal.common.web.DateParts;
 import org.s11portal.common.web.FormErrors;
@@ -286,9 +287,29 @@ public class PanelService {
 
     // --- the agenda ------------------------------------------------------------------------------------------------
 
-    public record PanelPage(PanelDay panel, List<AgendaItem> items, List<String> members, long decided) {
+    public record PanelPage(PanelDay panel, List<AgendaItem> items, List<String> members, long decided,
+            Map<Long, FeedbackLetter> letters) {
         public boolean finished() {
             return !items.isEmpty() && decided == items.size();
+        }
+
+        /** The item's current letter (a draft or the issued one), or null. */
+        public FeedbackLetter letterOf(AgendaItem item) {
+            return letters.get(item.assessment.id);
+        }
+
+        /** Accepted submissions still without a letter: "Make the letters" has something to do. */
+        public long lettersToMake() {
+            return items.stream().filter(i -> PanelLetters.needsLetter(i) && !letters.containsKey(i.assessment.id)).count();
+        }
+
+        public long draftLetters() {
+            return letters.values().stream().filter(FeedbackLetter::isDraft).count();
+        }
+
+        /** Whether the page has a letters section: some submission was accepted. */
+        public boolean anyAccepted() {
+            return !letters.isEmpty() || lettersToMake() > 0;
         }
 
         /** The first item still waiting for an outcome, or the first item: where "Start" leads. */
@@ -303,7 +324,7 @@ public class PanelService {
         List<AgendaItem> items = AgendaItem.agenda(panel);
         List<String> members = panel.members.stream().map(m -> m.displayName).sorted().toList();
         long decided = items.stream().filter(i -> !i.awaitingOutcome()).count();
-        return new PanelPage(panel, items, members, decided);
+        return new PanelPage(panel, items, members, decided, PanelLetters.lettersByAssessment(items));
     }
 
     /** Moves an item one place up or down the agenda (nothing happens at either end). */
