@@ -239,6 +239,32 @@ class LetterResourceTest {
     }
 
     @Test
+    void issueAllIssuesWhatItCanAndCountsTheRest() {
+        LetterFixtures.Scenario one = letters.moderatedWithDraft(Area.HAMPSHIRE, Area.SOUTHAMPTON);
+        LetterFixtures.Scenario two = letters.moderatedWithDraft(Area.PORTSMOUTH, Area.SOUTHAMPTON);
+        LetterFixtures.Scenario notYet = letters.withDraft(AssessmentState.SUBMITTED, Area.ISLE_OF_WIGHT, Area.HAMPSHIRE);
+        LetterFixtures.Scenario local = letters.moderatedWithDraft(Area.ISLE_OF_WIGHT);
+        WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.SOUTHAMPTON).email);
+        moderator.get("/home");
+
+        // one letter out of scope (a local Isle of Wight agency): not found, and nothing is issued
+        moderator.post("/feedback-letters/issue", Map.of("letter", String.valueOf(local.draft().id))).then().statusCode(404);
+        assertEquals(LetterState.DRAFT, letters.reload(local.draft()).state);
+
+        Response response = moderator.request().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("letter", one.draft().id).formParam("letter", two.draft().id)
+                .formParam("letter", notYet.draft().id).formParam("next", "https://evil.example/")
+                .formParam("csrf-token", moderator.csrfToken())
+                .post("/feedback-letters/issue");
+        response.then().statusCode(303).header("Location", "/home?issued=2&notIssued=1");
+        assertEquals(LetterState.ISSUED, letters.reload(one.draft()).state);
+        assertEquals(LetterState.ISSUED, letters.reload(two.draft()).state);
+        assertEquals(LetterState.DRAFT, letters.reload(notYet.draft()).state);
+        assertEquals(AssessmentState.FEEDBACK_ISSUED, fixtures.reload(two.assessment()).state);
+        assertEquals(AssessmentState.SUBMITTED, fixtures.reload(notYet.assessment()).state);
+    }
+
+    @Test
     void theLetterRoutesAreInTheOpenApiDocument() {
         WebSession.anonymous().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/letters/{letterId}/pdf"))
