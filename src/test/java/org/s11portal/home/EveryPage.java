@@ -23,6 +23,7 @@ import org.s11portal.assessment.EvidenceFile;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
+import org.s11portal.support.PageCost;
 import org.s11portal.support.WebSession;
 import org.s11portal.tool.Question;
 
@@ -72,7 +73,7 @@ class EveryPage {
     /** One record set: its ids, and a signed-in session per role. */
     record Records(String label, Cycle cycle, Agency agency, long assessmentId, List<Question> questions, long actionId,
             Long fileId, int versions, String surveyToken, Map<String, WebSession> sessions, boolean surveyClosed,
-            long panelId, Long agendaItemId) {
+            long panelId, Long agendaItemId, Long letterId, boolean letterIssued) {
     }
 
     /** A GET route, the roles that reach it, and whether it answers a page in the layout. */
@@ -84,7 +85,7 @@ class EveryPage {
     Records withSurveyClosed(Records r, String label) {
         fixtures.surveyWindow(r.cycle, clock.today().minusDays(90), clock.today().minusDays(45));
         return new Records(r.label + label, r.cycle, r.agency, r.assessmentId, r.questions, r.actionId, r.fileId,
-                r.versions, r.surveyToken, r.sessions, true, r.panelId, r.agendaItemId);
+                r.versions, r.surveyToken, r.sessions, true, r.panelId, r.agendaItemId, r.letterId, r.letterIssued);
     }
 
     /** The submission returned once more, so the lead's editable pages show every comment; the survey closed. */
@@ -108,9 +109,9 @@ class EveryPage {
         session.get(base + "/actions/new?standard=T1");
         session.post(base + "/actions", Map.of("standard", "T1", "action", "A")).then().statusCode(303);
         // a local panel with nothing on its agenda: the assessment was never submitted
-        long panelId = planPanel(sessions.get(MODERATOR), "LOCAL");
+        long panelId = planPanel(sessions.get(MODERATOR), "LOCAL", "Isle of Wight");
         return new Records("minimal", cycle, agency, id, fixtures.questions(cycle), actionIds(id).get(0), null, 0,
-                surveyToken(session), sessions, false, panelId, null);
+                surveyToken(session), sessions, false, panelId, null, null, false);
     }
 
     Records maximal() {
@@ -194,7 +195,7 @@ class EveryPage {
         fixtures.surveyResponses(6).forAgency(agency).inCycle(cycle).roleBand("MANAGER").areas("HAMPSHIRE").create();
 
         // on a joint panel's agenda, with the panel's view of T1 written at every field's limit and every theme
-        long panelId = planPanel(moderator, "JOINT");
+        long panelId = planPanel(moderator, "JOINT", null);
         Matcher item = Pattern.compile("/panels/" + panelId + "/items/(\\d+)").matcher(moderator.get("/panels/" + panelId).asString());
         assertTrue(item.find(), "the resubmitted assessment is on the agenda");
         long itemId = Long.parseLong(item.group(1));
@@ -215,7 +216,49 @@ class EveryPage {
 
         List<Long> actions = actionIds(id);
         return new Records("maximal", cycle, agency, id, questions, actions.get(0), fileIds(id).get(0), 2,
-                surveyToken(session), sessions, false, panelId, itemId);
+                surveyToken(session), sessions, false, panelId, itemId, null, false);
+    }
+
+    /**
+     * A third record set: a joint agency's submission accepted by a panel with a required action, and its feedback
+     * letter drafted from the panel's record.
+     */
+    Records lettered() {
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
+        fixtures.answerAllFully(assessment, cycle);
+        Map<String, WebSession> sessions = sessions(fixtures.lead(agency), Area.PORTSMOUTH);
+        PageCost.submit(sessions.get(LEAD), assessment);
+        WebSession moderator = sessions.get(MODERATOR);
+        long panelId = planPanel(moderator, "JOINT", null);
+        Matcher item = Pattern.compile("/panels/" + panelId + "/items/(\\d+)").matcher(moderator.get("/panels/" + panelId).asString());
+        assertTrue(item.find(), "the submission is on the agenda");
+        long itemId = Long.parseLong(item.group(1));
+        String itemPath = "/panels/" + panelId + "/items/" + itemId;
+        moderator.get(itemPath);
+        moderator.post(itemPath + "/findings/T1", Map.of("T1-version", "", "T1-agrees", "yes", "T1-strengths", text(2_000),
+                "T1-areasForDevelopment", text(2_000))).then().statusCode(303);
+        LocalDate due = clock.today().plusMonths(2);
+        moderator.post(itemPath + "/outcome", Map.of("outcome", "ACCEPTED_WITH_ACTIONS", "seen", "", "action1-standard", "T2",
+                "action1-description", text(400), "action1-due-day", String.valueOf(due.getDayOfMonth()),
+                "action1-due-month", String.valueOf(due.getMonthValue()), "action1-due-year", String.valueOf(due.getYear())))
+                .then().statusCode(303);
+        moderator.post("/panels/" + panelId + "/letters", Map.of()).then().statusCode(303);
+        Matcher letter = Pattern.compile("href=\"/letters/(\\d+)\"").matcher(moderator.get("/panels/" + panelId).asString());
+        assertTrue(letter.find(), "the panel page links to the draft letter");
+        return new Records("lettered, draft", cycle, agency, assessment.id, fixtures.questions(cycle),
+                actionIds(assessment.id).get(0), null, 1, null, sessions, false, panelId, itemId,
+                Long.parseLong(letter.group(1)), false);
+    }
+
+    /** The record's draft letter issued: the agency's lead can download it. */
+    Records withLetterIssued(Records r) {
+        WebSession moderator = r.sessions.get(MODERATOR);
+        moderator.get("/letters/" + r.letterId);
+        moderator.post("/letters/" + r.letterId + "/issue", Map.of()).then().statusCode(303);
+        return new Records("lettered, issued", r.cycle, r.agency, r.assessmentId, r.questions, r.actionId, r.fileId,
+                r.versions, r.surveyToken, r.sessions, r.surveyClosed, r.panelId, r.agendaItemId, r.letterId, true);
     }
 
     /** Every GET route of the service, with who reaches it, for this record set. */
@@ -262,6 +305,23 @@ class EveryPage {
         routes.add(new Route("/api/v1/panels", Set.of(MODERATOR), false));
         routes.add(new Route("/api/v1/panels/" + r.panelId + "/agenda", Set.of(MODERATOR), false));
         routes.add(new Route("/api/v1/panels/" + r.panelId + "/outcomes", Set.of(MODERATOR), false));
+        routes.add(new Route("/feedback-letter", Set.of(LEAD), true));
+        if (r.letterId != null) {
+            String letter = "/letters/" + r.letterId;
+            routes.add(new Route(letter, Set.of(MODERATOR), true));
+            routes.add(new Route(letter + "/preview", Set.of(MODERATOR), true));
+            routes.add(new Route(base + "/letters", Set.of(MODERATOR), true));
+            routes.add(new Route("/api/v1" + base + "/letters", Set.of(MODERATOR), false));
+            if (r.letterIssued) {
+                routes.add(new Route(letter + "/pdf", Set.of(LEAD, MODERATOR), false));
+                routes.add(new Route(letter + "/reissue", Set.of(MODERATOR), true));
+                routes.add(new Route("/api/v1" + letter, Set.of(LEAD, MODERATOR), false));
+                routes.add(new Route("/api/v1" + letter + "/pdf", Set.of(LEAD, MODERATOR), false));
+            } else {
+                // the API serves issued letters only
+                routes.add(new Route(letter + "/preview.pdf", Set.of(MODERATOR), false));
+            }
+        }
         if (r.agendaItemId != null) {
             String item = "/panels/" + r.panelId + "/items/" + r.agendaItemId;
             routes.add(new Route(item, Set.of(MODERATOR), true));
@@ -304,11 +364,11 @@ class EveryPage {
         return sessions;
     }
 
-    /** "Plan a panel day" a fortnight ahead, with the first moderator offered; answers the panel's id. */
-    private long planPanel(WebSession moderator, String kind) {
-        Matcher member = Pattern.compile("name=\"members\" type=\"checkbox\" value=\"(\\d+)\"")
-                .matcher(moderator.get("/panels/new").asString());
-        assertTrue(member.find(), "the plan form offers moderators");
+    /** "Plan a panel day" a fortnight ahead, with a moderator of this partnership (any, when null); answers the panel's id. */
+    private long planPanel(WebSession moderator, String kind, String partnership) {
+        Matcher member = Pattern.compile("name=\"members\" type=\"checkbox\" value=\"(\\d+)\"[^>]*>\\s*<label[^>]*>[^<]*\\("
+                + (partnership == null ? "" : Pattern.quote(partnership) + "\\)")).matcher(moderator.get("/panels/new").asString());
+        assertTrue(member.find(), "the plan form offers a moderator of " + partnership);
         LocalDate heldOn = clock.today().plusDays(14);
         Response planned = moderator.post("/panels/new", Map.of("heldOn-day", String.valueOf(heldOn.getDayOfMonth()),
                 "heldOn-month", String.valueOf(heldOn.getMonthValue()), "heldOn-year", String.valueOf(heldOn.getYear()),

@@ -91,6 +91,14 @@ class EveryPageWalkBrowserTest extends BrowserTest {
         assertEquals(List.of(), failures);
     }
 
+    @Test
+    void everyPageOfAPanelsLetterRendersAndIsAccessibleToEveryRole() {
+        Records lettered = everyPage.lettered();
+        List<String> failures = new ArrayList<>(walk(lettered, LEAD_AND_MODERATOR));
+        failures.addAll(walk(everyPage.withLetterIssued(lettered), LEAD_AND_MODERATOR));
+        assertEquals(List.of(), failures);
+    }
+
     /** Both walks of one record set; answers what went wrong, one line per request or page. */
     private List<String> walk(Records r, Set<String> browserRoles) {
         List<String> failures = new ArrayList<>();
