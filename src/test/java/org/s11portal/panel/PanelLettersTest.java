@@ -103,6 +103,12 @@ class PanelLettersTest {
         lead.post(panel + "/letters/issue", Map.of()).then().statusCode(404);
         assertEquals(AssessmentState.MODERATED, fixtures.reload(accepted).state);
 
+        // the panel's ratings beside the agency's: moderators see them once accepted, the agency only with its letter
+        String view = "/assessments/" + accepted.id + "/view";
+        session.get(view).then().statusCode(200).body(containsString("The panel's view"))
+                .body(containsString("No audit of supervision"));
+        lead.get(view).then().statusCode(200).body(not(containsString("The panel's view")));
+
         Response issued = session.post(panel + "/letters/issue", Map.of());
         assertEquals(303, issued.statusCode());
         assertTrue(issued.header("Location").contains("issued=1&notIssued=0"), issued.header("Location"));
@@ -111,6 +117,10 @@ class PanelLettersTest {
         assertEquals(AssessmentState.FEEDBACK_ISSUED, fixtures.reload(accepted).state);
         // "returned" leads the moderator to the return form; until it is sent the submission waits, with no letter
         assertEquals(AssessmentState.SUBMITTED, fixtures.reload(returned).state);
+
+        lead.get(view).then().statusCode(200).body(containsString("The panel's view"))
+                .body(containsString("Not in place")).body(containsString("No audit of supervision"))
+                .body(not(containsString("PRIVATE-NOTE-never-in-a-letter")));
 
         // the agency's lead downloads it
         Response pdf = lead.get("/letters/" + letterId + "/pdf");
