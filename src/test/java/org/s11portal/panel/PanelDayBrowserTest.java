@@ -26,7 +26,10 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** A panel day in a real Chromium: plan, agenda, item, findings, outcome, next; axe on every page, a screenshot per step. */
+/**
+ * A panel day in a real Chromium: plan, agenda, item, findings, outcome, next, then the letters (make, edit, preview,
+ * issue) and the lead downloading theirs; axe on every page, a screenshot per step.
+ */
 @QuarkusTest
 class PanelDayBrowserTest extends BrowserTest {
 
@@ -53,7 +56,7 @@ class PanelDayBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aModeratorPlansAPanelAndRunsItsAgenda() {
+    void aModeratorPlansAPanelRunsItsAgendaAndIssuesItsLettersWhichTheLeadDownloads() throws java.io.IOException {
         Cycle cycle = fixtures.aCycle().withTool().create();
         Assessment first = submitted(cycle, Area.HAMPSHIRE, Area.PORTSMOUTH);
         Assessment second = submitted(cycle, Area.ISLE_OF_WIGHT, Area.SOUTHAMPTON);
@@ -149,5 +152,46 @@ class PanelDayBrowserTest extends BrowserTest {
         assertEquals(AssessmentState.MODERATED, fixtures.reload(first).state);
         assertEquals(AssessmentState.MODERATED, fixtures.reload(second).state);
         assertEquals(1, data.requiredByPanel(fixtures.reload(ordered.get(0).assessment)).size());
+
+        // the letters: made from the panel's record, one edited and previewed, all issued; the lead downloads theirs
+        Agency firstAgency = ordered.get(0).assessment.agency;
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the letters (2)")).click();
+        page.waitForURL("**made=2**");
+        assertTrue(page.textContent(".govuk-notification-banner").contains("2 draft letters made"));
+        step(page, "14-letters-made");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Check and edit the letter to " + firstAgency.name)).click();
+        page.waitForURL("**/letters/*");
+        assertEquals("A clear safeguarding policy, known to staff", page.getByLabel("What the agency does well").inputValue());
+        step(page, "15-letter-draft");
+        page.getByLabel("What the agency does well").fill("A clear safeguarding policy, known to staff.\n\nSupervision is regular.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and preview")).click();
+        page.waitForURL("**/preview");
+        String letter = page.locator(".app-letter-sheet").textContent();
+        assertTrue(letter.contains("Supervision is regular."), "the edited paragraph");
+        assertTrue(letter.contains("Partly in place") && letter.contains("Show what changed for children")
+                && letter.contains("Audit supervision records for impact on children") && letter.contains("Early Help"),
+                "the panel's rating, areas for development, required action and theme");
+        assertTrue(!letter.contains("Ask about the board"), "private notes never reach a letter");
+        step(page, "16-letter-preview");
+
+        page.navigate("/panels/" + panelId);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue all draft letters (2)")).click();
+        page.waitForURL("**issued=2**");
+        assertTrue(page.textContent(".govuk-notification-banner").contains("2 letters issued"));
+        step(page, "17-letters-issued");
+        assertEquals(AssessmentState.FEEDBACK_ISSUED, fixtures.reload(first).state);
+        assertEquals(AssessmentState.FEEDBACK_ISSUED, fixtures.reload(second).state);
+
+        Page lead = browser.signedIn(fixtures.lead(firstAgency).email, Fixtures.PASSWORD);
+        lead.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your feedback letter")).first().click();
+        lead.waitForURL("**/feedback-letter");
+        step(lead, "18-lead-letters");
+        com.microsoft.playwright.Download download = lead.waitForDownload(
+                () -> lead.locator("#letters a[href$='/pdf']").first().click());
+        byte[] pdf = java.nio.file.Files.readAllBytes(download.path());
+        assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        lead.navigate("/assessments/" + ordered.get(0).assessment.id + "/view");
+        assertTrue(lead.textContent("#panel-view + table").contains("Partly in place"), "the panel's rating beside the agency's");
+        step(lead, "19-lead-panel-view");
     }
 }
