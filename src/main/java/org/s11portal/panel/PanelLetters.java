@@ -37,6 +37,8 @@ public class PanelLetters {
 
     /** The agreed action plan is due six weeks after the letter (the timetable of the shared guidance). */
     static final int ACTION_PLAN_WEEKS = 6;
+    /** Who signs; the letter template names the partnerships it signs for. */
+    static final String SIGNATORY = "The Section 11 moderation panel";
 
     @Inject
     PanelService panels;
@@ -142,8 +144,7 @@ public class PanelLetters {
                 agency.headcount, strengths, snapshot == null ? List.of() : LetterContents.development(snapshot, development),
                 themes, required,
                 from.plusWeeks(ACTION_PLAN_WEEKS), panel.cycle.year2Due,
-                contact(panel), "The Section 11 panel, on behalf of the " + String.join(", ", reviewedBy)
-                        + (reviewedBy.size() > 1 ? " safeguarding children partnerships" : " safeguarding children partnership"));
+                contact(panel), SIGNATORY);
     }
 
     private static String contact(PanelDay panel) {
