@@ -64,6 +64,9 @@ public class DemoData {
     @Inject
     DemoSurvey demoSurvey;
 
+    @Inject
+    DemoPanels demoPanels;
+
     record ToolFile(String version, String title, List<StandardFile> standards) {
     }
 
@@ -91,10 +94,13 @@ public class DemoData {
     @Transactional
     public void load() {
         if (Tool.findByVersion(TOOL_VERSION) != null) {
-            alignLiveCycle(Cycle.find("name like ?1", "%" + LIVE_CYCLE_MARKER).firstResult());
+            Cycle live = Cycle.find("name like ?1", "%" + LIVE_CYCLE_MARKER).firstResult();
+            alignLiveCycle(live);
+            demoPanels.realign(live);
             LOG.info("Demo data already present; live demo cycle dates realigned to today");
             return;
         }
+        long started = System.nanoTime(); // elapsed time only, for the log: not the portal's clock
         Tool tool = loadTool();
         List<Agency> agencies = loadAgencies();
         Cycle historical = historicalCycle(tool);
@@ -104,11 +110,12 @@ public class DemoData {
         live.persist();
         String passwordHash = demoPasswordHash();
         List<User> users = loadUsers(agencies, passwordHash);
-        seedStates(agencies, historical, live, users.get(0));
+        // the surveys first: the panels' letters state each agency's number of survey responses
         demoSurvey.seed(agencies, live);
         demoSurvey.seedClosed(agencies, historical);
-        LOG.infof("Demo data loaded: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
-                tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);
+        seedStates(agencies, historical, live, users.get(0));
+        LOG.infof("Demo data loaded in %d ms: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
+                (System.nanoTime() - started) / 1_000_000, tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);
     }
 
     private Tool loadTool() {
