@@ -95,9 +95,9 @@ class DemoAssessments {
         returned(agencies.get(5), live, admin);
         submitted(agencies.get(6), live, admin, AssessmentState.SUBMITTED, Style.STRONG);
         inProgress(agencies.get(7), live, admin, 1);
-        if (agencies.size() > 9) {
-            submitted(agencies.get(9), live, admin, AssessmentState.SUBMITTED, Style.STRONG);
-        }
+        // a second submitted joint agency for the upcoming joint panel; a sector no other live agency has, so its
+        // answers read unlike the others'
+        submitted(agencies.get(12), live, admin, AssessmentState.SUBMITTED, Style.STRONG);
         panels.heldLive(live, moderated, feedbackIssued);
         // the next joint panel: the submitted joint assessments on its agenda
         panels.upcoming(live);
