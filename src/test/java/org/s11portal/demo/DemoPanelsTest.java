@@ -63,7 +63,7 @@ class DemoPanelsTest {
             long panelRatings, long privateNotes, long themes, long requiredActions, List<Letter> letters) {
     }
 
-    record Letter(LetterState state, LocalDate issuedOn, String sha256, byte[] pdf) {
+    record Letter(LetterState state, LocalDate issuedOn, String sha256, byte[] pdf, String contentJson) {
     }
 
     @Test
@@ -86,6 +86,9 @@ class DemoPanelsTest {
                 assertNotNull(letter.pdf());
                 assertTrue(new String(letter.pdf(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
                 assertEquals(letter.sha256(), sha256(letter.pdf()), "the stored checksum is the PDF's");
+                assertTrue(letter.contentJson().contains("\"standards\":[{"), "the summary table, from the frozen version");
+                assertTrue(letter.contentJson().contains("Children's views are recorded in their own words"),
+                        "the panel's strengths in the letter");
             }
         }
         Held joint = held.stream().filter(h -> h.kind() == PanelKind.JOINT).findFirst().orElseThrow();
@@ -163,7 +166,7 @@ class DemoPanelsTest {
             List<StandardFinding> findings = StandardFinding.list("item.panel", p);
             List<Letter> letters = items.stream().flatMap(i -> FeedbackLetter.listForAssessment(i.assessment).stream())
                     .map(l -> new Letter(l.state, l.issuedAt == null ? null : l.issuedAt.atZone(clock.clock().getZone()).toLocalDate(),
-                            l.sha256, l.pdf))
+                            l.sha256, l.pdf, l.contentJson))
                     .toList();
             return new Held(p.kind, p.heldOn, cycle.year1Due, items.stream().map(i -> i.outcome).toList(), findings.size(),
                     findings.stream().filter(f -> !f.agrees && f.panelRating != null && f.ratingReason != null).count(),
