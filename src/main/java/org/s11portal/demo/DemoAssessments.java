@@ -29,7 +29,8 @@ import jakarta.inject.Inject;
 /**
  * The demo agencies' self-assessments, one in each state the standards-2020 brief asks for: in progress
  * with a partly rating and no action, submitted with answers lacking evidence of impact, returned with
- * comments, moderated, letter issued, and year-2 monitoring (overdue) in the historical cycle.
+ * comments, moderated, letter issued, and year-2 monitoring (overdue) in the historical cycle. Moderated and letter
+ * issued are reached at the demo's panels ({@link DemoPanels}), as a moderator reaches them.
  * Answers are written in each agency's own words ({@link DemoAnswerTexts}): most are strong (what is done,
  * the evidence, the difference for children), two agencies write weakly on purpose (vague answers, gaps
  * without evidence of impact), and a few questions are not applicable with a reason, so a person trying

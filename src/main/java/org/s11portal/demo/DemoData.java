@@ -36,8 +36,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Demo data for `make run`: the 2020 tool, 20+ fictional agencies, a historical 2020-22 cycle, a live cycle
- * whose dates follow today so there is always open work, and a demo user for each role. Loaded only when
+ * Demo data for `make run`: the 2020 tool, 20+ fictional agencies, a historical 2020-22 cycle (its panels held and
+ * letters issued), a live cycle whose dates follow today so there is always open work (a panel held, one to come,
+ * see {@link DemoPanels}), and a demo user for each role. Loaded only when
  * {@code portal.demo-data.enabled} is true (the dev profile) and never when the prod profile is active.
  */
 @ApplicationScoped
