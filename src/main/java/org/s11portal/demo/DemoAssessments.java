@@ -29,7 +29,8 @@ import jakarta.inject.Inject;
 /**
  * The demo agencies' self-assessments, one in each state the standards-2020 brief asks for: in progress
  * with a partly rating and no action, submitted with answers lacking evidence of impact, returned with
- * comments, moderated, letter issued, and year-2 monitoring (overdue) in the historical cycle.
+ * comments, moderated, letter issued, and year-2 monitoring (overdue) in the historical cycle. Moderated and letter
+ * issued are reached at the demo's panels ({@link DemoPanels}), as a moderator reaches them.
  * Answers are written in each agency's own words ({@link DemoAnswerTexts}): most are strong (what is done,
  * the evidence, the difference for children), two agencies write weakly on purpose (vague answers, gaps
  * without evidence of impact), and a few questions are not applicable with a reason, so a person trying
@@ -47,6 +48,9 @@ class DemoAssessments {
     @Inject
     AssessmentLifecycle lifecycle;
 
+    @Inject
+    DemoPanels panels;
+
     /** No person made the demo's moves: the portal loads them, as the system. */
     private static final Actor SYSTEM = Actor.system();
 
@@ -63,29 +67,41 @@ class DemoAssessments {
 
     void seed(List<Agency> agencies, Cycle historical, Cycle live, User admin) {
         User lead = User.find("agency", agencies.get(0)).firstResult();
+        if (lead == null) {
+            throw new IllegalStateException("demo users must exist before demo assessments");
+        }
+        // historical cycle: submitted, then held at that cycle's panels and sent their letters (DemoPanels), then
+        // year 2 monitoring (overdue, as its progress update date has passed) and closed
+        List<Assessment> historicalSubmitted = new java.util.ArrayList<>();
+        for (int i = 0; i < 9 && i < agencies.size(); i++) {
+            Assessment assessment = create(agencies.get(i), historical, admin);
+            answerAll(assessment, Style.STRONG, null);
+            actionsForGaps(assessment, historical.year2Due.minusMonths(3), historical.closes);
+            lifecycle.move(assessment, Move.START, SYSTEM, "Demo data");
+            assessments.freeze(AssessmentWork.load(assessment), "Dr A. Senior", "Director of Safeguarding", admin);
+            moveTo(assessment, AssessmentState.SUBMITTED);
+            historicalSubmitted.add(assessment);
+        }
+        panels.heldHistorical(historical, historicalSubmitted);
+        for (int i = 0; i < historicalSubmitted.size(); i++) {
+            moveTo(historicalSubmitted.get(i), i % 3 == 0 ? AssessmentState.MONITORING : AssessmentState.CLOSED);
+        }
         // live cycle, year 1
         partlyRatedWithoutAction(agencies.get(0), live, admin);
         submitted(agencies.get(1), live, admin, AssessmentState.SUBMITTED, Style.WEAK);
-        Assessment moderated = submitted(agencies.get(2), live, admin, AssessmentState.MODERATED, Style.STRONG);
-        submitted(agencies.get(3), live, admin, AssessmentState.FEEDBACK_ISSUED, Style.STRONG);
+        // moderated and feedback issued: accepted at the live cycle's earlier joint panel (DemoPanels)
+        Assessment moderated = submitted(agencies.get(2), live, admin, AssessmentState.SUBMITTED, Style.STRONG, false, "S10.Q4");
+        Assessment feedbackIssued = submitted(agencies.get(3), live, admin, AssessmentState.SUBMITTED, Style.STRONG);
         inProgress(agencies.get(4), live, admin, 3);
         returned(agencies.get(5), live, admin);
         submitted(agencies.get(6), live, admin, AssessmentState.SUBMITTED, Style.STRONG);
         inProgress(agencies.get(7), live, admin, 1);
-        if (moderated == null) {
-            throw new IllegalStateException("the moderated demo assessment was not created");
-        }
-        // historical cycle: year 2 monitoring (overdue, as its progress update date has passed) and closed
-        for (int i = 0; i < 9 && i < agencies.size(); i++) {
-            AssessmentState state = i % 3 == 0 ? AssessmentState.MONITORING : AssessmentState.CLOSED;
-            Assessment assessment = create(agencies.get(i), historical, admin);
-            answerAll(assessment, Style.STRONG, null);
-            actionsForGaps(assessment, historical.year2Due.minusMonths(3), historical.closes);
-            moveTo(assessment, state);
-        }
-        if (lead == null) {
-            throw new IllegalStateException("demo users must exist before demo assessments");
-        }
+        // a second submitted joint agency for the upcoming joint panel; a sector no other live agency has, so its
+        // answers read unlike the others'
+        submitted(agencies.get(12), live, admin, AssessmentState.SUBMITTED, Style.STRONG);
+        panels.heldLive(live, moderated, feedbackIssued);
+        // the next joint panel: the submitted joint assessments on its agenda
+        panels.upcoming(live);
     }
 
     /**
@@ -140,14 +156,17 @@ class DemoAssessments {
     }
 
     private Assessment submitted(Agency agency, Cycle cycle, User actor, AssessmentState finalState, Style style) {
-        return submitted(agency, cycle, actor, finalState, style, false);
+        return submitted(agency, cycle, actor, finalState, style, false, null);
     }
 
-    /** With {@code vagueAction}, the Continuum of Need gap's action is an intention, not a SMART action. */
+    /**
+     * With {@code vagueAction}, the Continuum of Need gap's action is an intention, not a SMART action; with
+     * {@code notInPlace}, that question is not in place.
+     */
     private Assessment submitted(Agency agency, Cycle cycle, User actor, AssessmentState finalState, Style style,
-            boolean vagueAction) {
+            boolean vagueAction, String notInPlace) {
         Assessment assessment = create(agency, cycle, actor);
-        answerAll(assessment, style, finalState == AssessmentState.MODERATED ? "S10.Q4" : null);
+        answerAll(assessment, style, notInPlace);
         actionsForGaps(assessment, clock.today().plusMonths(4), cycle.closes);
         if (vagueAction) {
             vagueAction(assessment, cycle.tool.standards.get(7));
@@ -159,7 +178,7 @@ class DemoAssessments {
     }
 
     private void returned(Agency agency, Cycle cycle, User actor) {
-        Assessment assessment = submitted(agency, cycle, actor, AssessmentState.SUBMITTED, Style.WEAK, true);
+        Assessment assessment = submitted(agency, cycle, actor, AssessmentState.SUBMITTED, Style.WEAK, true, null);
         SubmissionVersion version = SubmissionVersion.latest(assessment);
         comment(assessment, version, null, actor, "Thank you. Several answers describe what exists but not the difference it has made. Please add evidence of impact and resubmit.");
         comment(assessment, version, cycle.tool.standards.get(4), actor, "How do you know the training changed practice? Please add the results of any audit after training.");

@@ -36,8 +36,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Demo data for `make run`: the 2020 tool, 20+ fictional agencies, a historical 2020-22 cycle, a live cycle
- * whose dates follow today so there is always open work, and a demo user for each role. Loaded only when
+ * Demo data for `make run`: the 2020 tool, 20+ fictional agencies, a historical 2020-22 cycle (its panels held and
+ * letters issued), a live cycle whose dates follow today so there is always open work (a panel held, one to come,
+ * see {@link DemoPanels}), and a demo user for each role. Loaded only when
  * {@code portal.demo-data.enabled} is true (the dev profile) and never when the prod profile is active.
  */
 @ApplicationScoped
@@ -63,6 +64,9 @@ public class DemoData {
 
     @Inject
     DemoSurvey demoSurvey;
+
+    @Inject
+    DemoPanels demoPanels;
 
     record ToolFile(String version, String title, List<StandardFile> standards) {
     }
@@ -91,10 +95,13 @@ public class DemoData {
     @Transactional
     public void load() {
         if (Tool.findByVersion(TOOL_VERSION) != null) {
-            alignLiveCycle(Cycle.find("name like ?1", "%" + LIVE_CYCLE_MARKER).firstResult());
+            Cycle live = Cycle.find("name like ?1", "%" + LIVE_CYCLE_MARKER).firstResult();
+            alignLiveCycle(live);
+            demoPanels.realign(live);
             LOG.info("Demo data already present; live demo cycle dates realigned to today");
             return;
         }
+        long started = System.nanoTime(); // elapsed time only, for the log: not the portal's clock
         Tool tool = loadTool();
         List<Agency> agencies = loadAgencies();
         Cycle historical = historicalCycle(tool);
@@ -104,11 +111,12 @@ public class DemoData {
         live.persist();
         String passwordHash = demoPasswordHash();
         List<User> users = loadUsers(agencies, passwordHash);
-        seedStates(agencies, historical, live, users.get(0));
+        // the surveys first: the panels' letters state each agency's number of survey responses
         demoSurvey.seed(agencies, live);
         demoSurvey.seedClosed(agencies, historical);
-        LOG.infof("Demo data loaded: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
-                tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);
+        seedStates(agencies, historical, live, users.get(0));
+        LOG.infof("Demo data loaded in %d ms: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
+                (System.nanoTime() - started) / 1_000_000, tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);
     }
 
     private Tool loadTool() {

@@ -240,6 +240,39 @@ public class LetterService {
         return new Issued(letter);
     }
 
+    /**
+     * Issues a draft as the system, dated on a past day: how loaded data (the demo) issues the letters of panels it
+     * records as already held. The same as {@link #issue} (the PDF rendered and stored with its SHA-256, the content
+     * dated on the day, the assessment moved to feedback issued through the lifecycle) but with no person: no request
+     * can reach this. Refused, as the lifecycle refuses, when the letter is not a draft or the assessment not moderated.
+     */
+    @Transactional
+    public FeedbackLetter issueAsSystem(long letterId, java.time.Instant issuedAt) {
+        FeedbackLetter letter = FeedbackLetter.findById(letterId);
+        if (letter == null || !letter.isDraft()) {
+            throw new IllegalStateException("letter " + letterId + " is not a draft");
+        }
+        Assessment assessment = Assessment.findById(letter.assessment.id, LockModeType.PESSIMISTIC_WRITE);
+        AssessmentLifecycle.Actor system = AssessmentLifecycle.Actor.system();
+        String refusal = lifecycle.refusal(assessment, AssessmentLifecycle.Move.ISSUE_FEEDBACK, system);
+        if (refusal != null) {
+            throw new IllegalStateException("letter " + letterId + " cannot be issued: " + refusal);
+        }
+        LetterContent content = shown(letter).datedOn(issuedAt.atZone(clock.clock().getZone()).toLocalDate());
+        byte[] pdf = renderer.pdf(letter.template, content);
+        letter.contentJson = write(content);
+        letter.paragraphsJson = write(content.paragraphs());
+        letter.pdf = pdf;
+        letter.sha256 = Sha256.hex(pdf);
+        letter.issuedAt = issuedAt;
+        letter.issuedBy = null;
+        letter.issuedByName = "System";
+        letter.state = LetterState.ISSUED;
+        letter.persist();
+        lifecycle.move(assessment, AssessmentLifecycle.Move.ISSUE_FEEDBACK, system, "Feedback letter issued");
+        return letter;
+    }
+
     /** The reissue form: the issued letter's paragraphs to correct, and the reason. */
     @Transactional
     public LetterPage reissueForm(long letterId) {

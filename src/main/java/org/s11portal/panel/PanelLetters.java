@@ -111,8 +111,16 @@ public class PanelLetters {
         return byAssessment;
     }
 
-    /** The letter's fields from the panel's record of this submission. */
+    /** The letter's fields from the panel's record of this submission, dated today. */
     LetterContent contentFor(PanelDay panel, AgendaItem item) {
+        return contentFor(panel, item, clock.today());
+    }
+
+    /**
+     * The letter's fields from the panel's record of this submission, as a letter dated on the day given: how a
+     * moderator's letters are made (dated today) and how loaded data (the demo) makes its letters of past panels.
+     */
+    public LetterContent contentFor(PanelDay panel, AgendaItem item, LocalDate date) {
         Assessment assessment = item.assessment;
         Agency agency = assessment.agency;
         SubmissionVersion version = SubmissionVersion.latest(assessment);
@@ -136,9 +144,8 @@ public class PanelLetters {
         List<String> letterhead = joint ? LetterContents.allPartnerships(Partnership.<Partnership>listAll())
                 : LetterContents.letterhead(agency);
         List<String> reviewedBy = joint ? letterhead : List.of(panel.partnership.name);
-        LocalDate today = clock.today();
-        LocalDate from = panel.heldOn.isAfter(today) ? panel.heldOn : today;
-        return new LetterContent(letterhead, today, agency.name, null, panel.cycle.name, "year 1", panel.heldOn,
+        LocalDate from = panel.heldOn.isAfter(date) ? panel.heldOn : date;
+        return new LetterContent(letterhead, date, agency.name, null, panel.cycle.name, "year 1", panel.heldOn,
                 joint ? LetterKind.JOINT : LetterKind.LOCAL, reviewedBy,
                 snapshot == null ? List.of() : LetterContents.standardRows(snapshot, panelRatings), (int) takeUp.responses(),
                 agency.headcount, strengths, snapshot == null ? List.of() : LetterContents.development(snapshot, development),

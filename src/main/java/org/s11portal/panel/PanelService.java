@@ -109,7 +109,7 @@ public class PanelService {
     }
 
     /** The submitted assessments of the cycle that belong on a panel of this kind and are on no panel yet, by agency name. */
-    static List<Assessment> waitingFor(Cycle cycle, PanelKind kind, Partnership partnership) {
+    public static List<Assessment> waitingFor(Cycle cycle, PanelKind kind, Partnership partnership) {
         if (cycle == null) {
             return List.of();
         }

@@ -66,7 +66,7 @@ class DemoAnswersTest {
     void noTwoAnswersOfAnAssessmentShareTheirEvidenceAndNoneQuotesAQuestionCode() {
         demoData.load();
         List<Seen> seen = demoAssessments();
-        assertEquals(17, seen.size(), "8 live and 9 historical demo assessments");
+        assertEquals(18, seen.size(), "9 live and 9 historical demo assessments");
         for (Seen s : seen) {
             Set<String> evidence = new HashSet<>();
             for (Answer answer : s.work().answersByQuestion.values()) {
@@ -122,7 +122,7 @@ class DemoAnswersTest {
 
         Map<AssessmentState, Integer> states = new HashMap<>();
         live.forEach(s -> states.merge(s.state(), 1, Integer::sum));
-        assertEquals(Map.of(AssessmentState.IN_PROGRESS, 3, AssessmentState.SUBMITTED, 2, AssessmentState.MODERATED, 1,
+        assertEquals(Map.of(AssessmentState.IN_PROGRESS, 3, AssessmentState.SUBMITTED, 3, AssessmentState.MODERATED, 1,
                 AssessmentState.FEEDBACK_ISSUED, 1, AssessmentState.RETURNED, 1), states, "the demo states are unchanged");
 
         // a submitted version a moderator reads shows answers without evidence of impact
