@@ -37,7 +37,9 @@ class LetterResourceTest {
         LetterFixtures.Scenario s = letters.moderatedWithDraft(Area.HAMPSHIRE);
         String letter = "/letters/" + s.draft().id;
         WebSession lead = WebSession.signedIn(s.lead().email);
-        lead.get("/home").then().statusCode(200).body(not(containsString("/feedback-letter")));
+        // before the letter is issued the home page only offers earlier cycles' letters
+        lead.get("/home").then().statusCode(200).body(not(containsString("is ready to read")))
+                .body(containsString("from the panels of earlier cycles"));
 
         WebSession moderator = WebSession.signedIn(s.moderator().email);
         moderator.get("/assessments/" + s.assessment().id + "/view").then().statusCode(200)
@@ -79,7 +81,8 @@ class LetterResourceTest {
                 .body(containsString("The letter is issued"))
                 .body(containsString(issued.sha256));
 
-        lead.get("/home").then().statusCode(200).body(containsString("href=\"/feedback-letter\""));
+        lead.get("/home").then().statusCode(200).body(containsString("href=\"/feedback-letter\""))
+                .body(containsString("is ready to read"));
         lead.get("/feedback-letter").then().statusCode(200)
                 .body(containsString("Your feedback letter"))
                 .body(containsString(letter + "/pdf"));
