@@ -12,7 +12,6 @@ import java.util.Map;
 import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.agency.Partnership;
-import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentLifecycle;
@@ -256,28 +255,10 @@ class DemoPanels {
     private void requiredAction(AgendaItem item, Standard standard) {
         PanelDay panel = item.panel;
         LocalDate due = panel.heldOn.plusMonths(4);
-        ActionItem action = new ActionItem();
-        action.assessment = item.assessment;
-        action.standard = standard;
-        action.gap = "Required by the " + panel.title().toLowerCase() + " on " + TemplateExtensions.format(panel.heldOn);
-        action.action = "Audit 20 case records of staff who completed level 3 training, and send the panel what the audit"
-                + " found about how concerns are now recorded and acted on.";
-        action.measure = "Done by the due date, as the panel required";
-        action.lead = "The agency's senior lead";
-        action.resources = "As agreed with the panel";
-        action.startDate = panel.heldOn;
-        action.targetDate = due.isAfter(panel.cycle.closes) ? panel.cycle.closes : due;
-        action.status = due.isBefore(clock.today()) ? ActionStatus.COMPLETED : ActionStatus.PLANNED;
-        action.requiredByPanelOn = panel.heldOn;
-        action.persist();
-        RequiredAction required = new RequiredAction();
-        required.item = item;
-        required.standard = standard;
-        required.description = action.action;
-        required.dueOn = action.targetDate;
-        required.actionItem = action;
-        required.createdAt = at(panel.heldOn, LocalTime.of(12, 0));
-        required.persist();
+        LocalDate target = due.isAfter(panel.cycle.closes) ? panel.cycle.closes : due;
+        RequiredAction.record(item, standard, "Audit 20 case records of staff who completed level 3 training, and send"
+                + " the panel what the audit found about how concerns are now recorded and acted on.", panel.heldOn, target, due.isBefore(clock.today()) ? ActionStatus.COMPLETED : ActionStatus.PLANNED,
+                at(panel.heldOn, LocalTime.of(12, 0)));
     }
 
     private static Standard standard(Assessment assessment, String code) {

@@ -17,7 +17,6 @@ import org.s11portal.account.CurrentUser;
 import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.agency.Partnership;
-import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentLifecycle;
@@ -766,27 +765,8 @@ public class PanelService {
         if (outcome == Outcome.ACCEPTED_WITH_ACTIONS) {
             for (ActionValues a : given) {
                 Standard standard = standards.stream().filter(s -> s.code.equals(a.standard())).findFirst().orElseThrow();
-                ActionItem action = new ActionItem();
-                action.assessment = assessment;
-                action.standard = standard;
-                action.gap = "Required by the " + panel.title().toLowerCase() + " on " + TemplateExtensions.format(panel.heldOn);
-                action.action = a.description().strip();
-                action.measure = "Done by the due date, as the panel required";
-                action.lead = "The agency's senior lead";
-                action.resources = "As agreed with the panel";
-                action.startDate = clock.today();
-                action.targetDate = a.due().toDate();
-                action.status = ActionStatus.PLANNED;
-                action.requiredByPanelOn = panel.heldOn;
-                action.persist();
-                RequiredAction required = new RequiredAction();
-                required.item = item;
-                required.standard = standard;
-                required.description = action.action;
-                required.dueOn = action.targetDate;
-                required.actionItem = action;
-                required.createdAt = clock.now();
-                required.persist();
+                RequiredAction.record(item, standard, a.description(), clock.today(), a.due().toDate(), ActionStatus.PLANNED,
+                        clock.now());
             }
         }
         return new ItemSaved(item.path() + "?recorded=1");

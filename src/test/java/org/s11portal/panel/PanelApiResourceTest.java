@@ -18,7 +18,6 @@ import org.s11portal.assessment.Assessment;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
-import org.s11portal.support.PageCost;
 import org.s11portal.support.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,9 +40,7 @@ class PanelApiResourceTest {
     void panelsAgendaAndOutcomesAsJsonWithoutPrivateNotes() {
         Cycle cycle = fixtures.aCycle().withTool().create();
         Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH, Area.SOUTHAMPTON).create();
-        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
-        fixtures.answerAllFully(assessment, cycle);
-        PageCost.submit(WebSession.signedIn(fixtures.lead(agency).email), assessment);
+        Assessment assessment = data.submittedThroughThePages(agency, cycle);
         User moderator = fixtures.moderator(Area.SOUTHAMPTON);
         WebSession session = WebSession.signedIn(moderator.email);
         LocalDate day = clock.today().plusDays(5);

@@ -17,7 +17,6 @@ import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Browser;
 import org.s11portal.support.BrowserTest;
 import org.s11portal.support.Fixtures;
-import org.s11portal.support.PageCost;
 import org.s11portal.support.WebSession;
 
 import com.microsoft.playwright.Page;
@@ -44,10 +43,7 @@ class PanelDayBrowserTest extends BrowserTest {
 
     private Assessment submitted(Cycle cycle, Area... areas) {
         Agency agency = fixtures.anAgency().inAreas(areas).create();
-        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
-        fixtures.answerAllFully(assessment, cycle);
-        PageCost.submit(WebSession.signedIn(fixtures.lead(agency).email), assessment);
-        return fixtures.reload(assessment);
+        return data.submittedThroughThePages(agency, cycle);
     }
 
     private static void step(Page page, String name) {

@@ -19,7 +19,6 @@ import org.s11portal.assessment.AssessmentState;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
-import org.s11portal.support.PageCost;
 import org.s11portal.support.WebSession;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,8 +45,8 @@ class PanelLettersTest {
         Cycle cycle = fixtures.aCycle().withTool().create();
         Agency acceptedAgency = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.PORTSMOUTH).create();
         Agency returnedAgency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON, Area.PORTSMOUTH).create();
-        Assessment accepted = submitted(acceptedAgency, cycle);
-        Assessment returned = submitted(returnedAgency, cycle);
+        Assessment accepted = data.submittedThroughThePages(acceptedAgency, cycle);
+        Assessment returned = data.submittedThroughThePages(returnedAgency, cycle);
         User moderator = fixtures.moderator(Area.PORTSMOUTH);
         WebSession session = WebSession.signedIn(moderator.email);
         long panelId = PanelTestData.plan(session, clock.today().plusDays(7), "JOINT", moderator.id);
@@ -129,11 +128,4 @@ class PanelLettersTest {
         assertTrue(new String(pdf.asByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
     }
 
-    /** Answered and submitted by its lead through the pages, so that it has a frozen version. */
-    private Assessment submitted(Agency agency, Cycle cycle) {
-        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
-        fixtures.answerAllFully(assessment, cycle);
-        PageCost.submit(WebSession.signedIn(fixtures.lead(agency).email), assessment);
-        return assessment;
-    }
 }

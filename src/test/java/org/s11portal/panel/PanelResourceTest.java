@@ -44,11 +44,7 @@ class PanelResourceTest {
 
     /** A joint agency's assessment, answered and submitted by its lead through the pages (so it has a version). */
     private Assessment submittedJoint(Cycle cycle) {
-        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.PORTSMOUTH).create();
-        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
-        fixtures.answerAllFully(assessment, cycle);
-        PageCost.submit(WebSession.signedIn(fixtures.lead(agency).email), assessment);
-        return assessment;
+        return data.submittedThroughThePages(fixtures.anAgency().inAreas(Area.HAMPSHIRE, Area.PORTSMOUTH).create(), cycle);
     }
 
     @Test

@@ -10,15 +10,31 @@ import org.hibernate.Hibernate;
 import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentEvent;
+import org.s11portal.agency.Agency;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.support.Fixtures;
+import org.s11portal.support.PageCost;
 import org.s11portal.support.WebSession;
 
 import io.restassured.response.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /** Reads what the panel pages wrote, for the panel tests; and plans a panel through the real form. */
 @ApplicationScoped
 public class PanelTestData {
+
+    @Inject
+    Fixtures fixtures;
+
+    /** An assessment answered in full and submitted by its lead through the pages, so that it has a frozen version. */
+    public Assessment submittedThroughThePages(Agency agency, Cycle cycle) {
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
+        fixtures.answerAllFully(assessment, cycle);
+        PageCost.submit(WebSession.signedIn(fixtures.lead(agency).email), assessment);
+        return fixtures.reload(assessment);
+    }
 
     private static final Pattern PANEL = Pattern.compile("/panels/(\\d+)");
 
