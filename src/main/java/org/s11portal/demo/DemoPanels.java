@@ -240,14 +240,15 @@ class DemoPanels {
         finding.persist();
     }
 
-    /** Thresholds for every submission; the Family Approach for every other one. */
+    /** Thresholds under the first standard written about, for every submission; the Family Approach under the last, for every other one. */
     private static void noteThemes(AgendaItem item, List<Theme> themes, int position) {
-        if (themes.isEmpty()) {
+        List<StandardFinding> findings = StandardFinding.forItem(item);
+        if (themes.isEmpty() || findings.isEmpty()) {
             return;
         }
-        item.themes.add(themes.get(0));
+        findings.get(0).themes.add(themes.get(0));
         if (position % 2 == 1 && themes.size() > 1) {
-            item.themes.add(themes.get(1));
+            findings.get(findings.size() - 1).themes.add(themes.get(1));
         }
     }
 

@@ -1,9 +1,7 @@
 package org.s11portal.panel;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.s11portal.account.User;
 import org.s11portal.assessment.Assessment;
@@ -16,8 +14,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -52,12 +48,6 @@ public class AgendaItem extends EditableEntity {
     @Column(name = "outcome_at")
     public Instant outcomeAt;
 
-    /** The themes across the partnerships the panel noted for this submission. */
-    @ManyToMany(fetch = FetchType.LAZY)
-    @JoinTable(name = "item_theme",
-            joinColumns = @JoinColumn(name = "agenda_item_id"),
-            inverseJoinColumns = @JoinColumn(name = "theme_id"))
-    public Set<Theme> themes = new LinkedHashSet<>();
 
     /**
      * Whether the panel still has to decide: no outcome yet, or returned for more information and submitted again

@@ -44,7 +44,7 @@ public class PanelApiResource {
     }
 
     public record FindingJson(String standard, boolean agrees, String panelRating, String ratingReason, String strengths,
-            String areasForDevelopment) {
+            String areasForDevelopment, List<String> themes) {
     }
 
     public record RequiredActionJson(String standard, String description, LocalDate due, long actionId) {
@@ -82,9 +82,9 @@ public class PanelApiResource {
                 i.outcome == null ? null : i.outcome.name(), i.outcomeByName, i.outcomeAt,
                 record.findings().getOrDefault(i.id, List.of()).stream()
                         .map(f -> new FindingJson(f.standard.code, f.agrees, f.panelRating == null ? null : f.panelRating.name(),
-                                f.ratingReason, f.strengths, f.areasForDevelopment))
+                                f.ratingReason, f.strengths, f.areasForDevelopment, StandardFinding.themeNames(List.of(f))))
                         .toList(),
-                i.themes.stream().sorted(java.util.Comparator.comparingInt(t -> t.position)).map(t -> t.name).toList(),
+                StandardFinding.themeNames(record.findings().getOrDefault(i.id, List.of())),
                 record.requiredActions().getOrDefault(i.id, List.of()).stream()
                         .map(r -> new RequiredActionJson(r.standard.code, r.description, r.dueOn, r.actionItem.id))
                         .toList()))

@@ -129,7 +129,8 @@ public class PanelLetters {
         Map<String, String> panelRatings = new LinkedHashMap<>();
         Map<String, List<String>> development = new LinkedHashMap<>();
         List<String> strengths = new ArrayList<>();
-        for (StandardFinding finding : StandardFinding.forItem(item)) {
+        List<StandardFinding> findings = StandardFinding.forItem(item);
+        for (StandardFinding finding : findings) {
             if (!finding.agrees && finding.panelRating != null) {
                 panelRatings.put(finding.standard.code, finding.panelRating.label);
             }
@@ -138,7 +139,7 @@ public class PanelLetters {
         }
         List<LetterContent.RequiredAction> required = RequiredAction.forItem(item).stream()
                 .map(a -> new LetterContent.RequiredAction(a.description, a.dueOn)).toList();
-        List<String> themes = item.themes.stream().map(t -> t.name).toList();
+        List<String> themes = StandardFinding.themeNames(findings);
         SurveyService.TakeUp takeUp = surveys.takeUp(agency, panel.cycle);
         boolean joint = panel.kind == PanelKind.JOINT;
         List<String> letterhead = joint ? LetterContents.allPartnerships(Partnership.<Partnership>listAll())

@@ -141,13 +141,6 @@ public class PanelResource {
     }
 
     @POST
-    @Path("{id}/items/{itemId}/themes")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response saveThemes(@PathParam("id") long id, @PathParam("itemId") long itemId, MultivaluedMap<String, String> form) {
-        return answer(panels.saveThemes(id, itemId, form::getFirst));
-    }
-
-    @POST
     @Path("{id}/items/{itemId}/outcome")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response recordOutcome(@PathParam("id") long id, @PathParam("itemId") long itemId, MultivaluedMap<String, String> form) {

@@ -365,25 +365,38 @@ public class PanelService {
     public static final List<Option> RATINGS = java.util.Arrays.stream(Rating.values())
             .map(r -> new Option(r.name(), r.label)).toList();
 
-    /** One standard's finding as saved or typed; version null when none is saved yet. */
+    /** One standard's finding as saved or typed (themes: the ids ticked); version null when none is saved yet. */
     public record FindingValues(String code, String title, String agrees, String panelRating, String ratingReason,
-            String strengths, String areasForDevelopment, String privateNotes, Integer version, String updatedBy,
-            Instant updatedAt) {
+            String strengths, String areasForDevelopment, String privateNotes, Set<Long> themes, Integer version,
+            String updatedBy, Instant updatedAt) {
 
         static FindingValues of(Standard standard, StandardFinding f) {
             if (f == null) {
-                return new FindingValues(standard.code, standard.title, null, null, null, null, null, null, null, null, null);
+                return new FindingValues(standard.code, standard.title, null, null, null, null, null, null, Set.of(), null,
+                        null, null);
             }
             return new FindingValues(standard.code, standard.title, f.agrees ? "yes" : f.panelRating != null ? "no" : null,
                     f.panelRating == null ? null : f.panelRating.name(), f.ratingReason, f.strengths,
-                    f.areasForDevelopment, f.privateNotes, f.version, f.updatedByName, f.updatedAt);
+                    f.areasForDevelopment, f.privateNotes, f.themes.stream().map(t -> t.id).collect(Collectors.toSet()),
+                    f.version, f.updatedByName, f.updatedAt);
         }
 
-        static FindingValues typed(Standard standard, Function<String, String> form) {
+        static FindingValues typed(Standard standard, List<Theme> themes, Function<String, String> form) {
             String p = standard.code + "-";
+            Set<Long> ticked = themes.stream().filter(t -> form.apply(p + t.field()) != null).map(t -> t.id)
+                    .collect(Collectors.toSet());
             return new FindingValues(standard.code, standard.title, form.apply(p + "agrees"), form.apply(p + "panelRating"),
                     form.apply(p + "ratingReason"), form.apply(p + "strengths"), form.apply(p + "areasForDevelopment"),
-                    form.apply(p + "privateNotes"), number(form.apply(p + "version")), null, null);
+                    form.apply(p + "privateNotes"), ticked, number(form.apply(p + "version")), null, null);
+        }
+
+        public boolean chose(long themeId) {
+            return themes.contains(themeId);
+        }
+
+        /** The themes ticked, by name, in the list's order: what a conflict page shows. */
+        String themeNames(List<Theme> all) {
+            return all.stream().filter(t -> themes.contains(t.id)).map(t -> t.name).collect(Collectors.joining(", "));
         }
 
         public String field(String name) {
@@ -445,7 +458,7 @@ public class PanelService {
      */
     public record ItemPage(PanelDay panel, AgendaItem item, AssessmentService.Reading reading,
             List<QualityFlags.Flag> flags, Map<String, FindingValues> findings, String findingErrorsFor,
-            FormErrors errors, List<Theme> themes, Set<Long> chosenThemes, List<RequiredAction> requiredActions,
+            FormErrors errors, List<Theme> themes, List<RequiredAction> requiredActions,
             OutcomeValues outcome, String refusal, Long previousItemId, Long nextItemId, int position, int size) {
 
         public FindingValues finding(String code) {
@@ -455,15 +468,6 @@ public class PanelService {
         /** The errors of the one form that was refused: this standard's, or none. */
         public FormErrors errorsFor(String form) {
             return form.equals(findingErrorsFor) ? errors : FormErrors.none();
-        }
-
-        public boolean themeChosen(long themeId) {
-            return chosenThemes.contains(themeId);
-        }
-
-        /** The themes as saved, sent back with the themes form. */
-        public String themesSeen() {
-            return PanelService.seen(item.themes.stream().map(t -> t.id).collect(Collectors.toSet()));
         }
 
         /** The outcome as it stood when the page was shown, sent back with the outcome form. */
@@ -500,11 +504,11 @@ public class PanelService {
     @Transactional
     public ItemPage itemPage(long panelId, long itemId) {
         PanelDay panel = panel(panelId);
-        return itemPage(panel, item(panel, itemId, false), Map.of(), null, FormErrors.none(), null, null, null);
+        return itemPage(panel, item(panel, itemId, false), Map.of(), null, FormErrors.none(), null, null);
     }
 
     private ItemPage itemPage(PanelDay panel, AgendaItem item, Map<String, FindingValues> typed, String errorsFor,
-            FormErrors errors, Set<Long> typedThemes, OutcomeValues outcome, String refusal) {
+            FormErrors errors, OutcomeValues outcome, String refusal) {
         org.hibernate.Hibernate.initialize(item.assessment);
         AssessmentService.Reading reading = assessments.reading(item.assessment.id, null);
         Map<Long, StandardFinding> saved = StandardFinding.forItem(item).stream()
@@ -518,8 +522,6 @@ public class PanelService {
                 : LocalDate.ofInstant(reading.version().submittedAt, UK);
         List<QualityFlags.Flag> flags = QualityFlags.of(reading.snapshot(), submittedOn, reading.work().cycle.closes,
                 surveys.takeUp(item.assessment.agency, reading.work().cycle));
-        Set<Long> chosen = typedThemes != null ? typedThemes
-                : item.themes.stream().map(t -> t.id).collect(Collectors.toSet());
         List<Object[]> order = Panache.getEntityManager().createQuery(
                 "select i.id, i.position from AgendaItem i where i.panel = :panel order by i.position, i.id", Object[].class)
                 .setParameter("panel", panel).getResultList();
@@ -532,7 +534,7 @@ public class PanelService {
         Long previous = index > 0 ? ((Number) order.get(index - 1)[0]).longValue() : null;
         Long next = index + 1 < order.size() ? ((Number) order.get(index + 1)[0]).longValue() : null;
         OutcomeValues shown = outcome != null ? outcome : OutcomeValues.empty();
-        return new ItemPage(panel, item, reading, flags, findings, errorsFor, errors, Theme.activeInOrder(), chosen,
+        return new ItemPage(panel, item, reading, flags, findings, errorsFor, errors, Theme.activeInOrder(),
                 RequiredAction.forItem(item), shown, refusal, previous, next, index + 1, order.size());
     }
 
@@ -574,10 +576,11 @@ public class PanelService {
         AgendaItem item = item(panel, itemId, true);
         Standard standard = item.assessment.cycle.tool.standards.stream().filter(s -> s.code.equals(code)).findFirst()
                 .orElseThrow(NotFoundException::new);
-        FindingValues typed = FindingValues.typed(standard, form);
+        List<Theme> themes = Theme.activeInOrder();
+        FindingValues typed = FindingValues.typed(standard, themes, form);
         FormErrors errors = check(typed);
         if (errors.any()) {
-            return new ItemRefused(400, itemPage(panel, item, Map.of(code, typed), code, errors, null, null, null));
+            return new ItemRefused(400, itemPage(panel, item, Map.of(code, typed), code, errors, null, null));
         }
         StandardFinding finding = StandardFinding.find("item = ?1 and standard = ?2", item, standard).firstResult();
         if (finding != null && (typed.version() == null || typed.version() != finding.version)) {
@@ -588,6 +591,7 @@ public class PanelService {
                     new ConflictRow("Reason for the panel rating", theirs.ratingReason(), typed.ratingReason()),
                     new ConflictRow("Strengths", theirs.strengths(), typed.strengths()),
                     new ConflictRow("Areas for development", theirs.areasForDevelopment(), typed.areasForDevelopment()),
+                    new ConflictRow("Themes", theirs.themeNames(themes), typed.themeNames(themes)),
                     new ConflictRow("Private notes", theirs.privateNotes(), typed.privateNotes()));
             String p = code + "-";
             List<HiddenField> fields = new ArrayList<>();
@@ -597,6 +601,7 @@ public class PanelService {
                     fields.add(new HiddenField(p + name, value));
                 }
             }
+            typed.themes().forEach(id -> fields.add(new HiddenField(p + "theme-" + id, "yes")));
             fields.add(new HiddenField(p + "version", String.valueOf(finding.version)));
             return new ItemConflict(new Conflict(panel, item, "Someone else changed the panel's finding on " + code + " "
                     + standard.title, theirs.updatedBy() == null ? "someone else" : theirs.updatedBy(), finding.updatedAt,
@@ -613,6 +618,8 @@ public class PanelService {
         finding.strengths = clean(typed.strengths());
         finding.areasForDevelopment = clean(typed.areasForDevelopment());
         finding.privateNotes = clean(typed.privateNotes());
+        finding.themes.clear();
+        themes.stream().filter(t -> typed.themes().contains(t.id)).forEach(finding.themes::add);
         finding.updatedByName = currentUser.user().displayName;
         finding.persistAndFlush();
         return new ItemSaved(item.path() + "?saved=" + code + "#finding-" + code);
@@ -648,29 +655,6 @@ public class PanelService {
             }
         }
         return errors;
-    }
-
-    /** Saves the themes the panel noted for the item, from the version loaded; a newer save comes back as a conflict. */
-    @Transactional
-    public ItemSave saveThemes(long panelId, long itemId, Function<String, String> form) {
-        PanelDay panel = panel(panelId);
-        AgendaItem item = item(panel, itemId, true);
-        List<Theme> themes = Theme.activeInOrder();
-        Set<Long> chosen = new HashSet<>();
-        themes.stream().filter(t -> form.apply(t.field()) != null).forEach(t -> chosen.add(t.id));
-        Set<Long> theirs = item.themes.stream().map(t -> t.id).collect(Collectors.toSet());
-        if (!theirs.equals(ids(form.apply("seen")))) {
-            List<ConflictRow> rows = themes.stream().map(t -> new ConflictRow(t.name,
-                    theirs.contains(t.id) ? "Noted" : "Not noted", chosen.contains(t.id) ? "Noted" : "Not noted")).toList();
-            List<HiddenField> fields = new ArrayList<>();
-            chosen.forEach(id -> fields.add(new HiddenField("theme-" + id, "yes")));
-            fields.add(new HiddenField("seen", seen(theirs)));
-            return new ItemConflict(new Conflict(panel, item, "Someone else changed this submission's themes",
-                    "someone else", item.updatedAt, rows, item.path() + "/themes", fields));
-        }
-        item.themes.clear();
-        themes.stream().filter(t -> chosen.contains(t.id)).forEach(item.themes::add);
-        return new ItemSaved(item.path() + "?saved=themes#themes");
     }
 
     /**
@@ -725,7 +709,7 @@ public class PanelService {
             }
         }
         if (errors.any()) {
-            return new ItemRefused(400, itemPage(panel, item, Map.of(), "outcome", errors, null, typed, null));
+            return new ItemRefused(400, itemPage(panel, item, Map.of(), "outcome", errors, typed, null));
         }
         String seen = typed.seen() == null || typed.seen().isBlank() ? null : typed.seen();
         if (!java.util.Objects.equals(seen, item.outcome == null ? null : item.outcome.name())) {
@@ -750,7 +734,7 @@ public class PanelService {
         }
         Assessment assessment = item.assessment;
         if (!item.awaitingOutcome() || assessment.state != AssessmentState.SUBMITTED) {
-            return new ItemRefused(409, itemPage(panel, item, Map.of(), "outcome", errors, null, typed,
+            return new ItemRefused(409, itemPage(panel, item, Map.of(), "outcome", errors, typed,
                     "Only a submitted self-assessment can be given an outcome. This one is "
                             + assessment.state.label.toLowerCase() + ", so nothing has been recorded."));
         }
@@ -780,27 +764,6 @@ public class PanelService {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
-
-    /** The themes a page was showing, as the form sends them back ("3,5"): a change since is a conflict. */
-    public static String seen(Set<Long> themeIds) {
-        return themeIds.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
-    }
-
-    private static Set<Long> ids(String seen) {
-        Set<Long> ids = new HashSet<>();
-        if (seen != null) {
-            for (String part : seen.split(",")) {
-                try {
-                    if (!part.isBlank()) {
-                        ids.add(Long.valueOf(part.trim()));
-                    }
-                } catch (NumberFormatException e) {
-                    // not a theme: the set then differs and the person sees both versions
-                }
-            }
-        }
-        return ids;
-    }
 
     private static Integer number(String text) {
         try {
@@ -846,12 +809,9 @@ public class PanelService {
         PanelDay panel = panel(panelId);
         panel.members.size();
         List<AgendaItem> items = AgendaItem.agenda(panel);
-        if (!items.isEmpty()) {
-            AgendaItem.list("select distinct i from AgendaItem i left join fetch i.themes where i in ?1", items);
-        }
         Map<Long, List<StandardFinding>> findings = items.isEmpty() ? Map.of()
-                : StandardFinding.<StandardFinding>list("select f from StandardFinding f join fetch f.standard s"
-                        + " where f.item in ?1 order by s.position", items).stream()
+                : StandardFinding.<StandardFinding>list("select distinct f from StandardFinding f join fetch f.standard s"
+                        + " left join fetch f.themes where f.item in ?1 order by s.position", items).stream()
                         .collect(Collectors.groupingBy(f -> f.item.id, LinkedHashMap::new, Collectors.toList()));
         Map<Long, List<RequiredAction>> actions = items.isEmpty() ? Map.of()
                 : RequiredAction.<RequiredAction>list("select r from RequiredAction r join fetch r.standard join fetch r.actionItem"

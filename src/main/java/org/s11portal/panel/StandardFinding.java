@@ -1,6 +1,10 @@
 package org.s11portal.panel;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.s11portal.assessment.Rating;
 import org.s11portal.common.persistence.EditableEntity;
@@ -12,6 +16,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
@@ -35,6 +41,13 @@ public class StandardFinding extends EditableEntity {
     @Column(nullable = false)
     public boolean agrees;
 
+    /** The themes across the partnerships the panel noted under this standard. */
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "finding_theme",
+            joinColumns = @JoinColumn(name = "standard_finding_id"),
+            inverseJoinColumns = @JoinColumn(name = "theme_id"))
+    public Set<Theme> themes = new LinkedHashSet<>();
+
     @Enumerated(EnumType.STRING)
     @Column(name = "panel_rating", length = 10)
     public Rating panelRating;
@@ -55,7 +68,14 @@ public class StandardFinding extends EditableEntity {
     @Column(name = "updated_by_name", length = 120)
     public String updatedByName;
 
+    /** An item's findings with their themes, in one query. */
     public static List<StandardFinding> forItem(AgendaItem item) {
-        return list("item", item);
+        return list("select distinct f from StandardFinding f left join fetch f.themes where f.item = ?1", item);
+    }
+
+    /** The themes noted under any of these findings, once each, in the list's order: what a letter names. */
+    public static List<String> themeNames(Collection<StandardFinding> findings) {
+        return findings.stream().flatMap(f -> f.themes.stream()).distinct()
+                .sorted(Comparator.comparingInt((Theme t) -> t.position)).map(t -> t.name).toList();
     }
 }

@@ -171,7 +171,7 @@ class DemoPanelsTest {
             return new Held(p.kind, p.heldOn, cycle.year1Due, items.stream().map(i -> i.outcome).toList(), findings.size(),
                     findings.stream().filter(f -> !f.agrees && f.panelRating != null && f.ratingReason != null).count(),
                     findings.stream().filter(f -> f.privateNotes != null).count(),
-                    items.stream().mapToLong(i -> i.themes.size()).sum(),
+                    findings.stream().mapToLong(f -> f.themes.size()).sum(),
                     items.stream().mapToLong(i -> RequiredAction.forItem(i).size()).sum(), letters);
         }).toList();
     }

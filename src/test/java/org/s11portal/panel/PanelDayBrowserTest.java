@@ -107,17 +107,14 @@ class PanelDayBrowserTest extends BrowserTest {
         page.fill("#T1-strengths", "A clear safeguarding policy, known to staff");
         page.fill("#T1-areasForDevelopment", "Show what changed for children");
         page.fill("#T1-privateNotes", "Ask about the board at the next meeting");
+        page.locator("#finding-T1").getByLabel("Early Help").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the panel's view of T1")).click();
         page.waitForSelector(".govuk-notification-banner--success");
         assertTrue(page.textContent(".govuk-notification-banner").contains("The panel's view of T1 is saved"));
         assertEquals("A clear safeguarding policy, known to staff", page.inputValue("#T1-strengths"));
+        assertTrue(page.locator("#finding-T1").getByLabel("Early Help").isChecked(), "the theme is saved with T1");
+        assertTrue(!page.locator("#finding-T2").getByLabel("Early Help").isChecked(), "and only with T1");
         step(page, "08-finding-saved");
-
-        page.getByLabel("Early Help").check();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the themes")).click();
-        page.waitForURL("**saved=themes**");
-        assertTrue(page.getByLabel("Early Help").isChecked());
-        step(page, "09-themes-saved");
 
         LocalDate due = clock.today().plusMonths(3);
         page.check("#outcome-ACCEPTED_WITH_ACTIONS");

@@ -205,7 +205,7 @@ class PanelResourceTest {
     }
 
     @Test
-    void themesAreSavedAndAChangeInBetweenIsAConflict() {
+    void themesAreNotedPerStandardWithItsFindingAndAChangeInBetweenIsAConflict() {
         Cycle cycle = fixtures.aCycle().withTool().create();
         submittedJoint(cycle);
         User moderator = fixtures.moderator(Area.HAMPSHIRE);
@@ -215,19 +215,28 @@ class PanelResourceTest {
         String path = "/panels/" + panelId + "/items/" + item.id;
         String page = session.get(path).then().statusCode(200).body(containsString("Early Help"))
                 .body(containsString("The Family Approach")).extract().asString();
-        Matcher early = Pattern.compile("id=\"(theme-\\d+)\" name=\"theme-\\d+\" type=\"checkbox\" value=\"yes\">\\s*"
-                + "<label class=\"govuk-label govuk-checkboxes__label\" for=\"theme-\\d+\">Early Help").matcher(page);
+        // each standard's form has its own themes
+        Matcher early = Pattern.compile("id=\"(T2-theme-\\d+)\" name=\"T2-theme-\\d+\" type=\"checkbox\" value=\"yes\">\\s*"
+                + "<label class=\"govuk-label govuk-checkboxes__label\" for=\"T2-theme-\\d+\">Early Help").matcher(page);
         assertTrue(early.find(), page);
-        session.post(path + "/themes", Map.of(early.group(1), "yes", "seen", "")).then().statusCode(303);
-        assertEquals(List.of("Early Help"), themeNames(item.id));
-        // a page loaded before that save sends what it saw: nothing
-        session.post(path + "/themes", Map.of("seen", "")).then().statusCode(409).body(containsString("Early Help"));
-        assertEquals(List.of("Early Help"), themeNames(item.id));
+        assertTrue(page.contains("name=\"T1-" + early.group(1).substring(3) + "\""), "T1 offers the same theme");
+        Map<String, String> form = new HashMap<>(PanelTestData.finding("T2", "yes", null, null, "Strong", ""));
+        form.put(early.group(1), "yes");
+        session.post(path + "/findings/T2", form).then().statusCode(303);
+        assertEquals(List.of("Early Help"), themeNames(item.id, "T2"));
+        assertEquals(List.of(), themeNames(item.id, "T1"));
+        session.get(path).then().body(containsString("id=\"" + early.group(1) + "\" name=\"" + early.group(1)
+                + "\" type=\"checkbox\" value=\"yes\" checked"));
+        // a page loaded before that save sends the version it saw: a conflict that shows both, nothing changed
+        session.post(path + "/findings/T2", PanelTestData.finding("T2", "yes", null, null, "Strong", "")).then().statusCode(409)
+                .body(containsString("Early Help"));
+        assertEquals(List.of("Early Help"), themeNames(item.id, "T2"));
     }
 
-    private List<String> themeNames(long itemId) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> AgendaItem.<AgendaItem>findById(itemId)
-                .themes.stream().map(t -> t.name).toList());
+    private List<String> themeNames(long itemId, String code) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> StandardFinding.<StandardFinding>list(
+                "item.id = ?1 and standard.code = ?2", itemId, code).stream().flatMap(f -> f.themes.stream())
+                .map(t -> t.name).toList());
     }
 
     @Test
