@@ -8,13 +8,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Hibernate;
 import org.jboss.logging.Logger;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
 import org.s11portal.assessment.AssessmentScope;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.config.PortalConfig;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,8 +52,8 @@ public class LetterBatch {
     @Inject
     PortalClock clock;
 
-    @ConfigProperty(name = "portal.letters.issue-threads", defaultValue = "2")
-    int threads;
+    @Inject
+    PortalConfig config;
 
     /** A draft to issue, read on the caller's thread: what it shows today and the template it is made with. */
     private record Job(long letterId, LetterTemplate template, LetterContent content) {
@@ -61,7 +61,7 @@ public class LetterBatch {
 
     /** Issues the letters with the configured number of threads; one outcome per id, in the same order. */
     public List<LetterService.IssueOutcome> issue(List<Long> letterIds) {
-        return issue(letterIds, threads);
+        return issue(letterIds, config.letters().issueThreads());
     }
 
     /** Issues the letters with this many threads (at least 1); one outcome per id, in the same order. */
@@ -117,6 +117,7 @@ public class LetterBatch {
             }
             scope.assessment(letter.assessment.id);
             LetterTemplate template = (LetterTemplate) Hibernate.unproxy(letter.template);
+            template.source.length(); // read here: the batch's threads render outside any session
             jobs.add(new Job(id, template, letter.isDraft() ? letters.shown(letter).datedOn(clock.today()) : null));
         }
         return jobs;

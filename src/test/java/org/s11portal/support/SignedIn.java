@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.s11portal.account.User;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -28,17 +29,20 @@ public class SignedIn {
 
     public <T> T as(User user, Supplier<T> work) {
         ManagedContext requests = Arc.container().requestContext();
-        boolean mine = !requests.isActive();
-        if (mine) {
-            requests.activate();
+        // a request of its own, as HTTP gives: a test method's request context (and its CurrentUser) is set aside
+        InjectableContext.ContextState outer = requests.isActive() ? requests.getState() : null;
+        if (outer != null) {
+            requests.deactivate();
         }
+        requests.activate();
         try {
             identities.setIdentity(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user.email))
                     .addRole(user.role).addAttribute(USER_ID, user.id).build());
             return work.get();
         } finally {
-            if (mine) {
-                requests.terminate();
+            requests.terminate();
+            if (outer != null) {
+                requests.activate(outer);
             }
         }
     }
