@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.hibernate.Hibernate;
 import org.jboss.logging.Logger;
@@ -72,6 +73,9 @@ public class LetterBatch {
         long started = System.nanoTime();
         List<Job> jobs = QuarkusTransaction.requiringNew().call(() -> read(letterIds));
         long moderatorId = currentUser.user().id;
+        long readMs = (System.nanoTime() - started) / 1_000_000;
+        AtomicLong renderNanos = new AtomicLong();
+        AtomicLong storeNanos = new AtomicLong();
         int n = Math.max(1, Math.min(threadCount, Math.max(1, jobs.size())));
         List<LetterService.IssueOutcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -82,7 +86,7 @@ public class LetterBatch {
         try {
             List<Future<LetterService.IssueOutcome>> futures = new ArrayList<>();
             for (Job job : jobs) {
-                futures.add(pool.submit(() -> issueOne(job, moderatorId)));
+                futures.add(pool.submit(() -> issueOne(job, moderatorId, renderNanos, storeNanos)));
             }
             for (Future<LetterService.IssueOutcome> future : futures) {
                 outcomes.add(future.get());
@@ -98,9 +102,9 @@ public class LetterBatch {
         } finally {
             pool.shutdownNow();
         }
-        LOG.infof("letters-issued requested=%d issued=%d threads=%d ms=%d", letterIds.size(),
-                outcomes.stream().filter(LetterService.Issued.class::isInstance).count(), n,
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("letters-issued requested=%d issued=%d threads=%d ms=%d read-ms=%d render-ms-total=%d store-ms-total=%d",
+                letterIds.size(), outcomes.stream().filter(LetterService.Issued.class::isInstance).count(), n,
+                (System.nanoTime() - started) / 1_000_000, readMs, renderNanos.get() / 1_000_000, storeNanos.get() / 1_000_000);
         return outcomes;
     }
 
@@ -124,11 +128,18 @@ public class LetterBatch {
     }
 
     /** On a batch thread: the PDF (no transaction held while it renders), then the letter stored in its own. */
-    private LetterService.IssueOutcome issueOne(Job job, long moderatorId) {
+    private LetterService.IssueOutcome issueOne(Job job, long moderatorId, AtomicLong renderNanos, AtomicLong storeNanos) {
+        long started = System.nanoTime();
         LetterService.Rendered rendered = job.content() == null ? null : letters.render(job.template(), job.content());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            FeedbackLetter letter = FeedbackLetter.findById(job.letterId(), LockModeType.PESSIMISTIC_WRITE);
-            return letters.issueOne(letter, User.findById(moderatorId), rendered);
-        });
+        long rendering = System.nanoTime();
+        renderNanos.addAndGet(rendering - started);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                FeedbackLetter letter = FeedbackLetter.findById(job.letterId(), LockModeType.PESSIMISTIC_WRITE);
+                return letters.issueOne(letter, User.findById(moderatorId), rendered);
+            });
+        } finally {
+            storeNanos.addAndGet(System.nanoTime() - rendering);
+        }
     }
 }
