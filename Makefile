@@ -30,8 +30,8 @@ test: ## Run every test against a real MariaDB, pages in headless Chromium
 	S11_CHROMIUM="$$(deploy/scripts/chromium.sh ensure)" && export S11_CHROMIUM && \
 	$(MVN) verify
 
-bench: ## Load-test the survey submit path, then the pages; writes target/bench/survey.json and pages.json
-	$(MVN) -DskipTests package && deploy/bench/survey-bench.sh && deploy/bench/pages-bench.sh
+bench: ## Load-test the survey submit path, the pages, then panel letters; writes target/bench/survey.json, pages.json, letters.json
+	$(MVN) -DskipTests package && deploy/bench/survey-bench.sh && deploy/bench/pages-bench.sh && deploy/bench/letters-bench.sh
 
 package: ## Build the runnable jar under target/quarkus-app
 	$(MVN) -DskipTests package

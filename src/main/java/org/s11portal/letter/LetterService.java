@@ -224,18 +224,29 @@ public class LetterService {
     }
 
     private IssueOutcome issueOne(FeedbackLetter letter) {
+        return issueOne(letter, currentUser.user(), null);
+    }
+
+    /**
+     * Issues a draft (locked by the caller) as {@code moderator}, in the caller's transaction: the part of issuing
+     * that {@link #issue}, {@link #issueAll} and {@link LetterBatch} share. {@code rendered} is the PDF already made
+     * from this letter's content, template and paragraphs by another thread (a batch), or null to render it here; it
+     * is used only when it was made from exactly what the letter shows today.
+     */
+    IssueOutcome issueOne(FeedbackLetter letter, User moderator, Rendered rendered) {
         if (!letter.isDraft()) {
             return new NotIssued(letter, "This letter has already been issued");
         }
         Assessment assessment = Assessment.findById(letter.assessment.id, LockModeType.PESSIMISTIC_WRITE);
-        User moderator = currentUser.user();
         AssessmentLifecycle.Actor actor = AssessmentLifecycle.Actor.person(moderator);
         String refusal = lifecycle.refusal(assessment, AssessmentLifecycle.Move.ISSUE_FEEDBACK, actor);
         if (refusal != null) {
             return new NotIssued(letter, "The letter cannot be issued: " + refusal);
         }
         LetterContent content = shown(letter).datedOn(clock.today());
-        store(letter, letter.template, content, moderator);
+        byte[] pdf = rendered != null && rendered.templateId() == letter.template.id && rendered.content().equals(content)
+                ? rendered.pdf() : null;
+        store(letter, letter.template, content, moderator, pdf);
         lifecycle.move(assessment, AssessmentLifecycle.Move.ISSUE_FEEDBACK, actor, "Feedback letter issued");
         return new Issued(letter);
     }
@@ -271,6 +282,15 @@ public class LetterService {
         letter.persist();
         lifecycle.move(assessment, AssessmentLifecycle.Move.ISSUE_FEEDBACK, system, "Feedback letter issued");
         return letter;
+    }
+
+    /** A draft's PDF made ahead of issuing (by a batch's thread), with what it was made from. */
+    record Rendered(long templateId, LetterContent content, byte[] pdf) {
+    }
+
+    /** A draft rendered as it would be issued today, without storing anything (for a batch's threads). */
+    Rendered render(LetterTemplate template, LetterContent shownToday) {
+        return new Rendered(template.id, shownToday, renderer.pdf(template, shownToday));
     }
 
     /** The reissue form: the issued letter's paragraphs to correct, and the reason. */
@@ -328,7 +348,11 @@ public class LetterService {
     }
 
     private void store(FeedbackLetter letter, LetterTemplate template, LetterContent content, User by) {
-        byte[] pdf = renderer.pdf(template, content);
+        store(letter, template, content, by, null);
+    }
+
+    private void store(FeedbackLetter letter, LetterTemplate template, LetterContent content, User by, byte[] rendered) {
+        byte[] pdf = rendered != null ? rendered : renderer.pdf(template, content);
         letter.template = template;
         letter.contentJson = write(content);
         letter.paragraphsJson = write(content.paragraphs());

@@ -16,6 +16,7 @@ import org.s11portal.assessment.SubmissionSnapshot;
 import org.s11portal.assessment.SubmissionVersion;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.letter.FeedbackLetter;
+import org.s11portal.letter.LetterBatch;
 import org.s11portal.letter.LetterContent;
 import org.s11portal.letter.LetterContents;
 import org.s11portal.letter.LetterKind;
@@ -23,6 +24,7 @@ import org.s11portal.letter.LetterService;
 import org.s11portal.letter.LetterState;
 import org.s11portal.survey.SurveyService;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -45,6 +47,9 @@ public class PanelLetters {
 
     @Inject
     LetterService letters;
+
+    @Inject
+    LetterBatch batch;
 
     @Inject
     AssessmentService assessments;
@@ -84,13 +89,22 @@ public class PanelLetters {
         return new Made(made, already);
     }
 
-    /** Issues every draft letter of the panel's submissions; answers how many were issued and why others were not. */
-    @Transactional
+    /**
+     * Issues every draft letter of the panel's submissions with {@link LetterBatch} (PDFs made in parallel, each letter
+     * stored in its own transaction); answers how many were issued and why others were not. Not transactional itself:
+     * the drafts are listed in one short transaction, then the batch commits letter by letter.
+     */
     public List<LetterService.IssueOutcome> issueDrafts(long panelId) {
-        PanelDay panel = panels.panel(panelId);
-        List<Long> drafts = lettersByAssessment(AgendaItem.agenda(panel)).values().stream()
-                .filter(FeedbackLetter::isDraft).map(l -> l.id).toList();
-        return letters.issueAll(drafts);
+        return batch.issue(draftIds(panelId));
+    }
+
+    /** The ids of the panel's draft letters, for moderators who may run the panel; anyone else 404. */
+    public List<Long> draftIds(long panelId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PanelDay panel = panels.panel(panelId);
+            return lettersByAssessment(AgendaItem.agenda(panel)).values().stream()
+                    .filter(FeedbackLetter::isDraft).map(l -> l.id).toList();
+        });
     }
 
     /** The accepted submissions waiting for their letter: moderated, not yet sent feedback. */

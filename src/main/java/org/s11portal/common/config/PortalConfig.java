@@ -22,6 +22,8 @@ public interface PortalConfig {
 
     Housekeeping housekeeping();
 
+    Letters letters();
+
     /** The address staff use to reach the portal, for survey links, QR codes and posters. */
     String publicUrl();
 
@@ -107,5 +109,11 @@ public interface PortalConfig {
     interface DemoData {
         /** Load the demo partnerships' agencies, users and cycles at start-up (never honoured in prod). */
         boolean enabled();
+    }
+
+    interface Letters {
+        /** Threads that make the PDFs when many letters are issued at once (LetterBatch; docs/performance.md). */
+        @WithDefault("2")
+        int issueThreads();
     }
 }
