@@ -15,7 +15,6 @@ import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.SubmissionSnapshot;
 import org.s11portal.assessment.SubmissionVersion;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.letter.FeedbackLetter;
 import org.s11portal.letter.LetterBatch;
 import org.s11portal.letter.LetterContent;
 import org.s11portal.letter.LetterContents;
@@ -24,6 +23,7 @@ import org.s11portal.letter.LetterService;
 import org.s11portal.letter.LetterState;
 import org.s11portal.survey.SurveyService;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,7 +72,7 @@ public class PanelLetters {
     public Made makeDrafts(long panelId) {
         PanelDay panel = panels.panel(panelId);
         List<AgendaItem> items = AgendaItem.agenda(panel);
-        Map<Long, FeedbackLetter> existing = lettersByAssessment(items);
+        Map<Long, LetterRow> existing = lettersByAssessment(items);
         int made = 0;
         int already = 0;
         for (AgendaItem item : items) {
@@ -103,7 +103,7 @@ public class PanelLetters {
         return QuarkusTransaction.requiringNew().call(() -> {
             PanelDay panel = panels.panel(panelId);
             return lettersByAssessment(AgendaItem.agenda(panel)).values().stream()
-                    .filter(FeedbackLetter::isDraft).map(l -> l.id).toList();
+                    .filter(LetterRow::isDraft).map(LetterRow::id).toList();
         });
     }
 
@@ -113,15 +113,28 @@ public class PanelLetters {
                 && item.assessment.state == AssessmentState.MODERATED;
     }
 
+    /** What the agenda shows of a letter: never its content or PDF, which a page of 300 letters must not load. */
+    public record LetterRow(long id, long assessmentId, LetterState state) {
+        public String path() {
+            return "/letters/" + id;
+        }
+
+        public boolean isDraft() {
+            return state == LetterState.DRAFT;
+        }
+    }
+
     /** The current letter (a draft, or the issued one; never a superseded one) of each item's assessment, in one query. */
-    static Map<Long, FeedbackLetter> lettersByAssessment(List<AgendaItem> items) {
-        Map<Long, FeedbackLetter> byAssessment = new LinkedHashMap<>();
+    static Map<Long, LetterRow> lettersByAssessment(List<AgendaItem> items) {
+        Map<Long, LetterRow> byAssessment = new LinkedHashMap<>();
         if (items.isEmpty()) {
             return byAssessment;
         }
         List<Long> ids = items.stream().map(i -> i.assessment.id).toList();
-        FeedbackLetter.<FeedbackLetter>list("assessment.id in ?1 and state <> ?2 order by id", ids, LetterState.SUPERSEDED)
-                .forEach(l -> byAssessment.put(l.assessment.id, l));
+        Panache.getEntityManager().createQuery("select l.id, l.assessment.id, l.state from FeedbackLetter l"
+                + " where l.assessment.id in :ids and l.state <> :superseded order by l.id", Object[].class)
+                .setParameter("ids", ids).setParameter("superseded", LetterState.SUPERSEDED).getResultList()
+                .forEach(row -> byAssessment.put((Long) row[1], new LetterRow((Long) row[0], (Long) row[1], (LetterState) row[2])));
         return byAssessment;
     }
 

@@ -24,7 +24,6 @@ import org.s11portal.assessment.AssessmentService;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.Rating;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.letter.FeedbackLetter;
 import org.s11portal.common.template.TemplateExtensions;
 import org.s11portal.common.web.DateParts;
 import org.s11portal.common.web.FormErrors;
@@ -287,13 +286,13 @@ public class PanelService {
     // --- the agenda ------------------------------------------------------------------------------------------------
 
     public record PanelPage(PanelDay panel, List<AgendaItem> items, List<String> members, long decided,
-            Map<Long, FeedbackLetter> letters) {
+            Map<Long, PanelLetters.LetterRow> letters) {
         public boolean finished() {
             return !items.isEmpty() && decided == items.size();
         }
 
         /** The item's current letter (a draft or the issued one), or null. */
-        public FeedbackLetter letterOf(AgendaItem item) {
+        public PanelLetters.LetterRow letterOf(AgendaItem item) {
             return letters.get(item.assessment.id);
         }
 
@@ -303,7 +302,7 @@ public class PanelService {
         }
 
         public long draftLetters() {
-            return letters.values().stream().filter(FeedbackLetter::isDraft).count();
+            return letters.values().stream().filter(PanelLetters.LetterRow::isDraft).count();
         }
 
         /** Whether the page has a letters section: some submission was accepted. */
