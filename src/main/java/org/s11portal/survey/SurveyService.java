@@ -320,7 +320,8 @@ public class SurveyService {
 
     /** Counted from survey_uptake, never from the responses themselves. */
     @SuppressWarnings("unchecked")
-    private static Map<Long, Long> responsesByAgency(Cycle cycle) {
+    /** Survey responses so far per agency id in a cycle, from the take-up counts (never the answers). */
+    public static Map<Long, Long> responsesByAgency(Cycle cycle) {
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery("SELECT agency_id, SUM(responses) FROM survey_uptake WHERE cycle_id = ?1 GROUP BY agency_id")
                 .setParameter(1, cycle.id).getResultList();

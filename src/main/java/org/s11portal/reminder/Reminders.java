@@ -1,0 +1,158 @@
+package org.s11portal.reminder;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+import org.s11portal.account.Roles;
+import org.s11portal.account.User;
+import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentState;
+import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.config.PortalConfig;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.cycle.DeadlineExtension;
+import org.s11portal.letter.ActionPlanDue;
+import org.s11portal.survey.SurveyService;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The daily chase of every deadline (docs/email.md): a year-1 due date (an agency's extension replaces the cycle's),
+ * the agreed action plan after the letter, and a staff survey whose take-up is below target in its last week. Each
+ * reminder is written to the outbox under a key naming the deadline, the step of {@link ReminderLadder} and the
+ * recipient, so a second run on the same day, on another instance or after a restart, writes nothing new.
+ */
+@ApplicationScoped
+public class Reminders {
+
+    private static final Logger LOG = Logger.getLogger(Reminders.class);
+    static final EnumSet<AssessmentState> NOT_YET_SUBMITTED = EnumSet.of(AssessmentState.NOT_STARTED, AssessmentState.IN_PROGRESS);
+    static final int SURVEY_DAYS_BEFORE_CLOSING = 7;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ReminderEmails emails;
+
+    /** How many reminders of each kind a run wrote to the outbox (a repeated run writes none). */
+    public record Written(int assessmentDue, int actionPlanDue, int surveyTakeUp) {
+        public int total() {
+            return assessmentDue + actionPlanDue + surveyTakeUp;
+        }
+    }
+
+    @Scheduled(identity = "reminders", cron = "${portal.reminders.cron}", timeZone = "${portal.timezone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        Written written = run(clock.today());
+        LOG.infof("reminders wrote %d emails: %d assessment due, %d action plan due, %d survey take-up",
+                written.total(), written.assessmentDue(), written.actionPlanDue(), written.surveyTakeUp());
+    }
+
+    @Transactional
+    public Written run(LocalDate today) {
+        List<Cycle> live = Cycle.list("year1Opens <= ?1 and closes >= ?1", today);
+        if (live.isEmpty()) {
+            return new Written(0, 0, 0);
+        }
+        return new Written(assessmentsDue(live, today), actionPlansDue(today), surveyTakeUpBelowTarget(live, today));
+    }
+
+    private int assessmentsDue(List<Cycle> live, LocalDate today) {
+        List<Assessment> open = Assessment.list(
+                "select a from Assessment a join fetch a.agency join fetch a.cycle where a.cycle in ?1 and a.state in ?2",
+                live, NOT_YET_SUBMITTED);
+        Map<String, LocalDate> extended = new HashMap<>();
+        DeadlineExtension.<DeadlineExtension>list("cycle in ?1 order by grantedAt, id", live)
+                .forEach(e -> extended.put(e.agency.id + ":" + e.cycle.id, e.newDue));
+        Leads leads = Leads.of(open.stream().map(a -> a.agency.id).toList());
+        int written = 0;
+        for (Assessment assessment : open) {
+            LocalDate due = extended.getOrDefault(assessment.agency.id + ":" + assessment.cycle.id, assessment.cycle.year1Due);
+            ReminderLadder.Step step = ReminderLadder.stepOn(due, today);
+            if (step != null) {
+                for (User lead : leads.of(assessment.agency.id)) {
+                    written += emails.assessmentDue(assessment, due, step, lead) ? 1 : 0;
+                }
+            }
+        }
+        return written;
+    }
+
+    private int actionPlansDue(LocalDate today) {
+        List<Object[]> rows = entityManager.createQuery("""
+                select a, min(l.issuedAt) from FeedbackLetter l join l.assessment a join fetch a.agency
+                where a.state = ?1 and l.issuedAt is not null group by a""", Object[].class)
+                .setParameter(1, AssessmentState.FEEDBACK_ISSUED).getResultList();
+        Leads leads = Leads.of(rows.stream().map(r -> ((Assessment) r[0]).agency.id).toList());
+        int written = 0;
+        for (Object[] row : rows) {
+            Assessment assessment = (Assessment) row[0];
+            LocalDate due = ActionPlanDue.afterLetterIssuedOn(LocalDate.ofInstant((java.time.Instant) row[1], config.timezone()));
+            ReminderLadder.Step step = ReminderLadder.stepOn(due, today);
+            if (step != null) {
+                for (User lead : leads.of(assessment.agency.id)) {
+                    written += emails.actionPlanDue(assessment, due, step, lead) ? 1 : 0;
+                }
+            }
+        }
+        return written;
+    }
+
+    private int surveyTakeUpBelowTarget(List<Cycle> live, LocalDate today) {
+        int written = 0;
+        for (Cycle cycle : live) {
+            long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(today, cycle.surveyCloses);
+            if (daysLeft < 0 || daysLeft > SURVEY_DAYS_BEFORE_CLOSING || today.isBefore(cycle.surveyOpens)) {
+                continue;
+            }
+            List<Assessment> taking = Assessment.list("select a from Assessment a join fetch a.agency where a.cycle = ?1", cycle);
+            Map<Long, Long> responses = SurveyService.responsesByAgency(cycle);
+            Leads leads = Leads.of(taking.stream().map(a -> a.agency.id).toList());
+            for (Assessment assessment : taking) {
+                SurveyService.TakeUp takeUp = new SurveyService.TakeUp(assessment.agency, assessment.agency.headcount,
+                        responses.getOrDefault(assessment.agency.id, 0L), cycle.takeupTargetPct);
+                if (!takeUp.belowTarget()) {
+                    continue;
+                }
+                for (User lead : leads.of(assessment.agency.id)) {
+                    written += emails.surveyTakeUpLow(assessment, cycle, lead) ? 1 : 0;
+                }
+            }
+        }
+        return written;
+    }
+
+    /** The active agency leads of a set of agencies, loaded in one query. */
+    record Leads(Map<Long, List<User>> byAgency) {
+
+        static Leads of(List<Long> agencyIds) {
+            if (agencyIds.isEmpty()) {
+                return new Leads(Map.of());
+            }
+            List<User> users = User.list("agency.id in ?1 and role = ?2 and active = true order by id", agencyIds, Roles.AGENCY_LEAD);
+            return new Leads(users.stream().collect(Collectors.groupingBy(u -> u.agency.id, Collectors.toCollection(ArrayList::new))));
+        }
+
+        List<User> of(long agencyId) {
+            return byAgency.getOrDefault(agencyId, List.of());
+        }
+    }
+}
