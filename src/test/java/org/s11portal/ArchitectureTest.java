@@ -34,6 +34,7 @@ class ArchitectureTest {
             Map.entry("account", 2),
             Map.entry("audit", 3),
             Map.entry("tool", 3),
+            Map.entry("mail", 3),
             Map.entry("cycle", 4),
             Map.entry("assessment", 5),
             Map.entry("actionplan", 6),

@@ -1,0 +1,57 @@
+package org.s11portal.mail;
+
+import java.util.List;
+
+import org.s11portal.account.Roles;
+import org.s11portal.account.User;
+import org.s11portal.common.config.PortalConfig;
+
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Makes outbox emails from a Qute mail template pair: {@code templates/mail/<name>.txt} and {@code <name>.html}, the
+ * HTML inside the shared frame ({@code {#include mail/frame}}). Declare the pair as a {@code @CheckedTemplate(basePath =
+ * "mail")} method in the feature that sends it, with the one link as a parameter ({@link #link}). Emails are short
+ * plain English with one link to the page to act on; never data about children or survey answers.
+ */
+@ApplicationScoped
+public class Emails {
+
+    @Inject
+    PortalConfig config;
+
+    /** The absolute address of a page of the portal, for the one link an email carries. */
+    public String link(String path) {
+        String base = config.publicUrl();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    /**
+     * Renders both parts of the template for one recipient.
+     *
+     * @param occasion the ids that name the occasion, e.g. the letter's id; the dedupe key is
+     *        {@code <kind>:<occasion>:<recipient user id>}
+     */
+    public OutboxEmail render(TemplateInstance template, String kind, String occasion, User recipient, Long agencyId,
+            String subject) {
+        String text = part(template, Variant.TEXT_PLAIN);
+        String html = part(template, Variant.TEXT_HTML);
+        return new OutboxEmail(kind + ":" + occasion + ":" + recipient.id, kind, recipient.email, agencyId, subject, text, html);
+    }
+
+    private static String part(TemplateInstance template, String contentType) {
+        template.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType));
+        return template.render();
+    }
+
+    /** The agency's leads who can sign in: who an email about the agency goes to. */
+    public List<User> activeLeadsOf(Long agencyId) {
+        return User.list("agency.id = ?1 and role = ?2 and active = true order by id", agencyId, Roles.AGENCY_LEAD);
+    }
+}
