@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 /** Letters for the letter tests: an assessment in a state, its draft letter made as the panel will make it. */
 @ApplicationScoped
-class LetterFixtures {
+public class LetterFixtures {
 
     static final LocalDate PANEL_DATE = LocalDate.of(2026, 3, 12);
     static final String PANEL_DATE_TEXT = "12 March 2026";
@@ -45,7 +45,7 @@ class LetterFixtures {
     }
 
     /** A whole letter: every part of the shared structure has something in it. */
-    static LetterContent content(String agencyName) {
+    public static LetterContent content(String agencyName) {
         return new LetterContent(
                 List.of("Hampshire Safeguarding Children Partnership", "Portsmouth Safeguarding Children Partnership"),
                 PANEL_DATE.plusWeeks(2), agencyName, "Dr Jane Senior", "2025–27", "year 1", PANEL_DATE, LetterKind.JOINT,

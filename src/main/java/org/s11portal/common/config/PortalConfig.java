@@ -24,6 +24,8 @@ public interface PortalConfig {
 
     Letters letters();
 
+    Reminders reminders();
+
     /** The address staff use to reach the portal, for survey links, QR codes and posters. */
     String publicUrl();
 
@@ -115,5 +117,11 @@ public interface PortalConfig {
         /** Threads that make the PDFs when many letters are issued at once (LetterBatch; docs/performance.md). */
         @WithDefault("2")
         int issueThreads();
+    }
+
+    interface Reminders {
+        /** When the daily reminders run (Quarkus cron, in the portal's time zone), or "off". */
+        @WithDefault("0 0 7 * * ?")
+        String cron();
     }
 }

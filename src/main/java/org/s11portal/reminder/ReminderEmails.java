@@ -1,0 +1,71 @@
+package org.s11portal.reminder;
+
+import java.time.LocalDate;
+
+import org.s11portal.account.User;
+import org.s11portal.assessment.Assessment;
+import org.s11portal.common.template.TemplateExtensions;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.mail.Emails;
+import org.s11portal.mail.Outbox;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The reminders' emails: one template pair each, written to the outbox once per deadline, step and recipient. */
+@ApplicationScoped
+public class ReminderEmails {
+
+    @Inject
+    Emails emails;
+
+    @Inject
+    Outbox outbox;
+
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance assessmentDue(String name, String agency, String cycle, LocalDate due,
+                ReminderLadder.Step step, String link);
+
+        static native TemplateInstance actionPlanDue(String name, String agency, String cycle, LocalDate due,
+                ReminderLadder.Step step, String link);
+
+        static native TemplateInstance surveyTakeUpLow(String name, String agency, String cycle, LocalDate closes,
+                int targetPct, String link);
+    }
+
+    boolean assessmentDue(Assessment assessment, LocalDate due, ReminderLadder.Step step, User lead) {
+        String link = emails.link("/assessments/" + assessment.id);
+        return outbox.enqueue(emails.render(
+                Templates.assessmentDue(lead.displayName, assessment.agency.name, assessment.cycle.name, due, step, link),
+                "assessment-due", assessment.id + ":" + due + ":" + step.key(), lead, assessment.agency.id,
+                subject("Your Section 11 self-assessment", due, step)));
+    }
+
+    boolean actionPlanDue(Assessment assessment, LocalDate due, ReminderLadder.Step step, User lead) {
+        String link = emails.link("/assessments/" + assessment.id + "/actions");
+        return outbox.enqueue(emails.render(
+                Templates.actionPlanDue(lead.displayName, assessment.agency.name, assessment.cycle.name, due, step, link),
+                "action-plan-due", assessment.id + ":" + due + ":" + step.key(), lead, assessment.agency.id,
+                subject("Your agreed Section 11 action plan", due, step)));
+    }
+
+    boolean surveyTakeUpLow(Assessment assessment, Cycle cycle, User lead) {
+        String link = emails.link("/staff-survey");
+        return outbox.enqueue(emails.render(
+                Templates.surveyTakeUpLow(lead.displayName, assessment.agency.name, cycle.name, cycle.surveyCloses,
+                        cycle.takeupTargetPct, link),
+                "survey-take-up", cycle.id + ":" + assessment.agency.id, lead, assessment.agency.id,
+                "Few of your staff have answered the Section 11 staff survey yet"));
+    }
+
+    static String subject(String what, LocalDate due, ReminderLadder.Step step) {
+        if (step.overdue()) {
+            return what + " was due on " + TemplateExtensions.format(due);
+        }
+        return what + " is due " + (step.daysLeft() == 0 ? "today" : step.daysLeft() == 1 ? "tomorrow"
+                : "in " + step.daysLeft() + " days") + ", on " + TemplateExtensions.format(due);
+    }
+}

@@ -1,0 +1,177 @@
+package org.s11portal.reminder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
+import org.s11portal.agency.Area;
+import org.s11portal.assessment.Assessment;
+import org.s11portal.assessment.AssessmentState;
+import org.s11portal.cycle.Cycle;
+import org.s11portal.letter.FeedbackLetter;
+import org.s11portal.letter.LetterFixtures;
+import org.s11portal.letter.LetterService;
+import org.s11portal.mail.OutboxMessage;
+import org.s11portal.support.Fixtures;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+@QuarkusTest
+class ReminderTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    Reminders reminders;
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    EntityManager entityManager;
+
+    record Open(Cycle cycle, Agency agency, Assessment assessment, User lead) {
+    }
+
+    Open anOpenAssessment(AssessmentState state) {
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inState(state).create();
+        return new Open(cycle, agency, assessment, fixtures.lead(agency));
+    }
+
+    static List<OutboxMessage> outboxFor(Agency agency) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.list("agencyId = ?1 order by id", agency.id));
+    }
+
+    static List<String> keys(Agency agency) {
+        return outboxFor(agency).stream().map(m -> m.dedupeKey).toList();
+    }
+
+    @Test
+    void aSelfAssessmentIsChasedFourteenSevenAndOneDayBeforeItIsDueThenWeekly() {
+        Open o = anOpenAssessment(AssessmentState.IN_PROGRESS);
+        LocalDate due = o.cycle().year1Due;
+        String prefix = "assessment-due:" + o.assessment().id + ":" + due + ":";
+
+        reminders.run(due.minusDays(15));
+        assertEquals(List.of(), kinds(o.agency(), "assessment-due"), "nothing more than 14 days ahead");
+        reminders.run(due.minusDays(14));
+        reminders.run(due.minusDays(13));
+        reminders.run(due.minusDays(7));
+        reminders.run(due.minusDays(1));
+        reminders.run(due.plusDays(1));
+        reminders.run(due.plusDays(5));
+        reminders.run(due.plusDays(8));
+        assertEquals(List.of(prefix + "d14:" + o.lead().id, prefix + "d7:" + o.lead().id, prefix + "d1:" + o.lead().id,
+                prefix + "w1:" + o.lead().id, prefix + "w2:" + o.lead().id), kinds(o.agency(), "assessment-due"));
+
+        List<OutboxMessage> chased = outboxFor(o.agency()).stream().filter(m -> m.kind.equals("assessment-due")).toList();
+        OutboxMessage first = chased.get(0);
+        assertEquals(o.lead().email, first.recipient);
+        assertTrue(first.subject.startsWith("Your Section 11 self-assessment is due in 14 days"), first.subject);
+        assertTrue(first.textBody.contains("/assessments/" + o.assessment().id), first.textBody);
+        assertTrue(first.htmlBody.contains("href=\"http"), "the HTML part carries the link");
+        OutboxMessage overdue = chased.get(3);
+        assertTrue(overdue.subject.contains("was due on"), overdue.subject);
+        assertTrue(overdue.textBody.contains("1 day overdue"), overdue.textBody);
+    }
+
+    @Test
+    void aRunRepeatedOnTheSameDayWritesNothingNew() {
+        Open o = anOpenAssessment(AssessmentState.NOT_STARTED);
+        LocalDate day = o.cycle().year1Due.minusDays(7);
+        reminders.run(day);
+        List<String> once = keys(o.agency());
+        reminders.run(day);
+        assertEquals(once, keys(o.agency()));
+        assertEquals(1, kinds(o.agency(), "assessment-due").size());
+    }
+
+    @Test
+    void anExtensionsDateIsChasedInsteadOfTheCycles() {
+        Open o = anOpenAssessment(AssessmentState.IN_PROGRESS);
+        LocalDate newDue = o.cycle().year1Due.plusDays(30);
+        fixtures.extend(o.agency(), o.cycle(), newDue, fixtures.admin(Area.PORTSMOUTH));
+
+        reminders.run(o.cycle().year1Due.plusDays(1));
+        assertEquals(List.of(), kinds(o.agency(), "assessment-due"), "not overdue: the extension's date counts");
+        reminders.run(newDue.minusDays(7));
+        assertEquals(List.of("assessment-due:" + o.assessment().id + ":" + newDue + ":d7:" + o.lead().id),
+                kinds(o.agency(), "assessment-due"));
+    }
+
+    @Test
+    void submittedAssessmentsAndDeactivatedLeadsGetNoReminder() {
+        Open submitted = anOpenAssessment(AssessmentState.SUBMITTED);
+        Open withoutActiveLead = anOpenAssessment(AssessmentState.IN_PROGRESS);
+        fixtures.deactivate(withoutActiveLead.lead());
+        reminders.run(submitted.cycle().year1Due.minusDays(1));
+        reminders.run(withoutActiveLead.cycle().year1Due.minusDays(1));
+        assertEquals(List.of(), kinds(submitted.agency(), "assessment-due"));
+        assertEquals(List.of(), keys(withoutActiveLead.agency()), "no email at all without an active lead");
+    }
+
+    @Test
+    void theAgreedActionPlanIsChasedFromTheFirstLettersDateUntilYearTwoStarts() {
+        Open o = anOpenAssessment(AssessmentState.MODERATED);
+        FeedbackLetter draft = letters.createDraft(o.assessment(), LetterFixtures.content(o.agency().name));
+        LocalDate issuedOn = o.cycle().year1Due.plusDays(40);
+        letters.issueAsSystem(draft.id, issuedOn.atStartOfDay(ZoneId.of("Europe/London")).plusHours(10).toInstant());
+        List<String> afterLetter = keys(o.agency());
+        LocalDate due = issuedOn.plusWeeks(6);
+
+        reminders.run(due.minusDays(7));
+        List<String> reminded = keys(o.agency()).stream().filter(k -> k.startsWith("action-plan-due:")).toList();
+        assertEquals(List.of("action-plan-due:" + o.assessment().id + ":" + due + ":d7:" + o.lead().id), reminded,
+                "besides " + afterLetter);
+        OutboxMessage email = outboxFor(o.agency()).stream().filter(m -> m.kind.equals("action-plan-due")).findFirst().orElseThrow();
+        assertTrue(email.textBody.contains("/assessments/" + o.assessment().id + "/actions"), email.textBody);
+    }
+
+    @Test
+    void leadsWhoseSurveyTakeUpIsBelowTargetAreToldInItsLastWeek() {
+        Open low = anOpenAssessment(AssessmentState.IN_PROGRESS);
+        Open met = anOpenAssessment(AssessmentState.IN_PROGRESS);
+        setHeadcount(low.agency(), 100);
+        setHeadcount(met.agency(), 100);
+        uptake(low.agency(), low.cycle(), 39);
+        uptake(met.agency(), met.cycle(), 40);
+        LocalDate closes = low.cycle().surveyCloses;
+        fixtures.surveyWindow(met.cycle(), met.cycle().surveyOpens, closes);
+
+        reminders.run(closes.minusDays(8));
+        assertEquals(List.of(), kinds(low.agency(), "survey-take-up"), "not before the last week");
+        reminders.run(closes.minusDays(7));
+        reminders.run(closes.minusDays(2));
+        assertEquals(List.of("survey-take-up:" + low.cycle().id + ":" + low.agency().id + ":" + low.lead().id),
+                kinds(low.agency(), "survey-take-up"), "once, even though the job ran twice in the week");
+        assertEquals(List.of(), kinds(met.agency(), "survey-take-up"), "40 of 100 meets the 40% target");
+        String text = outboxFor(low.agency()).stream().filter(m -> m.kind.equals("survey-take-up")).findFirst().orElseThrow().textBody;
+        assertTrue(text.contains("/staff-survey") && text.contains("40%"), text);
+    }
+
+    static List<String> kinds(Agency agency, String kind) {
+        return keys(agency).stream().filter(k -> k.startsWith(kind + ":")).toList();
+    }
+
+    void setHeadcount(Agency agency, int headcount) {
+        QuarkusTransaction.requiringNew().run(() -> Agency.<Agency>findById(agency.id).headcount = headcount);
+    }
+
+    void uptake(Agency agency, Cycle cycle, int responses) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "INSERT INTO survey_uptake (agency_id, cycle_id, day, slot, responses) VALUES (?1, ?2, CURRENT_DATE, 0, ?3)")
+                .setParameter(1, agency.id).setParameter(2, cycle.id).setParameter(3, responses).executeUpdate());
+    }
+}
