@@ -44,6 +44,7 @@ class ArchitectureTest {
             Map.entry("panel", 7),
             Map.entry("home", 8),
             Map.entry("housekeeping", 8),
+            Map.entry("reminder", 8),
             Map.entry("demo", 9));
 
     private static final String ROOT = "org.s11portal.";

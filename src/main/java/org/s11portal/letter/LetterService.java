@@ -52,6 +52,9 @@ public class LetterService {
     LetterRenderer renderer;
 
     @Inject
+    LetterEmails letterEmails;
+
+    @Inject
     PortalClock clock;
 
     @Inject
@@ -280,6 +283,7 @@ public class LetterService {
         letter.issuedByName = "System";
         letter.state = LetterState.ISSUED;
         letter.persist();
+        letterEmails.issued(letter);
         lifecycle.move(assessment, AssessmentLifecycle.Move.ISSUE_FEEDBACK, system, "Feedback letter issued");
         return letter;
     }
@@ -363,6 +367,7 @@ public class LetterService {
         letter.issuedByName = by.displayName;
         letter.state = LetterState.ISSUED;
         letter.persist();
+        letterEmails.issued(letter);
     }
 
     // ---------------------------------------------------------------- reading issued letters

@@ -13,15 +13,19 @@ import jakarta.inject.Inject;
 
 /**
  * Makes outbox emails from a Qute mail template pair: {@code templates/mail/<name>.txt} and {@code <name>.html}, the
- * HTML inside the shared frame ({@code {#include mail/frame}}). Declare the pair as a {@code @CheckedTemplate(basePath =
- * "mail")} method in the feature that sends it, with the one link as a parameter ({@link #link}). Emails are short
- * plain English with one link to the page to act on; never data about children or survey answers.
+ * HTML inside the shared frame ({@code {#include mail/frame.html}}; the text part inside {@code mail/frame.txt}).
+ * Declare the pair as a {@code @CheckedTemplate(basePath = "mail")} method in the feature that sends it, with the one
+ * link as a parameter ({@link #link}). Emails are short plain English with one link to the page to act on; never data
+ * about children or survey answers.
  */
 @ApplicationScoped
 public class Emails {
 
     @Inject
     PortalConfig config;
+
+    @Inject
+    Outbox outbox;
 
     /** The absolute address of a page of the portal, for the one link an email carries. */
     public String link(String path) {
@@ -48,6 +52,22 @@ public class Emails {
     private static String part(TemplateInstance template, String contentType) {
         template.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType));
         return template.render();
+    }
+
+    /**
+     * Writes the email to the outbox for each active lead of the agency, in the caller's transaction, once per lead
+     * for the occasion.
+     *
+     * @return how many emails were written (a lead already sent this occasion's email is not counted)
+     */
+    public int toAgencyLeads(long agencyId, TemplateInstance template, String kind, String occasion, String subject) {
+        int written = 0;
+        for (User lead : activeLeadsOf(agencyId)) {
+            if (outbox.enqueue(render(template, kind, occasion, lead, agencyId, subject))) {
+                written++;
+            }
+        }
+        return written;
     }
 
     /** The agency's leads who can sign in: who an email about the agency goes to. */

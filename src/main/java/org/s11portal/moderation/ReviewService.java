@@ -49,6 +49,9 @@ public class ReviewService {
     @Inject
     AssessmentLifecycle lifecycle;
 
+    @Inject
+    ReturnEmails returnEmails;
+
     /** One field of one question that differs between two versions. */
     public record Change(String questionCode, String field, String before, String after) {
     }
@@ -123,6 +126,7 @@ public class ReviewService {
         });
         lifecycle.move(assessment, AssessmentLifecycle.Move.RETURN, AssessmentLifecycle.Actor.person(moderator),
                 comments.getOrDefault("", "Returned with comments"));
+        returnEmails.returned(assessment, version.number);
         return new Returned();
     }
 

@@ -275,7 +275,7 @@ class LetterResourceTest {
                 .body(containsString("Feedback letters"));
     }
 
-    private static Map<String, String> form(int version, String strengths, String t2) {
+    static Map<String, String> form(int version, String strengths, String t2) {
         Map<String, String> form = new HashMap<>();
         form.put("version", String.valueOf(version));
         form.put("strengths", strengths);

@@ -17,6 +17,8 @@ import org.s11portal.cycle.Cycle;
 import org.s11portal.letter.FeedbackLetter;
 import org.s11portal.letter.LetterFixtures;
 import org.s11portal.letter.LetterService;
+import org.s11portal.mail.MailSender;
+import org.s11portal.mail.MailServer;
 import org.s11portal.mail.OutboxMessage;
 import org.s11portal.support.Fixtures;
 
@@ -39,6 +41,9 @@ class ReminderTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    MailSender sender;
 
     record Open(Cycle cycle, Agency agency, Assessment assessment, User lead) {
     }
@@ -96,6 +101,28 @@ class ReminderTest {
         reminders.run(day);
         assertEquals(once, keys(o.agency()));
         assertEquals(1, kinds(o.agency(), "assessment-due").size());
+    }
+
+    @Test
+    void theJobRunTwiceDeliversOneEmailToTheLead() throws Exception {
+        Open o = anOpenAssessment(AssessmentState.IN_PROGRESS);
+        LocalDate day = o.cycle().year1Due.minusDays(14);
+        MailServer server = MailServer.start();
+        try {
+            reminders.run(day);
+            while (sender.sendDue() > 0) {
+                // deliver everything due, other tests' emails included
+            }
+            reminders.run(day);
+            while (sender.sendDue() > 0) {
+                // a second run wrote nothing new, so nothing more arrives
+            }
+            var received = server.receivedBy(o.lead().email);
+            assertEquals(1, received.size());
+            assertTrue(received.get(0).getSubject().startsWith("Your Section 11 self-assessment is due in 14 days"));
+        } finally {
+            server.stop();
+        }
     }
 
     @Test

@@ -26,6 +26,8 @@ public interface PortalConfig {
 
     Reminders reminders();
 
+    Mail mail();
+
     /** The address staff use to reach the portal, for survey links, QR codes and posters. */
     String publicUrl();
 
@@ -123,5 +125,30 @@ public interface PortalConfig {
         /** When the daily reminders run (Quarkus cron, in the portal's time zone), or "off". */
         @WithDefault("0 0 7 * * ?")
         String cron();
+    }
+
+    interface Mail {
+        /** How often the sender delivers due emails from the outbox (a Quarkus "every" period), or "off". */
+        @WithDefault("10s")
+        String sendEvery();
+
+        /** Emails one sender claims and delivers at a time. */
+        @WithDefault("20")
+        int batchSize();
+
+        /**
+         * How long a sender's claim on its batch holds: another sender takes over emails left claimed longer (a
+         * sender that died). Well above the time a batch takes to send, or an email could be sent twice.
+         */
+        @WithDefault("5M")
+        Duration claimLease();
+
+        /** The wait before the first retry of an email the mail server refused or could not be reached for. */
+        @WithDefault("1M")
+        Duration firstRetryAfter();
+
+        /** Each further retry waits twice as long as the one before, up to this. */
+        @WithDefault("1H")
+        Duration longestRetryAfter();
     }
 }
