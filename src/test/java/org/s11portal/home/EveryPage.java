@@ -169,7 +169,7 @@ class EveryPage {
                     Map.entry("targetDate-day", String.valueOf(target.getDayOfMonth())),
                     Map.entry("targetDate-month", String.valueOf(target.getMonthValue())),
                     Map.entry("targetDate-year", String.valueOf(target.getYear())),
-                    Map.entry("status", i == 0 ? "IN_PROGRESS" : "PLANNED"))).then().statusCode(303);
+                    Map.entry("status", i == 0 ? "ON_TRACK" : "NOT_STARTED"))).then().statusCode(303);
         }
         // files, one with a long name
         Question first = questions.get(0);
