@@ -30,34 +30,34 @@ import jakarta.persistence.Table;
 public class ProgressUpdate extends GeneratedIdEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "action_item_id", updatable = false)
+    @JoinColumn(name = "action_item_id")
     public ActionItem action;
 
-    @Column(name = "posted_at", nullable = false, updatable = false)
+    @Column(name = "posted_at", nullable = false)
     public Instant postedAt;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "author_id", updatable = false)
+    @JoinColumn(name = "author_id")
     public User author;
 
-    @Column(name = "author_name", nullable = false, length = 120, updatable = false)
+    @Column(name = "author_name", nullable = false, length = 120)
     public String authorName;
 
-    @Column(nullable = false, columnDefinition = "text", updatable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String done;
 
-    @Column(name = "children_change", columnDefinition = "text", updatable = false)
+    @Column(name = "children_change", columnDefinition = "text")
     public String childrenChange;
 
-    @Column(columnDefinition = "text", updatable = false)
+    @Column(columnDefinition = "text")
     public String evidence;
 
     /** Why the action is no longer needed (required for that status). */
-    @Column(columnDefinition = "text", updatable = false)
+    @Column(columnDefinition = "text")
     public String reason;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20, updatable = false)
+    @Column(nullable = false, length = 20)
     public ActionStatus status;
 
     @PreUpdate
