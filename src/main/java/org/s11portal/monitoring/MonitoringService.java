@@ -180,7 +180,7 @@ public class MonitoringService {
 
     private YearTwo load(Assessment assessment) {
         LocalDate today = clock.today();
-        List<ActionItem> actions = ActionItem.forAssessment(assessment);
+        List<ActionItem> actions = actionsOf(List.of(assessment));
         Map<Long, List<ProgressUpdate>> updates = ProgressUpdate.forActions(actions).stream()
                 .collect(Collectors.groupingBy(u -> u.action.id, LinkedHashMap::new, Collectors.toList()));
         List<ActionRow> rows = actions.stream()
@@ -504,7 +504,7 @@ public class MonitoringService {
         List<Assessment> assessments = Assessment.list("cycle = ?1 and state in ?2 and agency in ?3", cycle, YEAR_TWO, visible);
         List<Checkpoint> checkpoints = Checkpoint.forCycle(cycle);
         Map<Long, List<ActionItem>> actions = assessments.isEmpty() ? Map.of()
-                : ActionItem.<ActionItem>list("assessment in ?1", assessments).stream()
+                : actionsOf(assessments).stream()
                         .collect(Collectors.groupingBy(a -> a.assessment.id));
         Map<Long, Instant> lastUpdate = new HashMap<>();
         Map<Long, Long> openRequests = new HashMap<>();
@@ -552,6 +552,12 @@ public class MonitoringService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The actions of these assessments with their standards and questions, in one statement. */
+    private static List<ActionItem> actionsOf(List<Assessment> assessments) {
+        return ActionItem.list("select a from ActionItem a join fetch a.standard s left join fetch a.question"
+                + " where a.assessment in ?1 order by s.position, a.id", assessments);
+    }
 
     private static void tooLong(FormErrors errors, String field, String text) {
         if (text != null && text.length() > MAX_TEXT) {
