@@ -100,7 +100,7 @@ public class MonitoringResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response conclude(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         String conclusion = form.getFirst("conclusion");
-        return answer(id, () -> monitoring.conclude(id, conclusion), "concluded#conclusion", null, conclusion);
+        return answer(id, () -> monitoring.conclude(id, conclusion), "concluded#panel-check", null, conclusion);
     }
 
     @POST
