@@ -42,6 +42,7 @@ class ArchitectureTest {
             Map.entry("moderation", 6),
             Map.entry("survey", 6),
             Map.entry("panel", 7),
+            Map.entry("monitoring", 7),
             Map.entry("home", 8),
             Map.entry("housekeeping", 8),
             Map.entry("reminder", 8),

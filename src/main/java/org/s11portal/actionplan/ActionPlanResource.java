@@ -172,7 +172,7 @@ public class ActionPlanResource {
 
         static ActionFormView blank(AssessmentWork work, Standard standard, LocalDate today) {
             return new ActionFormView(work, null, standard == null ? null : standard.code, null, null, null, null, null, null,
-                    null, null, null, null, null, null, ActionStatus.PLANNED.name(), null, FormErrors.none(), List.of(), null,
+                    null, null, null, null, null, null, ActionStatus.NOT_STARTED.name(), null, FormErrors.none(), List.of(), null,
                     List.of(ActionStatus.values()));
         }
 

@@ -173,7 +173,7 @@ public class ActionPlanService {
         if (!problems.isEmpty()) {
             return new Checked(null, problems);
         }
-        ActionStatus status = fields.status() == null || fields.status().isBlank() ? ActionStatus.PLANNED
+        ActionStatus status = fields.status() == null || fields.status().isBlank() ? ActionStatus.NOT_STARTED
                 : ActionStatus.valueOf(fields.status());
         return new Checked(new ActionInput(standard, question, clean(fields.gap()), clean(fields.action()),
                 clean(fields.measure()), clean(fields.lead()), clean(fields.resources()), fields.startDate(),

@@ -66,15 +66,44 @@ public class ActionItem extends EditableEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
-    public ActionStatus status = ActionStatus.PLANNED;
+    public ActionStatus status = ActionStatus.NOT_STARTED;
 
     @Column(name = "carried_forward", nullable = false)
     public boolean carriedForward;
+
+    /** The name of the cycle this action was carried from, or null; unlike {@link #carriedForward} it stays after review. */
+    @NotAudited
+    @Column(name = "carried_from", length = 100)
+    public String carriedFrom;
 
     /** The date of the panel day that required this action (accepted with required actions), or null for the agency's own. */
     @NotAudited
     @Column(name = "required_by_panel_on")
     public LocalDate requiredByPanelOn;
+
+    /**
+     * A copy of this action in another cycle's plan, under that cycle's standard of the same code (its question of the
+     * same code, if any), marked carried forward from the named cycle; persisted.
+     */
+    public ActionItem carryInto(Assessment into, Standard intoStandard, String fromCycle) {
+        ActionItem copy = new ActionItem();
+        copy.assessment = into;
+        copy.standard = intoStandard;
+        copy.question = question == null ? null : intoStandard.questions.stream()
+                .filter(q -> q.code.equals(question.code)).findFirst().orElse(null);
+        copy.gap = gap;
+        copy.action = action;
+        copy.measure = measure;
+        copy.lead = lead;
+        copy.resources = resources;
+        copy.startDate = startDate;
+        copy.targetDate = targetDate;
+        copy.status = status;
+        copy.carriedForward = true;
+        copy.carriedFrom = fromCycle;
+        copy.persist();
+        return copy;
+    }
 
     public static List<ActionItem> forAssessment(Assessment assessment) {
         return list("assessment = ?1 order by standard.position, id", assessment);
@@ -96,7 +125,7 @@ public class ActionItem extends EditableEntity {
             problems.add(new SmartProblem("measure", "Say how you will measure success"));
         }
         if (blank(lead)) {
-            problems.add(new SmartProblem("lead", "Name who leads the action (name or role)"));
+            problems.add(new SmartProblem("lead", "Name the role that owns the action"));
         }
         if (blank(resources)) {
             problems.add(new SmartProblem("resources", "Say what resources make the action achievable"));

@@ -1,14 +1,26 @@
 package org.s11portal.assessment;
 
-/** Where an action stands: the agency's own view, tracked through year 2. */
+/**
+ * Where an action stands, set by the agency when it plans the action and, in year 2, by each progress update.
+ * Complete needs evidence of impact and no longer needed a reason (the progress update's rules).
+ */
 public enum ActionStatus {
-    PLANNED("Planned"),
-    IN_PROGRESS("In progress"),
-    COMPLETED("Completed");
+    NOT_STARTED("Not started", "govuk-tag--grey"),
+    ON_TRACK("On track", "govuk-tag--blue"),
+    AT_RISK("At risk", "govuk-tag--orange"),
+    COMPLETE("Complete", "govuk-tag--green"),
+    NO_LONGER_NEEDED("No longer needed", "govuk-tag--grey");
 
     public final String label;
+    public final String tagClass;
 
-    ActionStatus(String label) {
+    ActionStatus(String label, String tagClass) {
         this.label = label;
+        this.tagClass = tagClass;
+    }
+
+    /** Still to be done: neither complete nor no longer needed. Only open actions can be overdue or carried forward. */
+    public boolean isOpen() {
+        return this != COMPLETE && this != NO_LONGER_NEEDED;
     }
 }

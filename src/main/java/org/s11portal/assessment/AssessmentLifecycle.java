@@ -31,7 +31,8 @@ import jakarta.inject.Inject;
  *  NOT_STARTED / IN_PROGRESS / RETURNED --SUBMIT--> SUBMITTED      agency lead; the submission rules pass
  *  SUBMITTED --RETURN--> RETURNED --REOPEN--> IN_PROGRESS            moderator in scope; then agency lead
  *  SUBMITTED --MODERATE--> MODERATED --ISSUE_FEEDBACK--> FEEDBACK_ISSUED   moderator in scope
- *  FEEDBACK_ISSUED --START_MONITORING--> MONITORING --CLOSE--> CLOSED      moderator in scope or the system
+ *  FEEDBACK_ISSUED --START_MONITORING--> MONITORING                       agency lead, moderator in scope or the system
+ *  MONITORING --CLOSE--> CLOSED                                            moderator in scope or the system
  * </pre>
  * The system ({@link Actor#system()}: scheduled changes and data the portal loads itself, such as the demo
  * data) may make any move of the table from its from-state; it is not held to the submission rules, because
@@ -72,8 +73,9 @@ public class AssessmentLifecycle {
         MODERATE(EnumSet.of(SUBMITTED), MODERATED, EnumSet.of(Who.MODERATOR), Precondition.NONE),
         /** The feedback letter is issued. */
         ISSUE_FEEDBACK(EnumSet.of(MODERATED), FEEDBACK_ISSUED, EnumSet.of(Who.MODERATOR), Precondition.NONE),
-        /** Year 2: the action plan is monitored. */
-        START_MONITORING(EnumSet.of(FEEDBACK_ISSUED), MONITORING, EnumSet.of(Who.MODERATOR, Who.SYSTEM), Precondition.NONE),
+        /** Year 2: the agency's lead confirms the agreed action plan (or a moderator starts it), then it is monitored. */
+        START_MONITORING(EnumSet.of(FEEDBACK_ISSUED), MONITORING, EnumSet.of(Who.AGENCY_LEAD, Who.MODERATOR, Who.SYSTEM),
+                Precondition.NONE),
         /** After the year 2 panel check the cycle is closed for the agency. */
         CLOSE(EnumSet.of(MONITORING), CLOSED, EnumSet.of(Who.MODERATOR, Who.SYSTEM), Precondition.NONE);
 

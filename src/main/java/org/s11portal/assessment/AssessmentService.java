@@ -530,24 +530,10 @@ public class AssessmentService {
         }
         for (ActionItem old : ActionItem.forAssessment(previous)) {
             Standard standard = work.standard(old.standard.code);
-            if (standard == null || old.status == org.s11portal.assessment.ActionStatus.COMPLETED) {
+            if (standard == null || !old.status.isOpen()) {
                 continue;
             }
-            ActionItem copy = new ActionItem();
-            copy.assessment = assessment;
-            copy.standard = standard;
-            copy.question = old.question == null ? null : standard.questions.stream()
-                    .filter(q -> q.code.equals(old.question.code)).findFirst().orElse(null);
-            copy.gap = old.gap;
-            copy.action = old.action;
-            copy.measure = old.measure;
-            copy.lead = old.lead;
-            copy.resources = old.resources;
-            copy.startDate = old.startDate;
-            copy.targetDate = old.targetDate;
-            copy.status = old.status;
-            copy.carriedForward = true;
-            copy.persist();
+            old.carryInto(assessment, standard, previous.cycle.name);
             copied++;
         }
         if (copied > 0 && AssessmentLifecycle.canMoveFrom(AssessmentLifecycle.Move.START, assessment)) {

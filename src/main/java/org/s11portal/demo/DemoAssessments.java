@@ -51,6 +51,9 @@ class DemoAssessments {
     @Inject
     DemoPanels panels;
 
+    @Inject
+    DemoMonitoring monitoring;
+
     /** No person made the demo's moves: the portal loads them, as the system. */
     private static final Actor SYSTEM = Actor.system();
 
@@ -71,7 +74,7 @@ class DemoAssessments {
             throw new IllegalStateException("demo users must exist before demo assessments");
         }
         // historical cycle: submitted, then held at that cycle's panels and sent their letters (DemoPanels), then
-        // year 2 monitoring (overdue, as its progress update date has passed) and closed
+        // year 2: agreeing the plan, monitoring and closed (DemoMonitoring)
         List<Assessment> historicalSubmitted = new java.util.ArrayList<>();
         for (int i = 0; i < 9 && i < agencies.size(); i++) {
             Assessment assessment = create(agencies.get(i), historical, admin);
@@ -83,9 +86,8 @@ class DemoAssessments {
             historicalSubmitted.add(assessment);
         }
         panels.heldHistorical(historical, historicalSubmitted);
-        for (int i = 0; i < historicalSubmitted.size(); i++) {
-            moveTo(historicalSubmitted.get(i), i % 3 == 0 ? AssessmentState.MONITORING : AssessmentState.CLOSED);
-        }
+        // year 2: one to agree its plan, some monitored, the rest closed (DemoMonitoring)
+        monitoring.historical(historical, historicalSubmitted);
         // live cycle, year 1
         partlyRatedWithoutAction(agencies.get(0), live, admin);
         submitted(agencies.get(1), live, admin, AssessmentState.SUBMITTED, Style.WEAK);
@@ -145,7 +147,7 @@ class DemoAssessments {
                     draft.action = "Update the policy.";
                     draft.lead = "Team";
                     draft.resources = "Existing resources.";
-                    draft.status = ActionStatus.PLANNED;
+                    draft.status = ActionStatus.NOT_STARTED;
                     draft.persist();
                 } else {
                     answerStrong(assessment, texts, question);
@@ -283,7 +285,7 @@ class DemoAssessments {
         action.resources = "Existing resources.";
         action.startDate = null;
         action.targetDate = null;
-        action.status = ActionStatus.PLANNED;
+        action.status = ActionStatus.NOT_STARTED;
         action.persist();
     }
 
@@ -309,7 +311,7 @@ class DemoAssessments {
             action.resources = plan.resources();
             action.targetDate = due.isAfter(cycleCloses) ? cycleCloses : due;
             action.startDate = action.targetDate.minusMonths(3);
-            action.status = ActionStatus.IN_PROGRESS;
+            action.status = ActionStatus.ON_TRACK;
             action.persist();
         }
     }

@@ -68,6 +68,9 @@ public class DemoData {
     @Inject
     DemoPanels demoPanels;
 
+    @Inject
+    DemoMonitoring demoMonitoring;
+
     record ToolFile(String version, String title, List<StandardFile> standards) {
     }
 
@@ -98,6 +101,7 @@ public class DemoData {
             Cycle live = Cycle.find("name like ?1", "%" + LIVE_CYCLE_MARKER).firstResult();
             alignLiveCycle(live);
             demoPanels.realign(live);
+            demoMonitoring.liveCheckpoint(live);
             LOG.info("Demo data already present; live demo cycle dates realigned to today");
             return;
         }
@@ -115,6 +119,7 @@ public class DemoData {
         demoSurvey.seed(agencies, live);
         demoSurvey.seedClosed(agencies, historical);
         seedStates(agencies, historical, live, users.get(0));
+        demoMonitoring.liveCheckpoint(live);
         LOG.infof("Demo data loaded in %d ms: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
                 (System.nanoTime() - started) / 1_000_000, tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);
     }

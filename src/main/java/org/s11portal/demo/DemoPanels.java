@@ -258,7 +258,7 @@ class DemoPanels {
         LocalDate due = panel.heldOn.plusMonths(4);
         LocalDate target = due.isAfter(panel.cycle.closes) ? panel.cycle.closes : due;
         RequiredAction.record(item, standard, "Audit 20 case records of staff who completed level 3 training, and send"
-                + " the panel what the audit found about how concerns are now recorded and acted on.", panel.heldOn, target, due.isBefore(clock.today()) ? ActionStatus.COMPLETED : ActionStatus.PLANNED,
+                + " the panel what the audit found about how concerns are now recorded and acted on.", panel.heldOn, target, due.isBefore(clock.today()) ? ActionStatus.COMPLETE : ActionStatus.NOT_STARTED,
                 at(panel.heldOn, LocalTime.of(12, 0)));
     }
 

@@ -18,6 +18,7 @@ import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.ReviewQueue;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.monitoring.MonitoringService;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,9 @@ public class HomeService {
     @Inject
     ReviewQueue reviewQueue;
 
+    @Inject
+    MonitoringService monitoring;
+
     /** The live cycle's deadline for this stage: the self-assessment in year 1, the progress update in year 2. */
     public record Deadline(Cycle cycle, int year, LocalDate due, long daysLeft) {
         public boolean overdue() {
@@ -56,7 +60,8 @@ public class HomeService {
         }
     }
 
-    public record LeadHome(Agency agency, Deadline deadline, AssessmentState state, Long assessmentId) {
+    public record LeadHome(Agency agency, Deadline deadline, AssessmentState state, Long assessmentId,
+            List<MonitoringService.LeadPlan> yearTwo) {
     }
 
     public record ModeratorHome(Deadline deadline, List<ReviewQueue.Waiting> waiting, List<AgencyRow> rows,
@@ -76,7 +81,7 @@ public class HomeService {
         Deadline deadline = liveDeadline().orElse(null);
         Assessment assessment = deadline == null ? null : Assessment.findFor(agency, deadline.cycle());
         AssessmentState state = deadline == null ? null : assessment == null ? AssessmentState.NOT_STARTED : assessment.state;
-        return new LeadHome(agency, deadline, state, assessment == null ? null : assessment.id);
+        return new LeadHome(agency, deadline, state, assessment == null ? null : assessment.id, monitoring.leadPlans(agency));
     }
 
     @Transactional

@@ -748,7 +748,7 @@ public class PanelService {
         if (outcome == Outcome.ACCEPTED_WITH_ACTIONS) {
             for (ActionValues a : given) {
                 Standard standard = standards.stream().filter(s -> s.code.equals(a.standard())).findFirst().orElseThrow();
-                RequiredAction.record(item, standard, a.description(), clock.today(), a.due().toDate(), ActionStatus.PLANNED,
+                RequiredAction.record(item, standard, a.description(), clock.today(), a.due().toDate(), ActionStatus.NOT_STARTED,
                         clock.now());
             }
         }

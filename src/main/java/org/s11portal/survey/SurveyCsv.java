@@ -1,5 +1,7 @@
 package org.s11portal.survey;
 
+import org.s11portal.common.web.Csv;
+
 /** The aggregated results as CSV: counts and percentages only, never a single response or free text. */
 final class SurveyCsv {
 
@@ -41,21 +43,6 @@ final class SurveyCsv {
     }
 
     private static void row(StringBuilder csv, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(cell(cells[i]));
-        }
-        csv.append("\r\n");
-    }
-
-    /** Quoted, and a leading = + - @ neutralised so that spreadsheets do not run it as a formula. */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
+        Csv.row(csv, cells);
     }
 }

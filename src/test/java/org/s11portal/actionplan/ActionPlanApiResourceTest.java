@@ -62,7 +62,7 @@ class ActionPlanApiResourceTest {
                 .then().statusCode(201)
                 .body("startDate", equalTo("2027-01-10"))
                 .body("targetDate", equalTo("2027-03-31"))
-                .body("status", equalTo("PLANNED"));
+                .body("status", equalTo("NOT_STARTED"));
     }
 
     private static String actionsApi(Fixtures.Draft d) {

@@ -71,6 +71,8 @@ class AssessmentLifecycleTest {
                 allowed(AssessmentState.SUBMITTED, Move.RETURN, Who.MODERATOR, false),
                 allowed(AssessmentState.SUBMITTED, Move.MODERATE, Who.MODERATOR, false),
                 allowed(AssessmentState.MODERATED, Move.ISSUE_FEEDBACK, Who.MODERATOR, false),
+                // the lead confirms the agreed action plan
+                allowed(AssessmentState.FEEDBACK_ISSUED, Move.START_MONITORING, Who.LEAD, false),
                 allowed(AssessmentState.FEEDBACK_ISSUED, Move.START_MONITORING, Who.MODERATOR, false),
                 allowed(AssessmentState.FEEDBACK_ISSUED, Move.START_MONITORING, Who.SYSTEM, false),
                 allowed(AssessmentState.MONITORING, Move.CLOSE, Who.MODERATOR, false),
@@ -97,7 +99,8 @@ class AssessmentLifecycleTest {
                 refused(AssessmentState.SUBMITTED, Move.MODERATE, Who.MODERATOR_OUT_OF_SCOPE, false, "agency not in the moderator's scope"),
                 refused(AssessmentState.MODERATED, Move.ISSUE_FEEDBACK, Who.LEAD, false, "the agency does not issue its own feedback"),
                 refused(AssessmentState.MODERATED, Move.ISSUE_FEEDBACK, Who.MODERATOR_OUT_OF_SCOPE, false, "agency not in the moderator's scope"),
-                refused(AssessmentState.FEEDBACK_ISSUED, Move.START_MONITORING, Who.LEAD, false, "not the agency's move"),
+                refused(AssessmentState.FEEDBACK_ISSUED, Move.START_MONITORING, Who.OTHER_AGENCY_LEAD, false, "another agency's lead"),
+                refused(AssessmentState.FEEDBACK_ISSUED, Move.START_MONITORING, Who.ADMIN, false, "not an admin's move"),
                 refused(AssessmentState.MONITORING, Move.CLOSE, Who.LEAD, false, "not the agency's move"),
                 refused(AssessmentState.MONITORING, Move.CLOSE, Who.ADMIN, false, "not an admin's move"));
     }

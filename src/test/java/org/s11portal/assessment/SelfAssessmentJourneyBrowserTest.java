@@ -105,7 +105,7 @@ class SelfAssessmentJourneyBrowserTest extends BrowserTest {
         page.getByLabel("The gap").fill("Not all staff know who to report concerns to.");
         page.getByLabel("Specific: what will be done").fill("Brief every team on the reporting route.");
         page.getByLabel("Measurable: how you will know it worked").fill("Survey: 90% know who to report to.");
-        page.getByLabel("Who leads it (name or role)").fill("Named Nurse for Safeguarding");
+        page.getByLabel("Owner (a role, such as Named Nurse, not a person's name)").fill("Named Nurse for Safeguarding");
         page.getByLabel("Achievable: resources it needs").fill("Two hours per team from the safeguarding team.");
         LocalDate start = clock.today();
         LocalDate target = clock.today().plusMonths(3);

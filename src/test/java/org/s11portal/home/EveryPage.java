@@ -169,7 +169,7 @@ class EveryPage {
                     Map.entry("targetDate-day", String.valueOf(target.getDayOfMonth())),
                     Map.entry("targetDate-month", String.valueOf(target.getMonthValue())),
                     Map.entry("targetDate-year", String.valueOf(target.getYear())),
-                    Map.entry("status", i == 0 ? "IN_PROGRESS" : "PLANNED"))).then().statusCode(303);
+                    Map.entry("status", i == 0 ? "ON_TRACK" : "NOT_STARTED"))).then().statusCode(303);
         }
         // files, one with a long name
         Question first = questions.get(0);
@@ -255,6 +255,74 @@ class EveryPage {
         moderator.post("/letters/" + r.letterId + "/issue", Map.of()).then().statusCode(303);
         return new Records("lettered, issued", r.cycle, r.agency, r.assessmentId, r.questions, r.actionId, r.fileId,
                 r.versions, r.surveyToken, r.sessions, r.surveyClosed, r.panelId, r.agendaItemId, r.letterId, true);
+    }
+
+    /**
+     * Year 2 of the record set: its lead confirms the agreed plan, posts updates with texts at their limits (complete
+     * with evidence, no longer needed with a reason), a checkpoint is set and answered, a moderator asks for more and
+     * records the conclusion.
+     */
+    Records inYearTwo(Records r) {
+        WebSession lead = r.sessions.get(LEAD);
+        WebSession moderator = r.sessions.get(MODERATOR);
+        String year2 = "/assessments/" + r.assessmentId + "/year-2";
+        long checkpointId = addCheckpoint(r.cycle);
+        lead.get(year2);
+        lead.post(year2 + "/agree", Map.of()).then().statusCode(303);
+        for (long actionId : actionIds(r.assessmentId)) {
+            lead.get(year2 + "/actions/" + actionId);
+            lead.post(year2 + "/actions/" + actionId, Map.of("status", "ON_TRACK", "done", text(5_000))).then().statusCode(303);
+            lead.post(year2 + "/actions/" + actionId, Map.of("status", "COMPLETE", "done", text(5_000),
+                    "childrenChange", text(5_000), "evidence", text(5_000))).then().statusCode(303);
+        }
+        lead.get(year2 + "/checkpoints/" + checkpointId);
+        lead.post(year2 + "/checkpoints/" + checkpointId, Map.of("summary", text(5_000))).then().statusCode(303);
+        String agency = "/monitoring/assessments/" + r.assessmentId;
+        moderator.get(agency);
+        moderator.post(agency + "/requests", Map.of("request", text(5_000))).then().statusCode(303);
+        moderator.post(agency + "/conclusion", Map.of("conclusion", text(5_000))).then().statusCode(303);
+        return new Records("year 2", r.cycle, r.agency, r.assessmentId, r.questions, r.actionId, r.fileId,
+                r.versions, r.surveyToken, r.sessions, r.surveyClosed, r.panelId, r.agendaItemId, r.letterId, r.letterIssued);
+    }
+
+    /** Year 2's routes: the monitoring pages always; the lead's and an agency's pages once the letter is issued. */
+    private List<Route> yearTwoRoutes(Records r) {
+        String base = "/assessments/" + r.assessmentId;
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route("/monitoring", Set.of(MODERATOR), true));
+        routes.add(new Route("/monitoring?cycle=" + r.cycle.id + "&area=PORTSMOUTH&filter=overdue", Set.of(MODERATOR), true));
+        routes.add(new Route("/monitoring/rows.csv?cycle=" + r.cycle.id, Set.of(MODERATOR), false));
+        routes.add(new Route("/api/v1/monitoring?cycle=" + r.cycle.id, Set.of(MODERATOR), false));
+        routes.add(new Route(base + "/carry-forward", Set.of(LEAD), true));
+        if (!inYearTwo(r.assessmentId)) {
+            return routes;
+        }
+        String year2 = base + "/year-2";
+        routes.add(new Route(year2, Set.of(LEAD), true));
+        routes.add(new Route(year2 + "?done=update", Set.of(LEAD), true));
+        routes.add(new Route(year2 + "/actions/" + r.actionId, Set.of(LEAD), true));
+        for (long checkpointId : checkpointIds(r.cycle)) {
+            routes.add(new Route(year2 + "/checkpoints/" + checkpointId, Set.of(LEAD), true));
+        }
+        routes.add(new Route("/monitoring/assessments/" + r.assessmentId, Set.of(MODERATOR), true));
+        routes.add(new Route("/monitoring/assessments/" + r.assessmentId + "?done=asked", Set.of(MODERATOR), true));
+        routes.add(new Route("/api/v1/monitoring/assessments/" + r.assessmentId + "/actions", Set.of(LEAD, MODERATOR), false));
+        return routes;
+    }
+
+    @Transactional
+    boolean inYearTwo(long assessmentId) {
+        return org.s11portal.monitoring.MonitoringService.YEAR_TWO.contains(Assessment.<Assessment>findById(assessmentId).state);
+    }
+
+    @Transactional
+    List<Long> checkpointIds(Cycle cycle) {
+        return org.s11portal.monitoring.Checkpoint.forCycle(Cycle.findById(cycle.id)).stream().map(c -> c.id).toList();
+    }
+
+    @Transactional
+    long addCheckpoint(Cycle cycle) {
+        return org.s11portal.monitoring.Checkpoint.add(Cycle.findById(cycle.id), text(200), clock.today().plusDays(30)).id;
     }
 
     /** Every GET route of the service, with who reaches it, for this record set. */
@@ -348,6 +416,7 @@ class EveryPage {
         if (r.fileId != null) {
             routes.add(new Route(base + "/files/" + r.fileId, ALL, false));
         }
+        routes.addAll(yearTwoRoutes(r));
         return routes;
     }
 

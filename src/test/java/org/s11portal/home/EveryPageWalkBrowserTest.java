@@ -99,6 +99,12 @@ class EveryPageWalkBrowserTest extends BrowserTest {
         assertEquals(List.of(), failures);
     }
 
+    @Test
+    void everyPageOfYearTwoRendersAndIsAccessibleToEveryRole() {
+        Records issued = everyPage.withLetterIssued(everyPage.lettered());
+        assertEquals(List.of(), walk(everyPage.inYearTwo(issued), LEAD_AND_MODERATOR));
+    }
+
     /** Both walks of one record set; answers what went wrong, one line per request or page. */
     private List<String> walk(Records r, Set<String> browserRoles) {
         List<String> failures = new ArrayList<>();

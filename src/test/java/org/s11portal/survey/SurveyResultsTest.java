@@ -129,8 +129,8 @@ class SurveyResultsTest {
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/survey-results?cycle=" + cycle.id).then().body(containsString("shown only from agencies where at least 10 people have answered"))
                 .body(not(containsString("evil.example")));
-        assertEquals("\"'=SUM(A1)\"", SurveyCsv.cell("=SUM(A1)"));
-        assertEquals("\"say \"\"hi\"\"\"", SurveyCsv.cell("say \"hi\""));
+        assertEquals("\"'=SUM(A1)\"", org.s11portal.common.web.Csv.cell("=SUM(A1)"));
+        assertEquals("\"say \"\"hi\"\"\"", org.s11portal.common.web.Csv.cell("say \"hi\""));
     }
 
     @Test
