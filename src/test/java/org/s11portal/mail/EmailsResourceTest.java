@@ -97,10 +97,10 @@ class EmailsResourceTest {
                 .body(not(containsString("Sent</dt>")))
                 .body(containsString("Text part of " + subject))
                 .body(containsString("<iframe class=\"app-email-frame\" sandbox src=\"/emails/" + id + "/html\""));
-        admin.get("/emails/" + id + "/html").then().statusCode(200)
-                .header("Content-Security-Policy", EmailsResource.HTML_PART_POLICY)
-                .header("X-Frame-Options", "SAMEORIGIN")
-                .body(containsString("<p>HTML part of " + subject + "</p>"));
+        var html = admin.get("/emails/" + id + "/html");
+        html.then().statusCode(200).body(containsString("<p>HTML part of " + subject + "</p>"));
+        assertEquals(List.of(EmailsResource.HTML_PART_POLICY), html.headers().getValues("Content-Security-Policy"));
+        assertEquals(List.of("SAMEORIGIN"), html.headers().getValues("X-Frame-Options"));
         // the page around it keeps the portal's own policy
         admin.get("/emails/" + id).then().header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
     }
