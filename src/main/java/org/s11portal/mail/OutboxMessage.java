@@ -71,4 +71,13 @@ public class OutboxMessage extends GeneratedIdEntity {
 
     @Column(name = "claimed_until")
     public Instant claimedUntil;
+
+    /** How an admin reads the state: sent, waiting for its first attempt, or failed and waiting to be retried. */
+    public String stateLabel() {
+        return state == State.SENT ? "Sent" : attempts == 0 ? "Waiting" : "Retrying";
+    }
+
+    public String stateColour() {
+        return state == State.SENT ? "green" : attempts == 0 ? "grey" : "red";
+    }
 }

@@ -22,6 +22,8 @@ import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.EvidenceFile;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.mail.OutboxMessage;
+import org.s11portal.mail.OutboxRows;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.PageCost;
 import org.s11portal.support.WebSession;
@@ -370,6 +372,12 @@ class EveryPage {
         routes.add(new Route("/api/v1/panels/" + r.panelId + "/agenda", Set.of(MODERATOR), false));
         routes.add(new Route("/api/v1/panels/" + r.panelId + "/outcomes", Set.of(MODERATOR), false));
         routes.add(new Route("/feedback-letter", Set.of(LEAD), true));
+        routes.add(new Route("/emails", Set.of(ADMIN, HIPS_ADMIN), true));
+        for (OutboxMessage email : OutboxRows.aboutAgency(r.agency.id)) {
+            routes.add(new Route("/emails/" + email.id, Set.of(ADMIN, HIPS_ADMIN), true));
+            // the HTML part alone, shown in the email's page: not a page of the layout
+            routes.add(new Route("/emails/" + email.id + "/html", Set.of(ADMIN, HIPS_ADMIN), false));
+        }
         if (r.letterId != null) {
             String letter = "/letters/" + r.letterId;
             routes.add(new Route(letter, Set.of(MODERATOR), true));

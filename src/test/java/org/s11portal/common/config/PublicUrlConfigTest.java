@@ -16,7 +16,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
 
 /** Survey links, QR codes and posters use the address the portal really answers on. */
-class PublicUrlConfigTest {
+public class PublicUrlConfigTest {
 
     @Test
     void withoutAPublicUrlTheAddressFollowsThePortServed() {
@@ -39,7 +39,7 @@ class PublicUrlConfigTest {
     }
 
     /** application.properties as the given profile reads it, with these environment variables. */
-    private static SmallRyeConfig config(String profile, Map<String, String> environment) {
+    public static SmallRyeConfig config(String profile, Map<String, String> environment) {
         try {
             return new SmallRyeConfigBuilder()
                     .withProfile(profile)
