@@ -8,6 +8,7 @@ import org.s11portal.common.template.TemplateExtensions;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.mail.Emails;
 import org.s11portal.mail.Outbox;
+import org.s11portal.monitoring.Checkpoint;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,6 +33,9 @@ public class ReminderEmails {
         static native TemplateInstance actionPlanDue(String name, String agency, String cycle, LocalDate due,
                 ReminderLadder.Step step, String link);
 
+        static native TemplateInstance checkpointDue(String name, String agency, String checkpoint, LocalDate due,
+                ReminderLadder.Step step, String link);
+
         static native TemplateInstance surveyTakeUpLow(String name, String agency, String cycle, LocalDate closes,
                 int targetPct, String link);
     }
@@ -50,6 +54,14 @@ public class ReminderEmails {
                 Templates.actionPlanDue(lead.displayName, assessment.agency.name, assessment.cycle.name, due, step, link),
                 "action-plan-due", assessment.id + ":" + due + ":" + step.key(), lead, assessment.agency.id,
                 subject("Your agreed Section 11 action plan", due, step)));
+    }
+
+    boolean checkpointDue(Assessment assessment, Checkpoint checkpoint, ReminderLadder.Step step, User lead) {
+        String link = emails.link("/assessments/" + assessment.id + "/year-2/checkpoints/" + checkpoint.id);
+        return outbox.enqueue(emails.render(
+                Templates.checkpointDue(lead.displayName, assessment.agency.name, checkpoint.title, checkpoint.dueOn, step, link),
+                "checkpoint-due", assessment.id + ":" + checkpoint.id + ":" + step.key(), lead, assessment.agency.id,
+                subject("Your Section 11 year 2 progress update", checkpoint.dueOn, step)));
     }
 
     boolean surveyTakeUpLow(Assessment assessment, Cycle cycle, User lead) {

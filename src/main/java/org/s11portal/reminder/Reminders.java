@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
@@ -18,6 +19,8 @@ import org.s11portal.common.config.PortalConfig;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.cycle.DeadlineExtension;
 import org.s11portal.letter.ActionPlanDue;
+import org.s11portal.monitoring.Checkpoint;
+import org.s11portal.monitoring.CheckpointReturn;
 import org.s11portal.survey.SurveyService;
 
 import io.quarkus.scheduler.Scheduled;
@@ -28,7 +31,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * The daily chase of every deadline (docs/email.md): a year-1 due date (an agency's extension replaces the cycle's),
- * the agreed action plan after the letter, and a staff survey whose take-up is below target in its last week. Each
+ * the agreed action plan after the letter, a staff survey whose take-up is below target in its last week, and each
+ * year-2 checkpoint an agency has not answered yet. Each
  * reminder is written to the outbox under a key naming the deadline, the step of {@link ReminderLadder} and the
  * recipient, so a second run on the same day, on another instance or after a restart, writes nothing new.
  */
@@ -37,6 +41,7 @@ public class Reminders {
 
     private static final Logger LOG = Logger.getLogger(Reminders.class);
     static final EnumSet<AssessmentState> NOT_YET_SUBMITTED = EnumSet.of(AssessmentState.NOT_STARTED, AssessmentState.IN_PROGRESS);
+    static final EnumSet<AssessmentState> IN_YEAR_TWO = EnumSet.of(AssessmentState.FEEDBACK_ISSUED, AssessmentState.MONITORING);
     static final int SURVEY_DAYS_BEFORE_CLOSING = 7;
 
     @Inject
@@ -52,9 +57,9 @@ public class Reminders {
     ReminderEmails emails;
 
     /** How many reminders of each kind a run wrote to the outbox (a repeated run writes none). */
-    public record Written(int assessmentDue, int actionPlanDue, int surveyTakeUp) {
+    public record Written(int assessmentDue, int actionPlanDue, int surveyTakeUp, int checkpointDue) {
         public int total() {
-            return assessmentDue + actionPlanDue + surveyTakeUp;
+            return assessmentDue + actionPlanDue + surveyTakeUp + checkpointDue;
         }
     }
 
@@ -62,17 +67,18 @@ public class Reminders {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         Written written = run(clock.today());
-        LOG.infof("reminders wrote %d emails: %d assessment due, %d action plan due, %d survey take-up",
-                written.total(), written.assessmentDue(), written.actionPlanDue(), written.surveyTakeUp());
+        LOG.infof("reminders wrote %d emails: %d assessment due, %d action plan due, %d survey take-up, %d checkpoint due",
+                written.total(), written.assessmentDue(), written.actionPlanDue(), written.surveyTakeUp(), written.checkpointDue());
     }
 
     @Transactional
     public Written run(LocalDate today) {
         List<Cycle> live = Cycle.list("year1Opens <= ?1 and closes >= ?1", today);
         if (live.isEmpty()) {
-            return new Written(0, 0, 0);
+            return new Written(0, 0, 0, 0);
         }
-        return new Written(assessmentsDue(live, today), actionPlansDue(today), surveyTakeUpBelowTarget(live, today));
+        return new Written(assessmentsDue(live, today), actionPlansDue(today), surveyTakeUpBelowTarget(live, today),
+                checkpointsDue(live, today));
     }
 
     private int assessmentsDue(List<Cycle> live, LocalDate today) {
@@ -134,6 +140,34 @@ public class Reminders {
                 }
                 for (User lead : leads.of(assessment.agency.id)) {
                     written += emails.surveyTakeUpLow(assessment, cycle, lead) ? 1 : 0;
+                }
+            }
+        }
+        return written;
+    }
+
+    /** Year 2: every checkpoint of a live cycle that a monitored agency has not yet sent its return for. */
+    private int checkpointsDue(List<Cycle> live, LocalDate today) {
+        List<Checkpoint> checkpoints = Checkpoint.list("cycle in ?1 order by dueOn, id", live);
+        if (checkpoints.isEmpty()) {
+            return 0;
+        }
+        List<Assessment> monitored = Assessment.list(
+                "select a from Assessment a join fetch a.agency where a.cycle in ?1 and a.state in ?2", live, IN_YEAR_TWO);
+        Set<String> sent = CheckpointReturn.forAssessments(monitored).stream()
+                .map(r -> r.assessment.id + ":" + r.checkpoint.id).collect(Collectors.toSet());
+        Leads leads = Leads.of(monitored.stream().map(a -> a.agency.id).toList());
+        int written = 0;
+        for (Assessment assessment : monitored) {
+            for (Checkpoint checkpoint : checkpoints) {
+                if (!checkpoint.cycle.id.equals(assessment.cycle.id) || sent.contains(assessment.id + ":" + checkpoint.id)) {
+                    continue;
+                }
+                ReminderLadder.Step step = ReminderLadder.stepOn(checkpoint.dueOn, today);
+                if (step != null) {
+                    for (User lead : leads.of(assessment.agency.id)) {
+                        written += emails.checkpointDue(assessment, checkpoint, step, lead) ? 1 : 0;
+                    }
                 }
             }
         }

@@ -20,6 +20,8 @@ import org.s11portal.letter.LetterService;
 import org.s11portal.mail.MailSender;
 import org.s11portal.mail.MailServer;
 import org.s11portal.mail.OutboxMessage;
+import org.s11portal.monitoring.Checkpoint;
+import org.s11portal.monitoring.CheckpointReturn;
 import org.s11portal.support.Fixtures;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -186,6 +188,38 @@ class ReminderTest {
         assertEquals(List.of(), kinds(met.agency(), "survey-take-up"), "40 of 100 meets the 40% target");
         String text = outboxFor(low.agency()).stream().filter(m -> m.kind.equals("survey-take-up")).findFirst().orElseThrow().textBody;
         assertTrue(text.contains("/staff-survey") && text.contains("40%"), text);
+    }
+
+    @Test
+    void aYearTwoCheckpointIsChasedUntilTheAgencySendsItsReturn() {
+        Open chased = anOpenAssessment(AssessmentState.MONITORING);
+        Open answered = anOpenAssessment(AssessmentState.FEEDBACK_ISSUED);
+        LocalDate due = chased.cycle().year1Due.plusMonths(3);
+        Checkpoint checkpoint = QuarkusTransaction.requiringNew().call(
+                () -> Checkpoint.add(Cycle.findById(chased.cycle().id), "Progress update by the end of March", due));
+        Checkpoint otherCycles = QuarkusTransaction.requiringNew().call(
+                () -> Checkpoint.add(Cycle.findById(answered.cycle().id), "Progress update by the end of March", due));
+        QuarkusTransaction.requiringNew().run(() -> {
+            CheckpointReturn sent = new CheckpointReturn();
+            sent.checkpoint = Checkpoint.findById(otherCycles.id);
+            sent.assessment = Assessment.findById(answered.assessment().id);
+            sent.sentAt = due.minusDays(20).atStartOfDay(ZoneId.of("Europe/London")).toInstant();
+            sent.sentByName = "A lead";
+            sent.summary = "Sent early";
+            sent.persist();
+        });
+
+        reminders.run(due.minusDays(7));
+        reminders.run(due.plusDays(2));
+        String prefix = "checkpoint-due:" + chased.assessment().id + ":" + checkpoint.id + ":";
+        assertEquals(List.of(prefix + "d7:" + chased.lead().id, prefix + "w1:" + chased.lead().id),
+                kinds(chased.agency(), "checkpoint-due"));
+        assertEquals(List.of(), kinds(answered.agency(), "checkpoint-due"), "the return was sent");
+        OutboxMessage overdue = outboxFor(chased.agency()).stream().filter(m -> m.dedupeKey.endsWith("w1:" + chased.lead().id))
+                .findFirst().orElseThrow();
+        assertTrue(overdue.textBody.contains("/assessments/" + chased.assessment().id + "/year-2/checkpoints/" + checkpoint.id),
+                overdue.textBody);
+        assertTrue(overdue.textBody.contains("2 days overdue"), overdue.textBody);
     }
 
     static List<String> kinds(Agency agency, String kind) {
