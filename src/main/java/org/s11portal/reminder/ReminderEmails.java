@@ -49,7 +49,7 @@ public class ReminderEmails {
     }
 
     boolean actionPlanDue(Assessment assessment, LocalDate due, ReminderLadder.Step step, User lead) {
-        String link = emails.link("/assessments/" + assessment.id + "/actions");
+        String link = emails.link("/assessments/" + assessment.id + "/year-2");
         return outbox.enqueue(emails.render(
                 Templates.actionPlanDue(lead.displayName, assessment.agency.name, assessment.cycle.name, due, step, link),
                 "action-plan-due", assessment.id + ":" + due + ":" + step.key(), lead, assessment.agency.id,

@@ -165,7 +165,7 @@ class ReminderTest {
         assertEquals(List.of("action-plan-due:" + o.assessment().id + ":" + due + ":d7:" + o.lead().id), reminded,
                 "besides " + afterLetter);
         OutboxMessage email = outboxFor(o.agency()).stream().filter(m -> m.kind.equals("action-plan-due")).findFirst().orElseThrow();
-        assertTrue(email.textBody.contains("/assessments/" + o.assessment().id + "/actions"), email.textBody);
+        assertTrue(email.textBody.contains("/assessments/" + o.assessment().id + "/year-2"), email.textBody);
     }
 
     @Test
