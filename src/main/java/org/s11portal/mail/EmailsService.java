@@ -48,6 +48,14 @@ public class EmailsService {
             return page < pages;
         }
 
+        public int previousPage() {
+            return page - 1;
+        }
+
+        public int nextPage() {
+            return page + 1;
+        }
+
         public long first() {
             return (long) (page - 1) * PAGE_SIZE + 1;
         }
