@@ -20,6 +20,7 @@ import org.s11portal.assessment.ReviewComment;
 import org.s11portal.assessment.SubmissionVersion;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.moderation.ReturnEmails;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 
@@ -38,6 +39,9 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 class DemoAssessments {
+
+    @Inject
+    ReturnEmails returnEmails;
 
     @Inject
     AssessmentService assessments;
@@ -186,6 +190,7 @@ class DemoAssessments {
         comment(assessment, version, cycle.tool.standards.get(4), actor, "How do you know the training changed practice? Please add the results of any audit after training.");
         comment(assessment, version, cycle.tool.standards.get(7), actor, "The action for the Continuum of Need gap is not SMART: it has no measure of success, no named lead role and no dates. What will change, by how much, and by when?");
         lifecycle.move(assessment, Move.RETURN, SYSTEM, "Evidence of impact needed");
+        returnEmails.returned(assessment, version.number);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.s11portal.agency.Sector;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.reminder.Reminders;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
 import org.s11portal.tool.Tool;
@@ -71,6 +72,9 @@ public class DemoData {
     @Inject
     DemoMonitoring demoMonitoring;
 
+    @Inject
+    Reminders reminders;
+
     record ToolFile(String version, String title, List<StandardFile> standards) {
     }
 
@@ -102,6 +106,7 @@ public class DemoData {
             alignLiveCycle(live);
             demoPanels.realign(live);
             demoMonitoring.liveCheckpoint(live);
+            reminders.run(clock.today());
             LOG.info("Demo data already present; live demo cycle dates realigned to today");
             return;
         }
@@ -120,6 +125,8 @@ public class DemoData {
         demoSurvey.seedClosed(agencies, historical);
         seedStates(agencies, historical, live, users.get(0));
         demoMonitoring.liveCheckpoint(live);
+        // today's reminders at once, as the daily job would write them, so the Emails page shows them
+        reminders.run(clock.today());
         LOG.infof("Demo data loaded in %d ms: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
                 (System.nanoTime() - started) / 1_000_000, tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);
     }

@@ -23,7 +23,7 @@ public class ReturnEmails {
     Emails emails;
 
     /** Writes the email to the outbox in the caller's transaction, once per lead for this return of this version. */
-    void returned(Assessment assessment, int versionNumber) {
+    public void returned(Assessment assessment, int versionNumber) {
         emails.toAgencyLeads(assessment.agency.id,
                 Templates.returned(assessment.agency.name, assessment.cycle.name, emails.link("/assessments/" + assessment.id)),
                 KIND, assessment.id + ":" + versionNumber, "Your Section 11 self-assessment needs more information");

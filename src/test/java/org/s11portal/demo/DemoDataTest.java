@@ -84,6 +84,29 @@ class DemoDataTest {
     }
 
     @Transactional
+    @Test
+    void theEmailsPageShowsWhatTheDemoWouldHaveSent() {
+        demoData.load();
+        demoData.load();
+        java.util.Map<String, Long> kinds = outboxKinds();
+        assertEquals(1L, kinds.get("returned"), "the live cycle's returned submission, to its one lead, once");
+        assertTrue(kinds.getOrDefault("letter-issued", 0L) >= 2, "the demo panels' issued letters: " + kinds);
+        WebSession admin = WebSession.anonymous();
+        admin.signIn("hips.admin@" + DemoData.DEMO_EMAIL_DOMAIN, DemoData.DEMO_PASSWORD);
+        admin.get("/emails").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Your Section 11 self-assessment needs more information"));
+    }
+
+    @Transactional
+    java.util.Map<String, Long> outboxKinds() {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : org.s11portal.mail.OutboxMessage.getEntityManager()
+                .createQuery("select m.kind, count(m) from OutboxMessage m group by m.kind", Object[].class).getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
     long agencyCount() {
         return Agency.count();
     }
