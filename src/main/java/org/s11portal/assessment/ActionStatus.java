@@ -19,6 +19,11 @@ public enum ActionStatus {
         this.tagClass = tagClass;
     }
 
+    /** The form value (as the shared radios tag reads it). */
+    public String value() {
+        return name();
+    }
+
     /** Still to be done: neither complete nor no longer needed. Only open actions can be overdue or carried forward. */
     public boolean isOpen() {
         return this != COMPLETE && this != NO_LONGER_NEEDED;
