@@ -173,7 +173,7 @@ public class ActionPlanResource {
         static ActionFormView blank(AssessmentWork work, Standard standard, LocalDate today) {
             return new ActionFormView(work, null, standard == null ? null : standard.code, null, null, null, null, null, null,
                     null, null, null, null, null, null, ActionStatus.NOT_STARTED.name(), null, FormErrors.none(), List.of(), null,
-                    List.of(ActionStatus.values()));
+                    ActionStatus.open());
         }
 
         static ActionFormView saved(AssessmentWork work, ActionItem item, LocalDate today) {
@@ -182,7 +182,7 @@ public class ActionPlanResource {
                     day(item.startDate), month(item.startDate), year(item.startDate),
                     day(item.targetDate), month(item.targetDate), year(item.targetDate),
                     item.status.name(), item.version, FormErrors.none(), item.smartProblems(today, work.cycle.closes), null,
-                    List.of(ActionStatus.values()));
+                    ActionStatus.open());
         }
 
         static ActionFormView typed(AssessmentWork work, ActionItem existing, ActionForm form, FormErrors errors,
@@ -191,7 +191,7 @@ public class ActionPlanResource {
                     form.lead, form.resources, form.startDay, form.startMonth, form.startYear, form.targetDay,
                     form.targetMonth, form.targetYear, form.status, form.version, errors,
                     existing == null ? List.of() : existing.smartProblems(today, work.cycle.closes), conflictWith,
-                    List.of(ActionStatus.values()));
+                    ActionStatus.open());
         }
 
         public String formAction() {

@@ -61,6 +61,9 @@ public class ActionPlanService {
 
     static final String SELECT_STANDARD = "Select the standard this action serves";
     static final String TOO_LONG = "Must be " + MAX_TEXT + " characters or fewer";
+    /** Complete needs evidence of impact and no longer needed a reason: both are set by a year-2 progress update. */
+    static final String NOT_WHILE_PLANNING = "Select not started, on track or at risk: an action is marked complete or"
+            + " no longer needed by a progress update in year 2";
 
     /**
      * An action's values from the form or the JSON API, typed and not yet checked. Only input errors refuse a save;
@@ -169,6 +172,10 @@ public class ActionPlanService {
             if (question == null) {
                 problems.add(new InputProblem("question", "Select a question of " + standard.code + ", or none"));
             }
+        }
+        if (problems.stream().noneMatch(p -> p.property().equals("status")) && fields.status() != null && !fields.status().isBlank()
+                && !ActionStatus.valueOf(fields.status()).isOpen()) {
+            problems.add(new InputProblem("status", NOT_WHILE_PLANNING));
         }
         if (!problems.isEmpty()) {
             return new Checked(null, problems);

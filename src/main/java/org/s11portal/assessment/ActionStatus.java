@@ -19,6 +19,16 @@ public enum ActionStatus {
         this.tagClass = tagClass;
     }
 
+    /** The form value (as the shared radios tag reads it). */
+    public String value() {
+        return name();
+    }
+
+    /** The statuses an action can be given while the plan is written: complete and no longer needed come by update. */
+    public static java.util.List<ActionStatus> open() {
+        return java.util.Arrays.stream(values()).filter(ActionStatus::isOpen).toList();
+    }
+
     /** Still to be done: neither complete nor no longer needed. Only open actions can be overdue or carried forward. */
     public boolean isOpen() {
         return this != COMPLETE && this != NO_LONGER_NEEDED;

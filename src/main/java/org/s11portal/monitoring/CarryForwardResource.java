@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /** The lead chooses which open actions of the previous cycle to carry into this cycle's plan. */
-@Path("/assessments/{id}/carry-forward")
+@Path("/assessments/{id}/carry-actions")
 @RolesAllowed(Roles.AGENCY_LEAD)
 @Produces(MediaType.TEXT_HTML)
 public class CarryForwardResource {
@@ -56,6 +56,6 @@ public class CarryForwardResource {
         if (carried.errors().any()) {
             return Response.status(400).entity(Templates.choose(carried.offer(), chosen, null, carried.errors())).build();
         }
-        return Redirects.seeOther("/assessments/" + id + "/carry-forward?carried=" + carried.count());
+        return Redirects.seeOther("/assessments/" + id + "/carry-actions?carried=" + carried.count());
     }
 }

@@ -45,7 +45,7 @@ public class CarryForwardService {
         }
 
         public String path() {
-            return "/assessments/" + assessment.id + "/carry-forward";
+            return "/assessments/" + assessment.id + "/carry-actions";
         }
     }
 

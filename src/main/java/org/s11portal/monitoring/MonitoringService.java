@@ -493,10 +493,12 @@ public class MonitoringService {
             throw new NotFoundException();
         }
         List<Agency> visible = accessScope.visibleAgencies();
-        List<Cycle> cycles = Cycle.list("select distinct c from Assessment a join a.cycle c where a.state in ?1"
-                + " order by c.year1Opens desc", YEAR_TWO);
-        Cycle cycle = cycleId == null ? (cycles.isEmpty() ? null : cycles.get(0))
-                : cycles.stream().filter(c -> c.id.equals(cycleId)).findFirst().orElseThrow(NotFoundException::new);
+        List<Cycle> cycles = Cycle.list("order by year1Opens desc, id desc");
+        // by default the latest cycle with an agency in year 2
+        Cycle cycle = cycleId != null
+                ? cycles.stream().filter(c -> c.id.equals(cycleId)).findFirst().orElseThrow(NotFoundException::new)
+                : Cycle.<Cycle>find("select c from Assessment a join a.cycle c where a.state in ?1 order by c.year1Opens desc, c.id desc",
+                        YEAR_TWO).firstResultOptional().orElse(cycles.isEmpty() ? null : cycles.get(0));
         if (cycle == null || visible.isEmpty()) {
             return new Overview(cycles, cycle, List.of(), List.of(), List.of(), area, filter, 0);
         }

@@ -65,6 +65,19 @@ class ActionPlanApiResourceTest {
                 .body("status", equalTo("NOT_STARTED"));
     }
 
+    @Test
+    void completeAndNoLongerNeededAreNotForThePlanButForAYearTwoUpdate() {
+        Fixtures.Draft d = fixtures.aDraftWithItsLeadSignedIn();
+        for (String status : java.util.List.of("COMPLETE", "NO_LONGER_NEEDED")) {
+            d.lead().api().body(Map.of("standard", "T1", "action", "Done already", "status", status)).post(actionsApi(d))
+                    .then().statusCode(422)
+                    .body("problems.href", equalTo(java.util.List.of("status")))
+                    .body("problems[0].message", equalTo(ActionPlanService.NOT_WHILE_PLANNING));
+        }
+        d.lead().api().body(Map.of("standard", "T1", "action", "At risk", "status", "AT_RISK")).post(actionsApi(d))
+                .then().statusCode(201).body("status", equalTo("AT_RISK"));
+    }
+
     private static String actionsApi(Fixtures.Draft d) {
         return "/api/v1/assessments/" + d.assessment().id + "/actions";
     }

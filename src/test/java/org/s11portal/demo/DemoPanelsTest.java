@@ -110,10 +110,11 @@ class DemoPanelsTest {
             ends.merge(last, 1, Integer::sum);
             assertEquals(toClosed.subList(0, history.size()), history, "every move in order");
         }
-        // one waits for its lead to confirm the agreed plan (the cycle can be walked from the letter to closed), two are
-        // monitored, the rest closed
-        assertEquals(java.util.Map.of(AssessmentState.FEEDBACK_ISSUED, 1, AssessmentState.MONITORING, 2, AssessmentState.CLOSED, 6),
-                ends, "year 2 of the historical cycle");
+        // one waits for its lead to confirm the agreed plan (DemoYearTwoBrowserTest walks it from the letter to closed,
+        // in any order with this test), two are monitored, the rest closed
+        assertEquals(2, ends.get(AssessmentState.MONITORING), "two monitored: " + ends);
+        assertEquals(7, ends.getOrDefault(AssessmentState.FEEDBACK_ISSUED, 0) + ends.get(AssessmentState.CLOSED),
+                "one to agree its plan (or walked to closed), the rest closed: " + ends);
     }
 
     @Test

@@ -295,7 +295,7 @@ class EveryPage {
         routes.add(new Route("/monitoring?cycle=" + r.cycle.id + "&area=PORTSMOUTH&filter=overdue", Set.of(MODERATOR), true));
         routes.add(new Route("/monitoring/rows.csv?cycle=" + r.cycle.id, Set.of(MODERATOR), false));
         routes.add(new Route("/api/v1/monitoring?cycle=" + r.cycle.id, Set.of(MODERATOR), false));
-        routes.add(new Route(base + "/carry-forward", Set.of(LEAD), true));
+        routes.add(new Route(base + "/carry-actions", Set.of(LEAD), true));
         if (!inYearTwo(r.assessmentId)) {
             return routes;
         }

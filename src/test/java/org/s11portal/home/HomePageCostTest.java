@@ -66,7 +66,8 @@ class HomePageCostTest {
         long submitted = cost.statements(() -> lead.get("/home").then().statusCode(200).body(containsString("Submitted")));
 
         assertEquals(drafting, submitted, "a lead's home costs the same whatever the assessment holds");
-        assertTrue(submitted <= 4, "a lead's home: " + submitted + " statements");
+        // 5: the year-2 plans of the lead's agency (one statement; a second for their open requests when there are any)
+        assertTrue(submitted <= 5, "a lead's home: " + submitted + " statements");
     }
 
     private Agency submittedAgency(Cycle cycle) {

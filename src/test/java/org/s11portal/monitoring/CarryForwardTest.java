@@ -49,7 +49,7 @@ class CarryForwardTest {
         Cycle nextCycle = fixtures.aCycle().withTool().create();
         Assessment next = fixtures.anAssessment().forAgency(previous.agency()).inCycle(nextCycle).create();
         WebSession lead = WebSession.signedIn(previous.lead().email);
-        String path = "/assessments/" + next.id + "/carry-forward";
+        String path = "/assessments/" + next.id + "/carry-actions";
 
         lead.get("/assessments/" + next.id + "/actions").then().statusCode(200).body(containsString(path));
         String offer = lead.get(path).then().statusCode(200).extract().asString();
