@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
@@ -92,12 +93,7 @@ public class Reminders {
         int written = 0;
         for (Assessment assessment : open) {
             LocalDate due = extended.getOrDefault(assessment.agency.id + ":" + assessment.cycle.id, assessment.cycle.year1Due);
-            ReminderLadder.Step step = ReminderLadder.stepOn(due, today);
-            if (step != null) {
-                for (User lead : leads.of(assessment.agency.id)) {
-                    written += emails.assessmentDue(assessment, due, step, lead) ? 1 : 0;
-                }
-            }
+            written += chase(due, today, leads.of(assessment.agency.id), (step, lead) -> emails.assessmentDue(assessment, due, step, lead));
         }
         return written;
     }
@@ -112,12 +108,7 @@ public class Reminders {
         for (Object[] row : rows) {
             Assessment assessment = (Assessment) row[0];
             LocalDate due = ActionPlanDue.afterLetterIssuedOn(LocalDate.ofInstant((java.time.Instant) row[1], config.timezone()));
-            ReminderLadder.Step step = ReminderLadder.stepOn(due, today);
-            if (step != null) {
-                for (User lead : leads.of(assessment.agency.id)) {
-                    written += emails.actionPlanDue(assessment, due, step, lead) ? 1 : 0;
-                }
-            }
+            written += chase(due, today, leads.of(assessment.agency.id), (step, lead) -> emails.actionPlanDue(assessment, due, step, lead));
         }
         return written;
     }
@@ -163,13 +154,22 @@ public class Reminders {
                 if (!checkpoint.cycle.id.equals(assessment.cycle.id) || sent.contains(assessment.id + ":" + checkpoint.id)) {
                     continue;
                 }
-                ReminderLadder.Step step = ReminderLadder.stepOn(checkpoint.dueOn, today);
-                if (step != null) {
-                    for (User lead : leads.of(assessment.agency.id)) {
-                        written += emails.checkpointDue(assessment, checkpoint, step, lead) ? 1 : 0;
-                    }
-                }
+                written += chase(checkpoint.dueOn, today, leads.of(assessment.agency.id),
+                        (step, lead) -> emails.checkpointDue(assessment, checkpoint, step, lead));
             }
+        }
+        return written;
+    }
+
+    /** Writes the step of the ladder due today, if any, to each lead; returns how many emails were new. */
+    private static int chase(LocalDate due, LocalDate today, List<User> leads, BiPredicate<ReminderLadder.Step, User> email) {
+        ReminderLadder.Step step = ReminderLadder.stepOn(due, today);
+        if (step == null) {
+            return 0;
+        }
+        int written = 0;
+        for (User lead : leads) {
+            written += email.test(step, lead) ? 1 : 0;
         }
         return written;
     }
