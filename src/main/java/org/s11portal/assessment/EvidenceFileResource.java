@@ -73,14 +73,7 @@ public class EvidenceFileResource {
     @GET
     @Path("files/{fileId}")
     public Response download(@PathParam("id") long id, @PathParam("fileId") long fileId) {
-        EvidenceFile file = evidence.download(id, fileId);
-        // files stored before names were checked get a safe name with the right extension too
-        String filename = EvidenceFileName.of(file.filename, file.contentType).name();
-        return Response.ok(file.content, file.contentType)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+        return evidence.download(id, fileId).download();
     }
 
     @POST

@@ -1,24 +1,12 @@
 package org.s11portal.assessment;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
-import org.apache.tika.Tika;
 import org.jboss.logging.Logger;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.common.config.PortalClock;
-import org.s11portal.common.config.PortalConfig;
 import org.s11portal.tool.Question;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,38 +16,16 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 
 /**
- * Evidence files: checked by size and by what their bytes are (Apache Tika), never by the name or the
- * type the browser claims; stored with their SHA-256 and uploader; readable only by people in scope.
+ * Answers' evidence files: checked by {@link EvidenceChecks} (size, type by content, safe name), stored with their
+ * SHA-256 and uploader; readable only by people in scope.
  */
 @ApplicationScoped
 public class EvidenceFileService {
 
     private static final Logger LOG = Logger.getLogger(EvidenceFileService.class);
 
-    /** Detected type → the types we accept, with the name people know them by. */
-    static final Map<String, String> ACCEPTED = Map.ofEntries(
-            Map.entry("application/pdf", "PDF"),
-            Map.entry("application/msword", "Word"),
-            Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
-            Map.entry("application/vnd.ms-excel", "Excel"),
-            Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"),
-            Map.entry("application/vnd.ms-powerpoint", "PowerPoint"),
-            Map.entry("application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint"),
-            Map.entry("image/png", "image"),
-            Map.entry("image/jpeg", "image"),
-            Map.entry("image/gif", "image"),
-            Map.entry("text/plain", "text"),
-            Map.entry("text/csv", "text"));
-
-    private static final Map<String, String> OOXML_BY_EXTENSION = Map.of(
-            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation");
-
-    private static final Map<String, String> OLE_BY_EXTENSION = Map.of(
-            "doc", "application/msword", "xls", "application/vnd.ms-excel", "ppt", "application/vnd.ms-powerpoint");
-
-    private final Tika tika = new Tika();
+    @Inject
+    EvidenceChecks checks;
 
     @Inject
     PortalClock clock;
@@ -69,9 +35,6 @@ public class EvidenceFileService {
 
     @Inject
     CurrentUser currentUser;
-
-    @Inject
-    PortalConfig config;
 
     @Inject
     AssessmentService assessments;
@@ -93,24 +56,11 @@ public class EvidenceFileService {
         if (!AssessmentLifecycle.isEditable(assessment.state)) {
             return new Rejected("This self-assessment is " + assessment.state.label.toLowerCase() + " and cannot be changed");
         }
-        byte[] bytes;
-        try {
-            long size = Files.size(uploaded);
-            if (size == 0) {
-                return new Rejected("The selected file is empty");
-            }
-            long maxBytes = config.evidence().maxBytes();
-            if (size > maxBytes) {
-                return new Rejected("The selected file must be smaller than " + (maxBytes / (1024 * 1024)) + " MB");
-            }
-            bytes = Files.readAllBytes(uploaded);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        EvidenceChecks.Checked checked = checks.check(filename, uploaded);
+        if (checked instanceof EvidenceChecks.Refused refused) {
+            return new Rejected("The selected file " + refused.problem());
         }
-        Optional<String> type = detect(bytes, EvidenceFileName.cleaned(filename).name());
-        if (type.isEmpty()) {
-            return new Rejected("The selected file must be a PDF, Word, Excel, PowerPoint, image (PNG, JPEG, GIF) or plain text file");
-        }
+        EvidenceChecks.Accepted accepted = (EvidenceChecks.Accepted) checked;
         Answer answer = Answer.findFor(assessment, question);
         if (answer == null) {
             answer = new Answer();
@@ -118,19 +68,12 @@ public class EvidenceFileService {
             answer.question = question;
             answer.persist();
         }
-        EvidenceFileName name = EvidenceFileName.of(filename, type.get());
         EvidenceFile file = new EvidenceFile();
         file.answer = answer;
-        file.filename = name.name();
-        file.contentType = type.get();
-        file.sizeBytes = bytes.length;
-        file.sha256 = sha256(bytes);
-        file.content = bytes;
-        file.uploadedBy = currentUser.user();
-        file.uploadedAt = clock.now();
+        file.store(accepted, currentUser.user(), clock.now());
         file.persist();
-        LOG.infof("evidence-uploaded assessment-id=%d file-id=%d bytes=%d type=%s", assessmentId, file.id, bytes.length, file.contentType);
-        return new Stored(file, name.changes());
+        LOG.infof("evidence-uploaded assessment-id=%d file-id=%d bytes=%d type=%s", assessmentId, file.id, file.sizeBytes, file.contentType);
+        return new Stored(file, accepted.name().changes());
     }
 
     /**
@@ -181,30 +124,5 @@ public class EvidenceFileService {
     private static Question question(Assessment assessment, long questionId) {
         return assessment.cycle.tool.standards.stream().flatMap(s -> s.questions.stream()).filter(q -> q.id == questionId)
                 .findFirst().orElseThrow(NotFoundException::new);
-    }
-
-    /** The accepted type the bytes really are, or empty. Office files are told apart by their extension. */
-    Optional<String> detect(byte[] bytes, String filename) {
-        String detected;
-        try {
-            detected = tika.detect(new ByteArrayInputStream(bytes), filename);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        String extension = filename.contains(".") ? filename.substring(filename.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        if ("application/x-tika-ooxml".equals(detected) || "application/zip".equals(detected)) {
-            detected = OOXML_BY_EXTENSION.get(extension);
-        } else if ("application/x-tika-msoffice".equals(detected)) {
-            detected = OLE_BY_EXTENSION.get(extension);
-        }
-        return detected != null && ACCEPTED.containsKey(detected) ? Optional.of(detected) : Optional.empty();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jboss.logging.Logger;
 import org.s11portal.account.AccessScope;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.Roles;
@@ -28,6 +30,8 @@ import org.s11portal.assessment.AssessmentLifecycle.Actor;
 import org.s11portal.assessment.AssessmentLifecycle.Move;
 import org.s11portal.assessment.AssessmentScope;
 import org.s11portal.assessment.AssessmentState;
+import org.s11portal.assessment.EvidenceChecks;
+import org.s11portal.assessment.EvidenceFileName;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
@@ -46,6 +50,8 @@ import jakarta.ws.rs.NotFoundException;
  */
 @ApplicationScoped
 public class MonitoringService {
+
+    private static final Logger LOG = Logger.getLogger(MonitoringService.class);
 
     public static final int MAX_TEXT = 5_000;
     /** The states an assessment is in year 2: the letter issued (plan to agree), monitored, closed. */
@@ -66,6 +72,9 @@ public class MonitoringService {
 
     @Inject
     PortalClock clock;
+
+    @Inject
+    EvidenceChecks checks;
 
     /** A change refused because the assessment is not in the state it needs (e.g. posting to a closed cycle). 409. */
     public static class NotNow extends ClientErrorException {
@@ -92,7 +101,12 @@ public class MonitoringService {
 
     /** Everything about one assessment in year 2: its actions (overdue first, then by due date), checkpoints, requests. */
     public record YearTwo(Assessment assessment, YearTwoRecord record, List<ActionRow> actions, List<CheckpointRow> checkpoints,
-            List<InformationRequest> requests, LocalDate today) {
+            List<InformationRequest> requests, LocalDate today, Map<Long, List<ProgressUpdateFile>> files) {
+
+        /** The files posted with this update, in the order they were attached. */
+        public List<ProgressUpdateFile> filesOf(ProgressUpdate update) {
+            return files.getOrDefault(update.id, List.of());
+        }
 
         public boolean monitoring() {
             return assessment.state == AssessmentState.MONITORING;
@@ -166,11 +180,15 @@ public class MonitoringService {
     /** The agency's own lead or a moderator in scope (the API); anyone else 404. */
     @Transactional
     public YearTwo view(long assessmentId) {
+        return load(leadOrModerator(assessmentId));
+    }
+
+    private Assessment leadOrModerator(long assessmentId) {
         String role = currentUser.user().role;
         if (!Roles.AGENCY_LEAD.equals(role) && !Roles.MODERATOR.equals(role)) {
             throw new NotFoundException();
         }
-        return load(yearTwo(assessmentId));
+        return yearTwo(assessmentId);
     }
 
     @Transactional
@@ -191,8 +209,10 @@ public class MonitoringService {
         List<CheckpointRow> checkpoints = Checkpoint.forCycle(assessment.cycle).stream()
                 .map(c -> new CheckpointRow(c, sent.get(c.id), CheckpointAnswer.of(c, sent.get(c.id), today, clock.clock().getZone())))
                 .toList();
+        Map<Long, List<ProgressUpdateFile>> files = updates.isEmpty() ? Map.of()
+                : ProgressUpdateFile.forAssessment(assessment).stream().collect(Collectors.groupingBy(f -> f.update.id));
         return new YearTwo(assessment, YearTwoRecord.of(assessment), rows, checkpoints,
-                InformationRequest.forAssessment(assessment), today);
+                InformationRequest.forAssessment(assessment), today, files);
     }
 
     /** Overdue first, then by due date (none last), then as planned. */
@@ -220,6 +240,10 @@ public class MonitoringService {
     public record UpdateInput(String status, String done, String childrenChange, String evidence, String reason) {
     }
 
+    /** A file chosen on the progress update form: the name the browser sent and where the upload was saved. */
+    public record Attachment(String sentName, java.nio.file.Path path) {
+    }
+
     /** The outcome of posting an update: the errors (and the page to show them on), or the update posted. */
     public record Posted(YearTwo view, ActionRow row, FormErrors errors, ProgressUpdate update) {
     }
@@ -227,10 +251,11 @@ public class MonitoringService {
     /**
      * Posts a progress update: the status it sets, what was done; complete needs evidence of impact (what changed for
      * children and the evidence), no longer needed a reason. Only while the plan is monitored. The action takes the
-     * status, and the agency's open requests for more information count as answered.
+     * status, and the agency's open requests for more information count as answered. Files may come with it, each
+     * checked as answers' evidence is ({@link EvidenceChecks}); one refused and nothing is posted.
      */
     @Transactional
-    public Posted postUpdate(long assessmentId, long actionId, UpdateInput input) {
+    public Posted postUpdate(long assessmentId, long actionId, UpdateInput input, List<Attachment> attachments) {
         Assessment assessment = leadsOwn(assessmentId);
         YearTwo view = load(assessment);
         ActionRow row = view.row(actionId);
@@ -267,6 +292,16 @@ public class MonitoringService {
         tooLong(errors, "childrenChange", children);
         tooLong(errors, "evidence", evidence);
         tooLong(errors, "reason", reason);
+        List<EvidenceChecks.Accepted> files = new ArrayList<>();
+        for (Attachment attachment : attachments) {
+            EvidenceChecks.Checked checked = checks.check(attachment.sentName(), attachment.path());
+            if (checked instanceof EvidenceChecks.Accepted accepted) {
+                files.add(accepted);
+            } else {
+                errors.add("files", "The file " + EvidenceFileName.cleaned(attachment.sentName()).name() + " "
+                        + ((EvidenceChecks.Refused) checked).problem());
+            }
+        }
         if (errors.any()) {
             return new Posted(view, row, errors, null);
         }
@@ -282,9 +317,33 @@ public class MonitoringService {
         update.reason = status == ActionStatus.NO_LONGER_NEEDED ? reason : null;
         update.status = status;
         update.persist();
+        for (EvidenceChecks.Accepted accepted : files) {
+            ProgressUpdateFile file = new ProgressUpdateFile();
+            file.update = update;
+            file.store(accepted, lead, update.postedAt);
+            file.persist();
+            LOG.infof("progress-file-uploaded assessment-id=%d file-id=%d bytes=%d type=%s", assessmentId, file.id,
+                    file.sizeBytes, file.contentType);
+        }
         row.action().status = status;
         answerRequests(assessment, lead, update.postedAt);
         return new Posted(view, row, errors, update);
+    }
+
+    /**
+     * A file posted with one of the assessment's progress updates, for its own lead or a moderator in scope (as the
+     * year-2 pages); 404 for anyone else and for a file of another assessment.
+     */
+    @Transactional
+    public ProgressUpdateFile download(long assessmentId, long fileId) {
+        Assessment assessment = leadOrModerator(assessmentId);
+        ProgressUpdateFile file = ProgressUpdateFile.withAction(fileId);
+        if (file == null || !file.update.action.assessment.id.equals(assessment.id)) {
+            throw new NotFoundException();
+        }
+        Objects.requireNonNull(file.content);
+        LOG.infof("progress-file-downloaded assessment-id=%d file-id=%d user-id=%d", assessmentId, fileId, currentUser.user().id);
+        return file;
     }
 
     /** Outcome of sending a checkpoint return: errors, or sent. */

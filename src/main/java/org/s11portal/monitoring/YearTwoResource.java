@@ -2,8 +2,11 @@ package org.s11portal.monitoring;
 
 import java.util.List;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.s11portal.account.Roles;
 import org.s11portal.assessment.ActionStatus;
+import org.s11portal.assessment.EvidenceFileName;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -36,7 +39,7 @@ public class YearTwoResource {
         static native TemplateInstance plan(MonitoringService.YearTwo view, String done);
 
         static native TemplateInstance action(MonitoringService.YearTwo view, MonitoringService.ActionRow row,
-                MonitoringService.UpdateInput typed, FormErrors errors, List<ActionStatus> statuses);
+                MonitoringService.UpdateInput typed, FormErrors errors, List<ActionStatus> statuses, List<String> chooseAgain);
 
         static native TemplateInstance checkpoint(MonitoringService.YearTwo view, MonitoringService.CheckpointRow checkpoint,
                 String summary, FormErrors errors);
@@ -71,26 +74,53 @@ public class YearTwoResource {
         MonitoringService.YearTwo view = monitoring.leadView(id);
         MonitoringService.ActionRow row = view.row(actionId);
         return Templates.action(view, row, new MonitoringService.UpdateInput(row.action().status.name(), null, null, null, null),
-                FormErrors.none(), List.of(ActionStatus.values()));
+                FormErrors.none(), List.of(ActionStatus.values()), List.of());
     }
 
     @POST
     @Path("actions/{actionId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response postUpdate(@PathParam("id") long id, @PathParam("actionId") long actionId, MultivaluedMap<String, String> form) {
-        MonitoringService.UpdateInput input = new MonitoringService.UpdateInput(form.getFirst("status"), form.getFirst("done"),
-                form.getFirst("childrenChange"), form.getFirst("evidence"), form.getFirst("reason"));
+        return post(id, actionId, new MonitoringService.UpdateInput(form.getFirst("status"), form.getFirst("done"),
+                form.getFirst("childrenChange"), form.getFirst("evidence"), form.getFirst("reason")), List.of());
+    }
+
+    /** The update form as the page sends it, with any files chosen. */
+    @POST
+    @Path("actions/{actionId}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response postUpdateWithFiles(@PathParam("id") long id, @PathParam("actionId") long actionId,
+            @RestForm String status, @RestForm String done, @RestForm String childrenChange, @RestForm String evidence,
+            @RestForm String reason, @RestForm("files") List<FileUpload> files) {
+        List<MonitoringService.Attachment> attachments = files == null ? List.of() : files.stream()
+                .filter(f -> f.fileName() != null && !f.fileName().isBlank())
+                .map(f -> new MonitoringService.Attachment(f.fileName(), f.uploadedFile())).toList();
+        return post(id, actionId, new MonitoringService.UpdateInput(status, done, childrenChange, evidence, reason), attachments);
+    }
+
+    private Response post(long id, long actionId, MonitoringService.UpdateInput input, List<MonitoringService.Attachment> files) {
         MonitoringService.Posted posted;
         try {
-            posted = monitoring.postUpdate(id, actionId, input);
+            posted = monitoring.postUpdate(id, actionId, input, files);
         } catch (MonitoringService.NotNow e) {
             return notNow(id, e, typed(input.done(), input.childrenChange(), input.evidence(), input.reason()));
         }
         if (posted.update() == null) {
+            // a browser cannot be sent its chosen files back: name them so they can be chosen again
+            List<String> chooseAgain = files.stream().map(f -> EvidenceFileName.cleaned(f.sentName()).name()).toList();
             return Response.status(400).entity(Templates.action(posted.view(), posted.row(), input, posted.errors(),
-                    List.of(ActionStatus.values()))).build();
+                    List.of(ActionStatus.values()), chooseAgain)).build();
         }
         return Redirects.seeOther("/assessments/" + id + "/year-2?done=update#action-" + actionId);
+    }
+
+    /** A file posted with a progress update: for the agency's lead and moderators in scope (404 for anyone else). */
+    @GET
+    @Path("files/{fileId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.AGENCY_LEAD, Roles.MODERATOR })
+    public Response download(@PathParam("id") long id, @PathParam("fileId") long fileId) {
+        return monitoring.download(id, fileId).download();
     }
 
     @GET

@@ -45,10 +45,10 @@ class MonitoringPageCostTest {
         Cycle big = fixtures.aCycle().withTool(6, 5).create();
         YearTwoData.Plan one = withUpdates(small, 1, Area.SOUTHAMPTON);
         YearTwoData.Plan many = withUpdates(big, 30, Area.SOUTHAMPTON);
-        assertEquals(leadPage(one), leadPage(many), "the lead's year-2 plan must not cost a statement per action");
+        assertEquals(leadPage(one), leadPage(many), "the lead's year-2 plan must not cost a statement per action, update or file");
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.SOUTHAMPTON).email);
         assertEquals(page(moderator, one.moderatorPath()), page(moderator, many.moderatorPath()),
-                "the moderator's agency page must not cost a statement per action");
+                "the moderator's agency page must not cost a statement per action, update or file");
         moderator.get(many.moderatorPath());
         assertTrue(cost.transactions(() -> moderator.get(many.moderatorPath()).then().statusCode(200)) <= 1, "one transaction");
     }
@@ -67,14 +67,15 @@ class MonitoringPageCostTest {
         return cost.statements(() -> moderator.get(path).then().statusCode(200).body(containsString("Answered on time")));
     }
 
-    /** An agency in year 2 with this many actions, each with one update. */
+    /** An agency in year 2 with this many actions, each with one update carrying two files. */
     private YearTwoData.Plan withUpdates(Cycle cycle, int actions, Area area) {
         YearTwoData.Plan plan = data.plan(cycle, area, AssessmentState.MONITORING, actions);
         WebSession lead = WebSession.signedIn(plan.lead().email);
         lead.get(plan.path());
         for (int i = 0; i < actions; i++) {
-            lead.post(plan.path() + "/actions/" + plan.action(i), Map.of("status", "ON_TRACK", "done", "Update " + i))
-                    .then().statusCode(303);
+            YearTwoData.postWithFiles(lead, plan.path() + "/actions/" + plan.action(i), Map.of("status", "ON_TRACK", "done",
+                    "Update " + i), ProgressUpdateFilesTest.files("register.pdf", ProgressUpdateFilesTest.PDF,
+                            "notes.txt", ProgressUpdateFilesTest.TEXT)).then().statusCode(303);
         }
         return plan;
     }

@@ -3,6 +3,7 @@ package org.s11portal.monitoring;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
@@ -13,8 +14,12 @@ import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
+import org.s11portal.support.WebSession;
 import org.s11portal.tool.Question;
 
+import io.restassured.builder.MultiPartSpecBuilder;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -89,6 +94,23 @@ public class YearTwoData {
     @Transactional
     public List<InformationRequest> requests(Assessment assessment) {
         return InformationRequest.list("assessment.id = ?1 order by id", assessment.id);
+    }
+
+    /** Files posted with this action's updates, oldest first. */
+    @Transactional
+    public List<ProgressUpdateFile> files(long actionId) {
+        return ProgressUpdateFile.list("update.action.id = ?1 order by id", actionId);
+    }
+
+    /**
+     * Posts the progress update form as the page does (multipart, with the CSRF token), with these files (name →
+     * bytes, in order). The session must have loaded a page first.
+     */
+    public static Response postWithFiles(WebSession lead, String path, Map<String, String> form, Map<String, byte[]> files) {
+        RequestSpecification request = lead.request().multiPart("csrf-token", lead.cookie("csrf-token"));
+        form.forEach((name, value) -> request.multiPart(new MultiPartSpecBuilder(value).controlName(name).charset("UTF-8").build()));
+        files.forEach((name, bytes) -> request.multiPart("files", name, bytes, "application/octet-stream"));
+        return request.post(path);
     }
 
     /** Moves a cycle's year 1 back, so that another cycle made after it is the agency's next one. */
