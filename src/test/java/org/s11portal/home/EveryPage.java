@@ -261,8 +261,8 @@ class EveryPage {
 
     /**
      * Year 2 of the record set: its lead confirms the agreed plan, posts updates with texts at their limits (complete
-     * with evidence, no longer needed with a reason), a checkpoint is set and answered, a moderator asks for more and
-     * records the conclusion.
+     * with evidence and a file whose name is at its limit, no longer needed with a reason), a checkpoint is set and
+     * answered, a moderator asks for more and records the conclusion.
      */
     Records inYearTwo(Records r) {
         WebSession lead = r.sessions.get(LEAD);
@@ -274,8 +274,9 @@ class EveryPage {
         for (long actionId : actionIds(r.assessmentId)) {
             lead.get(year2 + "/actions/" + actionId);
             lead.post(year2 + "/actions/" + actionId, Map.of("status", "ON_TRACK", "done", text(5_000))).then().statusCode(303);
-            lead.post(year2 + "/actions/" + actionId, Map.of("status", "COMPLETE", "done", text(5_000),
-                    "childrenChange", text(5_000), "evidence", text(5_000))).then().statusCode(303);
+            org.s11portal.monitoring.YearTwoData.postWithFiles(lead, year2 + "/actions/" + actionId, Map.of("status", "COMPLETE",
+                    "done", text(5_000), "childrenChange", text(5_000), "evidence", text(5_000)),
+                    Map.of("x".repeat(196) + ".txt", "Evidence of impact\n".getBytes(StandardCharsets.UTF_8))).then().statusCode(303);
         }
         lead.get(year2 + "/checkpoints/" + checkpointId);
         lead.post(year2 + "/checkpoints/" + checkpointId, Map.of("summary", text(5_000))).then().statusCode(303);
@@ -309,12 +310,21 @@ class EveryPage {
         routes.add(new Route("/monitoring/assessments/" + r.assessmentId, Set.of(MODERATOR), true));
         routes.add(new Route("/monitoring/assessments/" + r.assessmentId + "?done=asked", Set.of(MODERATOR), true));
         routes.add(new Route("/api/v1/monitoring/assessments/" + r.assessmentId + "/actions", Set.of(LEAD, MODERATOR), false));
+        for (long fileId : progressFileIds(r.assessmentId)) {
+            routes.add(new Route(year2 + "/files/" + fileId, Set.of(LEAD, MODERATOR), false));
+        }
         return routes;
     }
 
     @Transactional
     boolean inYearTwo(long assessmentId) {
         return org.s11portal.monitoring.MonitoringService.YEAR_TWO.contains(Assessment.<Assessment>findById(assessmentId).state);
+    }
+
+    @Transactional
+    List<Long> progressFileIds(long assessmentId) {
+        return org.s11portal.monitoring.ProgressUpdateFile.<org.s11portal.monitoring.ProgressUpdateFile>list(
+                "update.action.assessment.id = ?1 order by id", assessmentId).stream().map(f -> f.id).toList();
     }
 
     @Transactional

@@ -15,15 +15,17 @@ import org.s11portal.support.Browser;
 import org.s11portal.support.BrowserTest;
 import org.s11portal.support.Fixtures;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /**
  * Year 2 in a real Chromium, from the letter to closed: the lead confirms the agreed plan and posts progress with
- * evidence and a checkpoint return; the moderator filters overdue, asks for more (the lead sees it on their home
+ * evidence (a file attached) and a checkpoint return; the moderator filters overdue, asks for more (the lead sees it on their home
  * page), records the year-2 conclusion and closes the agency's cycle. Axe on every page, a screenshot per step.
  */
 @QuarkusTest
@@ -78,11 +80,18 @@ class YearTwoJourneyBrowserTest extends BrowserTest {
         assertEquals("Workshops held for all six teams", lead.inputValue("#done"), "nothing typed is lost");
         step(lead, "04-lead-update-errors");
         lead.fill("#childrenChange", "Referrals now say what the child needs, and fewer are returned by the front door");
-        lead.fill("#evidence", "Referral audit, 40 cases, March");
+        lead.fill("#evidence", "Referral audit – 40 cases, March");
+        lead.setInputFiles("#files", new FilePayload("Referral audit.pdf", "application/pdf", ProgressUpdateFilesTest.PDF));
+        step(lead, "04b-lead-update-file-chosen");
         click(lead, AriaRole.BUTTON, "Post the update");
         lead.waitForSelector(".govuk-notification-banner--success");
-        assertTrue(lead.textContent("#action-" + plan.action(0)).contains("Referral audit, 40 cases, March"));
+        assertTrue(lead.textContent("#action-" + plan.action(0)).contains("Referral audit – 40 cases, March"));
         assertTrue(lead.textContent("#action-" + plan.action(0)).contains("Complete"));
+        Locator file = lead.locator("#action-" + plan.action(0)).getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Referral audit.pdf"));
+        assertTrue(file.getAttribute("href").startsWith(plan.path() + "/files/"), "the file posted with the update is listed");
+        file.scrollIntoViewIfNeeded();
+        step(lead, "04c-lead-update-with-file");
         click(lead, AriaRole.LINK, "Send your checkpoint return for " + checkpoint.title);
         lead.fill("#summary", "One action complete with evidence; one overdue, new date agreed with the board");
         step(lead, "05-lead-checkpoint-return");
@@ -106,6 +115,8 @@ class YearTwoJourneyBrowserTest extends BrowserTest {
         step(mod, "06-moderator-overdue");
         click(mod, AriaRole.LINK, plan.agency().name);
         mod.waitForURL("**" + plan.moderatorPath());
+        assertEquals(1, mod.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Referral audit.pdf")).count(),
+                "the moderator sees the update's file");
         step(mod, "07-moderator-agency");
         mod.fill("#request", "Please send the new date for the overdue action and who agreed it");
         click(mod, AriaRole.BUTTON, "Ask for more information");
