@@ -104,7 +104,7 @@ class MonitoringScopeTest {
         admin.get("/monitoring").then().statusCode(403);
     }
 
-    private static void expect(List<String> wrong, String what, int status, int expected) {
+    static void expect(List<String> wrong, String what, int status, int expected) {
         if (status != expected) {
             wrong.add(what + ": " + status + " (expected " + expected + ")");
         }

@@ -58,17 +58,34 @@ class ProgressUpdateFilesTest {
         return files;
     }
 
+    /** An agency in year 2 with one action, its lead signed in on the action's update form. */
+    record UpdateForm(YearTwoData.Plan plan, WebSession lead, String path) {
+        Response post(Map<String, String> fields, Map<String, byte[]> files) {
+            return YearTwoData.postWithFiles(lead, path, fields, files);
+        }
+    }
+
+    UpdateForm updateForm(Cycle cycle, Area area) {
+        YearTwoData.Plan plan = data.plan(cycle, area, AssessmentState.MONITORING, 1);
+        WebSession lead = WebSession.signedIn(plan.lead().email);
+        String path = plan.path() + "/actions/" + plan.action(0);
+        lead.get(path).then().statusCode(200);
+        return new UpdateForm(plan, lead, path);
+    }
+
+    UpdateForm updateForm(Area area) {
+        return updateForm(fixtures.aCycle().withTool().create(), area);
+    }
+
     @Test
     void filesPostedWithAnUpdateDownloadByteForByteForTheLeadAndTheModerator() {
-        Cycle cycle = fixtures.aCycle().withTool().create();
-        YearTwoData.Plan plan = data.plan(cycle, Area.PORTSMOUTH, AssessmentState.MONITORING, 1);
-        WebSession lead = WebSession.signedIn(plan.lead().email);
-        String form = plan.path() + "/actions/" + plan.action(0);
-        lead.get(form).then().statusCode(200).body(containsString("enctype=\"multipart/form-data\""))
+        UpdateForm form = updateForm(Area.PORTSMOUTH);
+        YearTwoData.Plan plan = form.plan();
+        WebSession lead = form.lead();
+        lead.get(form.path()).then().statusCode(200).body(containsString("enctype=\"multipart/form-data\""))
                 .body(containsString("name=\"files\""));
 
-        YearTwoData.postWithFiles(lead, form, onTrack("Training delivered"),
-                files("Training register.pdf", PDF, "attendance.txt", TEXT)).then().statusCode(303);
+        form.post(onTrack("Training delivered"), files("Training register.pdf", PDF, "attendance.txt", TEXT)).then().statusCode(303);
 
         List<ProgressUpdateFile> stored = data.files(plan.action(0));
         assertEquals(List.of("Training register.pdf", "attendance.txt"), stored.stream().map(f -> f.filename).toList());
@@ -98,12 +115,11 @@ class ProgressUpdateFilesTest {
     @Test
     void aLeadOfAnotherAgencyAModeratorOfAnotherPartnershipAndAnotherAssessmentsAddressGet404() {
         Cycle cycle = fixtures.aCycle().withTool().create();
-        YearTwoData.Plan plan = data.plan(cycle, Area.SOUTHAMPTON, AssessmentState.MONITORING, 1);
+        UpdateForm form = updateForm(cycle, Area.SOUTHAMPTON);
+        YearTwoData.Plan plan = form.plan();
+        WebSession lead = form.lead();
         YearTwoData.Plan other = data.plan(cycle, Area.SOUTHAMPTON, AssessmentState.MONITORING, 1);
-        WebSession lead = WebSession.signedIn(plan.lead().email);
-        lead.get(plan.path());
-        YearTwoData.postWithFiles(lead, plan.path() + "/actions/" + plan.action(0), onTrack("Done"), files("a.pdf", PDF))
-                .then().statusCode(303);
+        form.post(onTrack("Done"), files("a.pdf", PDF)).then().statusCode(303);
         long fileId = data.files(plan.action(0)).get(0).id;
         String download = plan.path() + "/files/" + fileId;
 
@@ -121,29 +137,22 @@ class ProgressUpdateFilesTest {
         // another agency's lead cannot attach files to this plan either
         WebSession otherLead = WebSession.signedIn(other.lead().email);
         otherLead.get(other.path());
-        YearTwoData.postWithFiles(otherLead, plan.path() + "/actions/" + plan.action(0), onTrack("x"), files("b.pdf", PDF))
-                .then().statusCode(404);
+        YearTwoData.postWithFiles(otherLead, form.path(), onTrack("x"), files("b.pdf", PDF)).then().statusCode(404);
         assertEquals(1, data.files(plan.action(0)).size());
     }
 
     private static void expect(List<String> wrong, String who, Response response, int status) {
-        if (response.statusCode() != status) {
-            wrong.add(who + ": " + response.statusCode() + " (expected " + status + ")");
-        }
+        MonitoringScopeTest.expect(wrong, who, response.statusCode(), status);
     }
 
     @Test
     void aRefusedTypeOrAnOversizeFileIsNamedAndEverythingTypedIsKept() {
-        Cycle cycle = fixtures.aCycle().withTool().create();
-        YearTwoData.Plan plan = data.plan(cycle, Area.HAMPSHIRE, AssessmentState.MONITORING, 1);
-        WebSession lead = WebSession.signedIn(plan.lead().email);
-        String form = plan.path() + "/actions/" + plan.action(0);
-        lead.get(form);
+        UpdateForm form = updateForm(Area.HAMPSHIRE);
         Map<String, String> typed = Map.of("status", "COMPLETE", "done", "Typed: audit repeated",
                 "childrenChange", "Typed: fewer repeat referrals", "evidence", "Typed: audit report");
 
         byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
-        String page = YearTwoData.postWithFiles(lead, form, typed, files("fine.pdf", PDF, "looks-like.pdf", html))
+        String page = form.post(typed, files("fine.pdf", PDF, "looks-like.pdf", html))
                 .then().statusCode(400).extract().asString();
         assertTrue(page.contains("The file looks-like.pdf must be a PDF, Word, Excel, PowerPoint, image"), page);
         assertTrue(page.contains("Typed: audit repeated") && page.contains("Typed: fewer repeat referrals")
@@ -154,37 +163,30 @@ class ProgressUpdateFilesTest {
 
         byte[] big = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
-        YearTwoData.postWithFiles(lead, form, typed, files("huge.pdf", big)).then().statusCode(400)
+        form.post(typed, files("huge.pdf", big)).then().statusCode(400)
                 .body(containsString("The file huge.pdf must be smaller than 10 MB"))
                 .body(containsString("Typed: fewer repeat referrals"));
-        YearTwoData.postWithFiles(lead, form, typed, files("empty.txt", new byte[0])).then().statusCode(400)
+        form.post(typed, files("empty.txt", new byte[0])).then().statusCode(400)
                 .body(containsString("The file empty.txt is empty"));
 
-        assertEquals(List.of(), data.updates(plan.action(0)), "nothing posted");
-        assertEquals(List.of(), data.files(plan.action(0)), "no file stored");
+        assertEquals(List.of(), data.updates(form.plan().action(0)), "nothing posted");
+        assertEquals(List.of(), data.files(form.plan().action(0)), "no file stored");
     }
 
     @Test
     void aFilesNameIsMadeSafeAndMatchesItsType() {
-        Cycle cycle = fixtures.aCycle().withTool().create();
-        YearTwoData.Plan plan = data.plan(cycle, Area.HAMPSHIRE, AssessmentState.MONITORING, 1);
-        WebSession lead = WebSession.signedIn(plan.lead().email);
-        lead.get(plan.path());
-        YearTwoData.postWithFiles(lead, plan.path() + "/actions/" + plan.action(0), onTrack("Done"),
-                files("C:\\reports\\invoice\u202Efdp.html", PDF)).then().statusCode(303);
-        assertEquals("invoicefdp.pdf", data.files(plan.action(0)).get(0).filename);
+        UpdateForm form = updateForm(Area.HAMPSHIRE);
+        form.post(onTrack("Done"), files("C:\\reports\\invoice\u202Efdp.html", PDF)).then().statusCode(303);
+        assertEquals("invoicefdp.pdf", data.files(form.plan().action(0)).get(0).filename);
     }
 
     @Test
     void filesStayWithTheirUpdateNoRouteReplacesOrDeletesOneAndTheEntityRefusesBoth() {
-        Cycle cycle = fixtures.aCycle().withTool().create();
-        YearTwoData.Plan plan = data.plan(cycle, Area.ISLE_OF_WIGHT, AssessmentState.MONITORING, 1);
-        WebSession lead = WebSession.signedIn(plan.lead().email);
-        String form = plan.path() + "/actions/" + plan.action(0);
-        lead.get(form);
-        YearTwoData.postWithFiles(lead, form, onTrack("First"), files("first.pdf", PDF)).then().statusCode(303);
-        lead.get(form);
-        YearTwoData.postWithFiles(lead, form, onTrack("Second"), files("second.txt", TEXT)).then().statusCode(303);
+        UpdateForm form = updateForm(Area.ISLE_OF_WIGHT);
+        YearTwoData.Plan plan = form.plan();
+        WebSession lead = form.lead();
+        form.post(onTrack("First"), files("first.pdf", PDF)).then().statusCode(303);
+        form.post(onTrack("Second"), files("second.txt", TEXT)).then().statusCode(303);
         List<ProgressUpdateFile> stored = data.files(plan.action(0));
         assertEquals(2, stored.size(), "the second update's file joined the first's");
         List<ProgressUpdate> updates = data.updates(plan.action(0));
@@ -218,17 +220,13 @@ class ProgressUpdateFilesTest {
 
     @Test
     void listingAnAssessmentsFilesLeavesTheirBytesUnread() {
-        Cycle cycle = fixtures.aCycle().withTool().create();
-        YearTwoData.Plan plan = data.plan(cycle, Area.PORTSMOUTH, AssessmentState.MONITORING, 1);
-        WebSession lead = WebSession.signedIn(plan.lead().email);
-        lead.get(plan.path());
-        YearTwoData.postWithFiles(lead, plan.path() + "/actions/" + plan.action(0), onTrack("Done"), files("a.pdf", PDF))
-                .then().statusCode(303);
+        UpdateForm form = updateForm(Area.PORTSMOUTH);
+        form.post(onTrack("Done"), files("a.pdf", PDF)).then().statusCode(303);
         QuarkusTransaction.requiringNew().run(() -> {
-            List<ProgressUpdateFile> listed = ProgressUpdateFile.forAssessment(Assessment.findById(plan.assessment().id));
+            List<ProgressUpdateFile> listed = ProgressUpdateFile.forAssessment(Assessment.findById(form.plan().assessment().id));
             assertEquals(1, listed.size());
             assertFalse(Hibernate.isPropertyInitialized(listed.get(0), "content"), "the page never reads the bytes");
         });
-        lead.get(plan.path()).then().statusCode(200).body(not(containsString("%PDF")));
+        form.lead().get(form.plan().path()).then().statusCode(200).body(not(containsString("%PDF")));
     }
 }

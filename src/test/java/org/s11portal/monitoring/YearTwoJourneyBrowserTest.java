@@ -74,9 +74,13 @@ class YearTwoJourneyBrowserTest extends BrowserTest {
         step(lead, "03-lead-update-form");
         lead.check("#status-COMPLETE");
         lead.fill("#done", "Workshops held for all six teams");
+        lead.setInputFiles("#files", new FilePayload("notes.html", "text/html",
+                "<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         click(lead, AriaRole.BUTTON, "Post the update");
         lead.waitForSelector(".govuk-error-summary");
         assertTrue(lead.textContent(".govuk-error-summary").contains("Say what changed for children"));
+        assertTrue(lead.textContent("#files-error").contains("The file notes.html must be a PDF"), "the refused file is named");
+        assertTrue(lead.textContent("#files-again").contains("notes.html"), "and is to be chosen again");
         assertEquals("Workshops held for all six teams", lead.inputValue("#done"), "nothing typed is lost");
         step(lead, "04-lead-update-errors");
         lead.fill("#childrenChange", "Referrals now say what the child needs, and fewer are returned by the front door");
