@@ -34,7 +34,11 @@ public class MonitoringApiResource {
     }
 
     public record UpdateJson(long id, Instant postedAt, String author, String status, String done, String childrenChange,
-            String evidence, String reason) {
+            String evidence, String reason, List<FileJson> files) {
+    }
+
+    /** A file posted with an update; {@code download} is the address of its bytes (the same scope as this API). */
+    public record FileJson(long id, String filename, String contentType, long sizeBytes, String sha256, String download) {
     }
 
     public record ActionJson(long id, String standard, String action, String owner, String measure, LocalDate startDate,
@@ -54,14 +58,15 @@ public class MonitoringApiResource {
 
     @GET
     @Path("assessments/{id}/actions")
-    @Operation(summary = "An assessment's actions in year 2, overdue first, with RAG and progress updates (newest first)")
+    @Operation(summary = "An assessment's actions in year 2, overdue first, with RAG and progress updates (newest first) and their files")
     public List<ActionJson> actions(@PathParam("id") long id) {
         MonitoringService.YearTwo view = monitoring.view(id);
         return view.actions().stream().map(r -> new ActionJson(r.action().id, r.action().standard.code, r.action().action,
                 r.action().lead, r.action().measure, r.action().startDate, r.action().targetDate, r.action().status.name(),
                 r.rag().name(), r.overdue(), r.action().carriedFrom,
                 r.updates().stream().map(u -> new UpdateJson(u.id, u.postedAt, u.authorName, u.status.name(), u.done,
-                        u.childrenChange, u.evidence, u.reason)).toList()))
+                        u.childrenChange, u.evidence, u.reason, view.filesOf(u).stream().map(f -> new FileJson(f.id, f.filename,
+                                f.contentType, f.sizeBytes, f.sha256, view.path() + "/files/" + f.id)).toList())).toList()))
                 .toList();
     }
 }

@@ -102,6 +102,10 @@ class ProgressUpdateFilesTest {
         moderator.get(plan.moderatorPath()).then().statusCode(200).body(containsString("href=\"" + download + "\""))
                 .body(containsString("attendance.txt"));
         assertDownload(moderator.get(download), PDF, "application/pdf", "Training register.pdf");
+        moderator.api().get("/api/v1/monitoring/assessments/" + plan.assessment().id + "/actions").then().statusCode(200)
+                .body("[0].updates[0].files.filename", org.hamcrest.Matchers.contains("Training register.pdf", "attendance.txt"))
+                .body("[0].updates[0].files[0].download", org.hamcrest.Matchers.equalTo(download))
+                .body("[0].updates[0].files[1].sizeBytes", org.hamcrest.Matchers.equalTo(TEXT.length));
     }
 
     private static void assertDownload(Response response, byte[] expected, String type, String name) {
