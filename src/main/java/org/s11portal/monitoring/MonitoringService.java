@@ -30,6 +30,7 @@ import org.s11portal.assessment.AssessmentLifecycle.Actor;
 import org.s11portal.assessment.AssessmentLifecycle.Move;
 import org.s11portal.assessment.AssessmentScope;
 import org.s11portal.assessment.AssessmentState;
+import org.s11portal.letter.ActionPlanDue;
 import org.s11portal.assessment.EvidenceChecks;
 import org.s11portal.assessment.EvidenceFileName;
 import org.s11portal.common.config.PortalClock;
@@ -101,7 +102,7 @@ public class MonitoringService {
 
     /** Everything about one assessment in year 2: its actions (overdue first, then by due date), checkpoints, requests. */
     public record YearTwo(Assessment assessment, YearTwoRecord record, List<ActionRow> actions, List<CheckpointRow> checkpoints,
-            List<InformationRequest> requests, LocalDate today, Map<Long, List<ProgressUpdateFile>> files) {
+            List<InformationRequest> requests, LocalDate today, Map<Long, List<ProgressUpdateFile>> files, LocalDate agreeBy) {
 
         /** The files posted with this update, in the order they were attached. */
         public List<ProgressUpdateFile> filesOf(ProgressUpdate update) {
@@ -211,8 +212,11 @@ public class MonitoringService {
                 .toList();
         Map<Long, List<ProgressUpdateFile>> files = updates.isEmpty() ? Map.of()
                 : ProgressUpdateFile.forAssessment(assessment).stream().collect(Collectors.groupingBy(f -> f.update.id));
+        // only while the plan waits to be agreed: the date it is due by (the reminders chase the same date)
+        LocalDate agreeBy = assessment.state == AssessmentState.FEEDBACK_ISSUED
+                ? ActionPlanDue.of(assessment, clock.clock().getZone()) : null;
         return new YearTwo(assessment, YearTwoRecord.of(assessment), rows, checkpoints,
-                InformationRequest.forAssessment(assessment), today, files);
+                InformationRequest.forAssessment(assessment), today, files, agreeBy);
     }
 
     /** Overdue first, then by due date (none last), then as planned. */

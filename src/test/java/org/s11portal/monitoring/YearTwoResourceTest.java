@@ -41,6 +41,9 @@ class YearTwoResourceTest {
     @Inject
     PortalClock clock;
 
+    @Inject
+    org.s11portal.letter.LetterService letters;
+
     static Map<String, String> update(String status, String done, String children, String evidence, String reason) {
         Map<String, String> form = new java.util.HashMap<>();
         form.put("status", status);
@@ -55,6 +58,19 @@ class YearTwoResourceTest {
             form.put("reason", reason);
         }
         return form;
+    }
+
+    @Test
+    void theLeadIsToldByWhenToConfirmThePlanSixWeeksAfterTheFirstLetter() {
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        YearTwoData.Plan plan = data.plan(cycle, Area.PORTSMOUTH, AssessmentState.MODERATED, 1);
+        var draft = letters.createDraft(plan.assessment(), org.s11portal.letter.LetterFixtures.content(plan.agency().name));
+        java.time.LocalDate issuedOn = clock.today().minusDays(3);
+        letters.issueAsSystem(draft.id, issuedOn.atTime(10, 0).atZone(clock.clock().getZone()).toInstant());
+
+        WebSession.signedIn(plan.lead().email).get(plan.path()).then().statusCode(200)
+                .body(containsString("<strong id=\"agree-by\">"
+                        + org.s11portal.common.template.TemplateExtensions.format(issuedOn.plusWeeks(6)) + "</strong>"));
     }
 
     @Test
