@@ -36,6 +36,9 @@ class ArchitectureTest {
             Map.entry("tool", 3),
             Map.entry("mail", 3),
             Map.entry("cycle", 4),
+            Map.entry("useradmin", 4),
+            Map.entry("agencyadmin", 4),
+            Map.entry("tooladmin", 4),
             Map.entry("assessment", 5),
             Map.entry("actionplan", 6),
             Map.entry("letter", 6),
@@ -46,6 +49,8 @@ class ArchitectureTest {
             Map.entry("home", 8),
             Map.entry("housekeeping", 8),
             Map.entry("reminder", 8),
+            Map.entry("cycleadmin", 8),
+            Map.entry("letteradmin", 8),
             Map.entry("demo", 9));
 
     private static final String ROOT = "org.s11portal.";

@@ -1,5 +1,6 @@
 package org.s11portal.agency;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,12 +44,30 @@ public class Agency extends EditableEntity {
     @Column
     public Integer headcount;
 
+    /** The agency's named senior lead for safeguarding children (optional). */
+    @Column(name = "senior_lead_name", length = 120)
+    public String seniorLeadName;
+
+    @Column(name = "senior_lead_email", length = 254)
+    public String seniorLeadEmail;
+
+    /**
+     * When an admin archived the agency, or null while active. An agency with history is archived, never deleted: it
+     * stays readable, but takes part in no new cycle.
+     */
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
     /** At most four, and shown wherever an agency is: loaded with it. */
     @ManyToMany(fetch = FetchType.EAGER)
     @JoinTable(name = "agency_area",
             joinColumns = @JoinColumn(name = "agency_id"),
             inverseJoinColumns = @JoinColumn(name = "partnership_id"))
     public Set<Partnership> areas = new LinkedHashSet<>();
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
 
     public boolean isJoint() {
         return areas.size() >= 2;
