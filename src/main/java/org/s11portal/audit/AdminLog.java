@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,7 +51,8 @@ public class AdminLog {
     public AdminChange record(String action, Subject subject, Map<String, ?> before, Map<String, ?> after) {
         AdminChange change = new AdminChange();
         change.changedAt = clock.now();
-        if (currentUser.isSignedIn()) {
+        // outside a request (the first-admin bootstrap at startup) nobody is signed in: the system made the change
+        if (Arc.container().requestContext().isActive() && currentUser.isSignedIn()) {
             change.actorId = currentUser.user().id;
             change.actorName = currentUser.user().displayName;
         } else {
