@@ -18,11 +18,10 @@ import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.useradmin.OneTimeToken.Purpose;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -55,11 +54,14 @@ public class UserAdminService {
     @Inject
     AdminLog adminLog;
 
+    @Inject
+    EntityManager entityManager;
+
     public record Option(String value, String label) {
     }
 
     /** One page of the list, with the filters it was asked for (null: any). */
-    public record UsersPage(List<User> users, String role, String status, int page, int pages, long total) {
+    public record UsersPage(List<UserRow> users, String role, String status, int page, int pages, long total) {
 
         public boolean hasPrevious() {
             return page > 1;
@@ -139,12 +141,19 @@ public class UserAdminService {
                 case DEACTIVATED -> " and u.active = false";
             });
         }
-        long total = User.count("from User u" + where, parameters);
+        var count = entityManager.createQuery("select count(u) from User u" + where, Long.class);
+        var rows = entityManager.createQuery("select u.id, u.displayName, u.email, u.role, a.name, p.name, u.active,"
+                + " case when u.passwordHash is null then false else true end"
+                + " from User u left join u.agency a left join u.partnership p" + where
+                + " order by u.displayName, u.id", UserRow.class);
+        parameters.map().forEach((name, value) -> {
+            count.setParameter(name, value);
+            rows.setParameter(name, value);
+        });
+        long total = count.getSingleResult();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(requested, 1), pages);
-        PanacheQuery<User> query = User.find("select u from User u left join fetch u.agency left join fetch u.partnership"
-                + where + " order by u.displayName, u.id", parameters);
-        List<User> users = query.page(Page.of(page - 1, PAGE_SIZE)).list();
+        List<UserRow> users = rows.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
         return new UsersPage(users, roleFilter, statusFilter == null ? null : statusFilter.value, page, pages, total);
     }
 

@@ -23,7 +23,11 @@ public enum UserStatus {
 
     /** Deactivated whatever else; invited while no password is set; otherwise active. */
     public static UserStatus of(User user) {
-        return !user.active ? DEACTIVATED : user.passwordHash == null ? INVITED : ACTIVE;
+        return of(user.active, user.passwordHash != null);
+    }
+
+    static UserStatus of(boolean active, boolean hasPassword) {
+        return !active ? DEACTIVATED : hasPassword ? ACTIVE : INVITED;
     }
 
     static UserStatus parse(String value) {
@@ -44,12 +48,17 @@ public enum UserStatus {
     /** What an account covers: its agency, its partnership, or all four for an admin with neither. */
     @TemplateExtension
     static String scopeLabel(User user) {
-        if (user.agency != null) {
-            return user.agency.name;
+        return scopeLabel(user.agency == null ? null : user.agency.name,
+                user.partnership == null ? null : user.partnership.name, user.role);
+    }
+
+    static String scopeLabel(String agencyName, String partnershipName, String role) {
+        if (agencyName != null) {
+            return agencyName;
         }
-        if (user.partnership != null) {
-            return user.partnership.name;
+        if (partnershipName != null) {
+            return partnershipName;
         }
-        return Roles.PARTNERSHIP_ADMIN.equals(user.role) ? "All HIPS partnerships" : "None";
+        return Roles.PARTNERSHIP_ADMIN.equals(role) ? "All HIPS partnerships" : "None";
     }
 }
