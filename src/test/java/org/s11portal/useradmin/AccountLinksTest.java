@@ -200,6 +200,18 @@ class AccountLinksTest {
         assertEquals(ResetRequestLimit.PER_EMAIL, UserLinks.emails(lead.email, UserEmails.PASSWORD_RESET).size());
     }
 
+    @Test
+    void forgottenPasswordCannotMailManyFromOneAddress() {
+        User lead = fixtures.lead(fixtures.anAgency().inAreas(Area.PORTSMOUTH).create());
+        for (int i = 0; i < ResetRequestLimit.PER_ADDRESS; i++) {
+            assertEquals(303, forgotten(WebSession.anonymousFrom("127.0.2.1"), UsersResourceTest.email()).statusCode());
+        }
+        assertEquals(303, forgotten(WebSession.anonymousFrom("127.0.2.1"), lead.email).statusCode(), "the same answer");
+        assertTrue(UserLinks.emails(lead.email, UserEmails.PASSWORD_RESET).isEmpty());
+        forgotten(WebSession.anonymousFrom("127.0.2.2"), lead.email);
+        assertEquals(1, UserLinks.emails(lead.email, UserEmails.PASSWORD_RESET).size(), "another address may ask");
+    }
+
     private static Response forgotten(WebSession session, String email) {
         session.get("/sign-in/forgotten");
         return session.post("/sign-in/forgotten", Map.of("email", email));
