@@ -59,11 +59,14 @@ public class SignInResource {
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
     public Response signInPage(@QueryParam("next") String next, @QueryParam("ended") boolean ended,
-            @QueryParam("signedOut") boolean signedOut) {
+            @QueryParam("signedOut") boolean signedOut, @QueryParam("ready") boolean ready,
+            @QueryParam("passwordChanged") boolean passwordChanged) {
         if (currentUser.isSignedIn()) {
             return Response.seeOther(SafeRedirect.orHome(next)).build();
         }
-        String notice = signedOut ? "You have signed out."
+        String notice = ready ? "Your account is ready: sign in" // useradmin's invitation and password-reset pages
+                : passwordChanged ? "Your password has been changed: sign in with your new password"
+                : signedOut ? "You have signed out."
                 : ended ? "Your session has ended, so you have been signed out. Sign in again to continue." : null;
         return Response.ok(Templates.signIn("", safeNext(next), FormErrors.none(), notice)).build();
     }

@@ -82,7 +82,8 @@ public class SignInService {
     @Transactional
     User findActive(String email) {
         User user = User.findByEmail(email);
-        return user != null && user.active ? user : null;
+        // an invited person who has not set a password yet cannot sign in
+        return user != null && user.active && user.passwordHash != null ? user : null;
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.s11portal.account;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import org.s11portal.agency.Agency;
@@ -36,8 +37,9 @@ public class User extends EditableEntity {
     @Column(name = "display_name", nullable = false, length = 120)
     public String displayName;
 
+    /** Null until an invited person sets their password: sign-in then always fails. */
     @Password(PasswordType.MCF)
-    @Column(name = "password_hash", nullable = false, length = 100)
+    @Column(name = "password_hash", length = 100)
     public String passwordHash;
 
     @io.quarkus.security.jpa.Roles
@@ -54,6 +56,14 @@ public class User extends EditableEntity {
 
     @Column(nullable = false)
     public boolean active = true;
+
+    /** When the last invitation was sent (useradmin), or null for accounts made otherwise. */
+    @Column(name = "invited_at")
+    public Instant invitedAt;
+
+    /** When the person accepted their invitation by setting a password. */
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
 
     public static User findByEmail(String email) {
         return find("email", normaliseEmail(email)).firstResult();

@@ -71,8 +71,8 @@ public class HomeService {
     public record PartnershipRow(Partnership partnership, long agencies, long jointAgencies) {
     }
 
-    public record AdminHome(Deadline deadline, List<PartnershipRow> partnerships, List<AgencyRow> agencies,
-            List<User> users) {
+    /** The admin's home: users are on their own page (useradmin's /admin/users), paged. */
+    public record AdminHome(Deadline deadline, List<PartnershipRow> partnerships, List<AgencyRow> agencies) {
     }
 
     @Transactional
@@ -106,8 +106,7 @@ public class HomeService {
                         agencies.stream().filter(a -> a.worksIn(p)).count(),
                         agencies.stream().filter(a -> a.worksIn(p) && a.isJoint()).count()))
                 .toList();
-        List<User> users = scope.visibleUsers();
-        return new AdminHome(deadline, partnerships, rows(agencies, deadline), users);
+        return new AdminHome(deadline, partnerships, rows(agencies, deadline));
     }
 
     Optional<Deadline> liveDeadline() {

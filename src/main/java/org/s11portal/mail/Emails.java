@@ -21,6 +21,12 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class Emails {
 
+    /**
+     * What a stored email holds in place of a one-time link (an invitation, a password reset), and so what the Emails
+     * page shows: an admin reading it cannot use someone else's link. {@link MailSender} puts the link in at delivery.
+     */
+    public static final String ONE_TIME_LINK = "[one-time link hidden]";
+
     @Inject
     PortalConfig config;
 
@@ -47,6 +53,17 @@ public class Emails {
         String text = part(template, Variant.TEXT_PLAIN);
         String html = part(template, Variant.TEXT_HTML);
         return new OutboxEmail(kind + ":" + occasion + ":" + recipient.id, kind, recipient.email, agencyId, subject, text, html);
+    }
+
+    /**
+     * Renders an email whose one link is a one-time link: the template gets {@link #ONE_TIME_LINK} as its link, and the
+     * link itself travels apart, to be put in only when the email is delivered.
+     */
+    public OutboxEmail renderWithOneTimeLink(TemplateInstance template, String kind, String occasion, User recipient,
+            Long agencyId, String subject, String oneTimeLink) {
+        OutboxEmail email = render(template, kind, occasion, recipient, agencyId, subject);
+        return new OutboxEmail(email.dedupeKey(), kind, email.recipient(), agencyId, subject, email.textBody(),
+                email.htmlBody(), oneTimeLink);
     }
 
     private static String part(TemplateInstance template, String contentType) {

@@ -85,14 +85,15 @@ public class MailSender {
 
     private boolean send(OutboxMessage message, String claim) {
         try {
-            mailer.send(Mail.withText(message.recipient, message.subject, message.textBody).setHtml(message.htmlBody));
+            mailer.send(Mail.withText(message.recipient, message.subject, message.deliveredText())
+                    .setHtml(message.deliveredHtml()));
         } catch (RuntimeException e) {
             failed(message, claim, e);
             return false;
         }
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 UPDATE outbox_message SET state = 'SENT', sent_at = ?1, last_attempt_at = ?1, attempts = attempts + 1,
-                    claimed_by = NULL, claimed_until = NULL
+                    claimed_by = NULL, claimed_until = NULL, one_time_link = NULL
                 WHERE id = ?2 AND claimed_by = ?3""")
                 .setParameter(1, clock.now()).setParameter(2, message.id).setParameter(3, claim)
                 .executeUpdate());

@@ -32,8 +32,8 @@ public class Outbox {
         // INSERT IGNORE only ever ignores the duplicate key here: OutboxEmail checks every length beforehand
         int inserted = entityManager.createNativeQuery("""
                 INSERT IGNORE INTO outbox_message (dedupe_key, kind, recipient, subject, text_body, html_body, agency_id,
-                    created_at, state, attempts, next_attempt_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', 0, ?8)""")
+                    created_at, state, attempts, next_attempt_at, one_time_link)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', 0, ?8, ?9)""")
                 .setParameter(1, email.dedupeKey())
                 .setParameter(2, email.kind())
                 .setParameter(3, email.recipient())
@@ -42,6 +42,7 @@ public class Outbox {
                 .setParameter(6, email.htmlBody())
                 .setParameter(7, email.agencyId())
                 .setParameter(8, now)
+                .setParameter(9, email.oneTimeLink())
                 .executeUpdate();
         if (inserted == 1) {
             return true;

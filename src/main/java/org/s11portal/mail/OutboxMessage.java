@@ -72,6 +72,24 @@ public class OutboxMessage extends GeneratedIdEntity {
     @Column(name = "claimed_until")
     public Instant claimedUntil;
 
+    /**
+     * The one-time link the sender puts in place of {@link Emails#ONE_TIME_LINK} in both bodies, until the email is
+     * sent (then cleared): never shown on the Emails page, whose bodies hold only the placeholder.
+     */
+    @Column(name = "one_time_link", length = 500)
+    public String oneTimeLink;
+
+    /** The text part as delivered: with its one-time link, if it has one. */
+    String deliveredText() {
+        return oneTimeLink == null ? textBody : textBody.replace(Emails.ONE_TIME_LINK, oneTimeLink);
+    }
+
+    /** The HTML part as delivered: with its one-time link, escaped, if it has one. */
+    String deliveredHtml() {
+        return oneTimeLink == null ? htmlBody : htmlBody.replace(Emails.ONE_TIME_LINK, oneTimeLink.replace("&", "&amp;")
+                .replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;"));
+    }
+
     /** How an admin reads the state: sent, waiting for its first attempt, or failed and waiting to be retried. */
     public String stateLabel() {
         return state == State.SENT ? "Sent" : attempts == 0 ? "Waiting" : "Retrying";

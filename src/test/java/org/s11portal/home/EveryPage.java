@@ -29,6 +29,7 @@ import org.s11portal.support.PageCost;
 import org.s11portal.support.WebSession;
 import org.s11portal.tool.Question;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -383,6 +384,18 @@ class EveryPage {
         routes.add(new Route("/api/v1/panels/" + r.panelId + "/outcomes", Set.of(MODERATOR), false));
         routes.add(new Route("/feedback-letter", Set.of(LEAD), true));
         routes.add(new Route("/emails", Set.of(ADMIN, HIPS_ADMIN), true));
+        routes.add(new Route("/sign-in/forgotten", ALL, true));
+        routes.add(new Route("/sign-in/forgotten/sent", ALL, true));
+        routes.add(new Route("/admin/users", Set.of(ADMIN, HIPS_ADMIN), true));
+        routes.add(new Route("/admin/users?role=AGENCY_LEAD&status=active&page=2", Set.of(ADMIN, HIPS_ADMIN), true));
+        routes.add(new Route("/admin/users/new", Set.of(ADMIN, HIPS_ADMIN), true));
+        long leadId = QuarkusTransaction.requiringNew().call(() -> User.<User>find("agency.id = ?1 order by id", r.agency.id)
+                .firstResult().id);
+        routes.add(new Route("/admin/users/" + leadId, Set.of(ADMIN, HIPS_ADMIN), true));
+        routes.add(new Route("/admin/users/" + leadId + "?done=invited", Set.of(ADMIN, HIPS_ADMIN), true));
+        for (String action : List.of("deactivate", "reactivate", "resend-invitation", "send-password-reset")) {
+            routes.add(new Route("/admin/users/" + leadId + "/" + action, Set.of(ADMIN, HIPS_ADMIN), true));
+        }
         for (OutboxMessage email : OutboxRows.aboutAgency(r.agency.id)) {
             routes.add(new Route("/emails/" + email.id, Set.of(ADMIN, HIPS_ADMIN), true));
             // the HTML part alone, shown in the email's page: not a page of the layout

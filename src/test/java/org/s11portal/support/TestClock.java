@@ -48,6 +48,11 @@ public class TestClock extends PortalClock {
         offset = Duration.between(real, real.with(day));
     }
 
+    /** Moves the clock on by the duration (until the end of the test), e.g. just past a link's validity. */
+    public void advance(Duration by) {
+        offset = offset.plus(by);
+    }
+
     synchronized void startClass() {
         classesStarted++;
         setToday(LocalDate.now(super.clock()).plusDays((long) DAYS_PER_CLASS * classesStarted));

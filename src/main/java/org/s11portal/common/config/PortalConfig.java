@@ -2,6 +2,7 @@ package org.s11portal.common.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -27,6 +28,8 @@ public interface PortalConfig {
     Reminders reminders();
 
     Mail mail();
+
+    Bootstrap bootstrap();
 
     /** The address staff use to reach the portal, for survey links, QR codes and posters. */
     String publicUrl();
@@ -150,5 +153,13 @@ public interface PortalConfig {
         /** Each further retry waits twice as long as the one before, up to this. */
         @WithDefault("1H")
         Duration longestRetryAfter();
+    }
+
+    interface Bootstrap {
+        /**
+         * The email of the first HIPS admin: while no partnership admin has a password, each start invites this address
+         * and logs the one-time link once (useradmin.FirstAdminBootstrap); ignored once any admin has a password.
+         */
+        Optional<String> adminEmail();
     }
 }

@@ -1,0 +1,385 @@
+package org.s11portal.useradmin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.s11portal.account.AccessScope;
+import org.s11portal.account.CurrentUser;
+import org.s11portal.account.Roles;
+import org.s11portal.account.User;
+import org.s11portal.account.UserSession;
+import org.s11portal.agency.Agency;
+import org.s11portal.agency.Partnership;
+import org.s11portal.audit.AdminLog;
+import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.web.FormErrors;
+import org.s11portal.useradmin.OneTimeToken.Purpose;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * The users a partnership admin manages, and everything done to them: the list, inviting, deactivating and
+ * reactivating, resending an invitation, sending a password-reset link. Scope: a partnership admin manages the
+ * accounts of their partnership and of the agencies working in it; the HIPS admin (no partnership) manages all.
+ * Any other account is not found. Every change is in the admin log.
+ */
+@ApplicationScoped
+public class UserAdminService {
+
+    public static final int PAGE_SIZE = 50;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AccessScope scope;
+
+    @Inject
+    PortalClock clock;
+
+    @Inject
+    OneTimeTokens tokens;
+
+    @Inject
+    UserEmails userEmails;
+
+    @Inject
+    AdminLog adminLog;
+
+    @Inject
+    EntityManager entityManager;
+
+    public record Option(String value, String label) {
+    }
+
+    /** One page of the list, with the filters it was asked for (null: any). */
+    public record UsersPage(List<UserRow> users, String role, String status, int page, int pages, long total) {
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+
+        public int previousPage() {
+            return page - 1;
+        }
+
+        public int nextPage() {
+            return page + 1;
+        }
+
+        public long first() {
+            return (long) (page - 1) * PAGE_SIZE + 1;
+        }
+
+        public long last() {
+            return first() + users.size() - 1;
+        }
+
+        /** The list's address with these filters, ending in {@code page=} for the pagination links. */
+        public String pageParameter() {
+            return "/admin/users?role=" + (role == null ? "" : role) + "&status=" + (status == null ? "" : status) + "&page=";
+        }
+
+        public List<Option> roles() {
+            return ROLES;
+        }
+
+        public List<Option> statuses() {
+            return STATUSES;
+        }
+    }
+
+    static final List<Option> ROLES = List.of(new Option(Roles.AGENCY_LEAD, Roles.label(Roles.AGENCY_LEAD)),
+            new Option(Roles.MODERATOR, Roles.label(Roles.MODERATOR)),
+            new Option(Roles.PARTNERSHIP_ADMIN, Roles.label(Roles.PARTNERSHIP_ADMIN)));
+
+    static final List<Option> STATUSES = List.of(new Option(UserStatus.ACTIVE.value, UserStatus.ACTIVE.label),
+            new Option(UserStatus.INVITED.value, UserStatus.INVITED.label),
+            new Option(UserStatus.DEACTIVATED.value, UserStatus.DEACTIVATED.label));
+
+    /** What the invitation form offers this admin: agencies in scope and the partnerships they may invite to. */
+    public record InviteChoices(List<Agency> agencies, List<Option> partnerships, List<Option> roles) {
+    }
+
+    /** The outcome of an invitation: the new user's id, or the problems with the form. */
+    public record Invited(Long userId, FormErrors errors) {
+    }
+
+    /** The users in scope, 50 a page, by name, optionally of one role and one status. Three statements. */
+    @Transactional
+    public UsersPage page(String role, String status, int requested) {
+        String roleFilter = ROLES.stream().anyMatch(o -> o.value().equals(role)) ? role : null;
+        UserStatus statusFilter = UserStatus.parse(status);
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Parameters parameters = new Parameters();
+        Partnership partnership = admin().partnership;
+        if (partnership != null) {
+            where.append(" and (u.partnership = :partnership or exists (select 1 from Agency ag join ag.areas ar"
+                    + " where ag = u.agency and ar = :partnership))");
+            parameters.and("partnership", partnership);
+        }
+        if (roleFilter != null) {
+            where.append(" and u.role = :role");
+            parameters.and("role", roleFilter);
+        }
+        if (statusFilter != null) {
+            where.append(switch (statusFilter) {
+                case ACTIVE -> " and u.active = true and u.passwordHash is not null";
+                case INVITED -> " and u.active = true and u.passwordHash is null";
+                case DEACTIVATED -> " and u.active = false";
+            });
+        }
+        var count = entityManager.createQuery("select count(u) from User u" + where, Long.class);
+        var rows = entityManager.createQuery("select u.id, u.displayName, u.email, u.role, a.name, p.name, u.active,"
+                + " case when u.passwordHash is null then false else true end"
+                + " from User u left join u.agency a left join u.partnership p" + where
+                + " order by u.displayName, u.id", UserRow.class);
+        parameters.map().forEach((name, value) -> {
+            count.setParameter(name, value);
+            rows.setParameter(name, value);
+        });
+        long total = count.getSingleResult();
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(requested, 1), pages);
+        List<UserRow> users = rows.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        return new UsersPage(users, roleFilter, statusFilter == null ? null : statusFilter.value, page, pages, total);
+    }
+
+    /** A user's page: the account and the actions it offers the admin. */
+    public record UserView(User user, List<UserAction> actions) {
+    }
+
+    /** A confirmation step: the account, and why the action cannot be done (null when it can). */
+    public record Confirmation(User user, UserAction action, String refusal) {
+    }
+
+    @Transactional
+    public UserView view(long id) {
+        User user = user(id);
+        return new UserView(user, actions(user));
+    }
+
+    @Transactional
+    public Confirmation confirmation(long id, UserAction action) {
+        User user = user(id);
+        return new Confirmation(user, action, refusal(user, action));
+    }
+
+    /** A user the admin manages; anyone else is not found. */
+    @Transactional
+    public User user(long id) {
+        User user = User.findById(id);
+        if (user == null || !manages(admin(), user)) {
+            throw new NotFoundException();
+        }
+        return user;
+    }
+
+    /** Whether the admin manages the account: theirs to see and change. */
+    static boolean manages(User admin, User user) {
+        if (!Roles.PARTNERSHIP_ADMIN.equals(admin.role)) {
+            return false;
+        }
+        if (admin.partnership == null) {
+            return true;
+        }
+        return user.partnership != null && user.partnership.id.equals(admin.partnership.id)
+                || user.agency != null && user.agency.worksIn(admin.partnership);
+    }
+
+    @Transactional
+    public InviteChoices choices() {
+        User admin = admin();
+        List<Agency> agencies = scope.visibleAgencies().stream().filter(a -> !a.isArchived()).toList();
+        List<Option> partnerships = new ArrayList<>();
+        for (Partnership p : Partnership.listInOrder()) {
+            if (admin.partnership == null || admin.partnership.id.equals(p.id)) {
+                partnerships.add(new Option(String.valueOf(p.id), p.name));
+            }
+        }
+        if (admin.partnership == null) {
+            partnerships.add(new Option(InviteForm.ALL_PARTNERSHIPS, "All four (a HIPS admin)"));
+        }
+        return new InviteChoices(agencies, partnerships, ROLES);
+    }
+
+    /** Checks the form; when it is right, creates the user without a password and emails them an invitation. */
+    @Transactional
+    public Invited invite(InviteForm form) {
+        User admin = admin();
+        FormErrors errors = FormErrors.none();
+        String name = form.displayName == null ? "" : form.displayName.trim();
+        String email = User.normaliseEmail(form.email);
+        if (name.isEmpty()) {
+            errors.add("displayName", "Enter their full name");
+        } else if (name.length() > 120) {
+            errors.add("displayName", "Full name must be 120 characters or fewer");
+        }
+        if (email.isEmpty()) {
+            errors.add("email", "Enter their email address");
+        } else if (email.length() > 254 || !AccountLinksService.EMAIL.matcher(email).matches()) {
+            errors.add("email", "Enter an email address in the correct format, like name@example.org");
+        } else if (User.count("email", email) > 0) {
+            errors.add("email", "An account with this email address already exists");
+        }
+        String role = ROLES.stream().map(Option::value).filter(r -> r.equals(form.role)).findFirst().orElse(null);
+        Agency agency = null;
+        Partnership partnership = null;
+        if (role == null) {
+            errors.add("role", "Select a role");
+        } else if (Roles.AGENCY_LEAD.equals(role)) {
+            agency = agencyInScope(admin, form.agencyId);
+            if (agency == null) {
+                errors.add("agencyId", "Select the agency they will lead");
+            }
+        } else if (InviteForm.ALL_PARTNERSHIPS.equals(form.partnershipId)) {
+            if (admin.partnership != null) {
+                errors.add("partnershipId", "Select your partnership: only the HIPS admin can invite a HIPS admin");
+            } else if (!Roles.PARTNERSHIP_ADMIN.equals(role)) {
+                errors.add("partnershipId", "Select the moderator's partnership");
+            }
+        } else {
+            partnership = partnershipInScope(admin, form.partnershipId);
+            if (partnership == null) {
+                errors.add("partnershipId", admin.partnership == null || blank(form.partnershipId)
+                        ? "Select the partnership they will work for"
+                        : "Select your partnership: you can invite people only to your own partnership");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Invited(null, errors);
+        }
+        User user = new User();
+        user.displayName = name;
+        user.email = email;
+        user.role = role;
+        user.agency = agency;
+        user.partnership = partnership;
+        user.active = true;
+        user.persist();
+        sendInvitation(user, admin.displayName);
+        adminLog.record("Invited user", subject(user), null, fields(user));
+        return new Invited(user.id, errors);
+    }
+
+    /**
+     * Does the action to the user, checked again here whatever the page offered; returns the problem in words when it
+     * cannot be done (then nothing changed).
+     */
+    @Transactional
+    public String act(long id, UserAction action) {
+        User user = user(id);
+        String refusal = refusal(user, action);
+        if (refusal != null) {
+            return refusal;
+        }
+        Instant now = clock.now();
+        Map<String, Object> before = fields(user);
+        switch (action) {
+            case DEACTIVATE -> {
+                user.active = false;
+                endSessions(user, now);
+                tokens.cancel(user, Purpose.INVITATION, now);
+                tokens.cancel(user, Purpose.PASSWORD_RESET, now);
+            }
+            case REACTIVATE -> user.active = true;
+            case RESEND_INVITATION -> sendInvitation(user, admin().displayName);
+            case SEND_PASSWORD_RESET -> userEmails.passwordReset(user, tokens.issue(user, Purpose.PASSWORD_RESET));
+        }
+        adminLog.record(action.logged, subject(user), before, fields(user));
+        return null;
+    }
+
+    /** Why the action cannot be done to this user now, or null when it can. */
+    String refusal(User user, UserAction action) {
+        UserStatus status = UserStatus.of(user);
+        return switch (action) {
+            case DEACTIVATE -> user.id.equals(admin().id) ? "You cannot deactivate your own account: ask another admin"
+                    : status == UserStatus.DEACTIVATED ? "This account is already deactivated" : null;
+            case REACTIVATE -> status != UserStatus.DEACTIVATED ? "This account is not deactivated" : null;
+            case RESEND_INVITATION -> status != UserStatus.INVITED
+                    ? "Only an invitation not yet accepted can be sent again, and only to an active account" : null;
+            case SEND_PASSWORD_RESET -> status != UserStatus.ACTIVE
+                    ? "A password reset link can be sent only to an active account that has set a password" : null;
+        };
+    }
+
+    /** The actions the user's page offers the admin. */
+    List<UserAction> actions(User user) {
+        return java.util.Arrays.stream(UserAction.values()).filter(a -> refusal(user, a) == null).toList();
+    }
+
+    /** A fresh invitation (the older link stops working) and its email. */
+    void sendInvitation(User user, String invitedBy) {
+        user.invitedAt = clock.now();
+        userEmails.invitation(user, invitedBy, tokens.issue(user, Purpose.INVITATION));
+    }
+
+    /** Ends every session of the user at once. */
+    static void endSessions(User user, Instant now) {
+        UserSession.update("revokedAt = ?1 where user.id = ?2 and revokedAt is null", now, user.id);
+    }
+
+    /** The admin log's subject: the partnership whose admins manage the user (the agency's areas for a lead). */
+    static AdminLog.Subject subject(User user) {
+        String label = user.displayName + " (" + user.email + ")";
+        if (user.partnership != null) {
+            return new AdminLog.Subject("User", user.id, label, List.of(user.partnership));
+        }
+        if (user.agency != null) {
+            return new AdminLog.Subject("User", user.id, label, new ArrayList<>(user.agency.areas));
+        }
+        return AdminLog.Subject.hipsWide("User", user.id, label);
+    }
+
+    /** The account as the admin log records it: never a password, hash or token. */
+    static Map<String, Object> fields(User user) {
+        return AdminLog.fields("name", user.displayName, "email", user.email, "role", user.roleLabel(),
+                "agency", user.agency == null ? null : user.agency.name,
+                "partnership", user.partnership == null ? null : user.partnership.name,
+                "status", UserStatus.of(user).label);
+    }
+
+    private Agency agencyInScope(User admin, String id) {
+        Long agencyId = parseId(id);
+        Agency agency = agencyId == null ? null : Agency.findById(agencyId);
+        return agency != null && !agency.isArchived() && scope.canSee(admin, agency) ? agency : null;
+    }
+
+    private static Partnership partnershipInScope(User admin, String id) {
+        Long partnershipId = parseId(id);
+        Partnership partnership = partnershipId == null ? null : Partnership.findById(partnershipId);
+        if (partnership == null || admin.partnership != null && !Objects.equals(admin.partnership.id, partnership.id)) {
+            return null;
+        }
+        return partnership;
+    }
+
+    private static Long parseId(String id) {
+        try {
+            return blank(id) ? null : Long.valueOf(id.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private User admin() {
+        return currentUser.user();
+    }
+}
