@@ -34,7 +34,7 @@ class LetterTemplatesTest {
     void aFieldLetterContentDoesNotHaveIsRefusedByName() {
         List<String> problems = templates.problems("<p>{agencyName}</p><p>{agencyNmae}</p>");
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("Unknown field \"agencyNmae\": a letter template can use only partnerships, date, agencyName"),
+        assertTrue(problems.get(0).startsWith("Line 1: unknown field \"agencyNmae\": a letter template can use only partnerships, date, agencyName"),
                 problems.get(0));
     }
 
@@ -65,7 +65,7 @@ class LetterTemplatesTest {
 
     @Test
     void aTemplateThatCannotBeReadOrIsEmptyIsRefused() {
-        assertTrue(templates.problems("{#if agencyName}<p>open</p>").get(0).startsWith("The template cannot be read"));
+        assertTrue(templates.problems("{#if agencyName}<p>open</p>").get(0).startsWith("Line 1: The template cannot be read"));
         assertEquals(List.of("The template is empty"), templates.problems("  "));
     }
 
