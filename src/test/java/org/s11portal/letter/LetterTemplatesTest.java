@@ -24,7 +24,9 @@ class LetterTemplatesTest {
     @Test
     void theSeededTemplatesPass() {
         for (String scope : List.of("JOINT", "LOCAL-HAMPSHIRE", "LOCAL-ISLE_OF_WIGHT", "LOCAL-PORTSMOUTH", "LOCAL-SOUTHAMPTON")) {
-            LetterTemplate template = letters.template(scope);
+            // the seeded version 1 (admins may have saved newer ones in the same database since)
+            LetterTemplate template = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> LetterTemplate.<LetterTemplate>find("scopeKey = ?1 and version = 1", scope).firstResult());
             assertEquals(1, template.version, scope);
             assertEquals(List.of(), templates.problems(template.source), scope);
         }
