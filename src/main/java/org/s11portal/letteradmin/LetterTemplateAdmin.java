@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.s11portal.account.AccessScope;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
 import org.s11portal.agency.Area;
@@ -38,14 +37,13 @@ public class LetterTemplateAdmin {
 
     /** The longest template source accepted (the seeded ones are about 8,000 characters). */
     public static final int MAX_SOURCE = 100_000;
+    /** Versions to a page. */
+    static final int PAGE_SIZE = 50;
     /** How many recent panel records the preview offers. */
     static final int PREVIEW_CHOICES = 50;
 
     @Inject
     CurrentUser currentUser;
-
-    @Inject
-    AccessScope scope;
 
     @Inject
     LetterTemplates templates;
@@ -66,8 +64,27 @@ public class LetterTemplateAdmin {
         }
     }
 
-    /** A template's page: its current version and every older one, newest first. */
-    public record TemplatePage(TemplateRow template, List<LetterTemplate> versions) {
+    /** A template's page: its current version and the older ones, newest first, {@value #PAGE_SIZE} to a page. */
+    public record TemplatePage(TemplateRow template, List<LetterTemplate> versions, int page, int pages) {
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+
+        public int previousPage() {
+            return page - 1;
+        }
+
+        public int nextPage() {
+            return page + 1;
+        }
+
+        public String pageParameter() {
+            return template.path() + "?page=";
+        }
     }
 
     /** One version, read-only. */
@@ -76,6 +93,10 @@ public class LetterTemplateAdmin {
 
     /** An agency's panel record the preview can use. */
     public record PreviewChoice(long itemId, String label) {
+    }
+
+    /** One line of the error summary. */
+    public record ProblemLink(String href, String message) {
     }
 
     /** A field of the letter and, for a list of records, the fields of each item. */
@@ -101,6 +122,15 @@ public class LetterTemplateAdmin {
         /** The version a save makes. */
         public int nextVersion() {
             return basedOn + 1;
+        }
+
+        /** The problems for the error summary, each linking to the text box. */
+        public List<ProblemLink> problemLinks() {
+            return problems.stream().map(p -> new ProblemLink("#source", p)).toList();
+        }
+
+        public String summaryTitle() {
+            return conflict() ? "Someone else saved this template" : "There is a problem";
         }
 
         public boolean hasProblems() {
@@ -142,10 +172,13 @@ public class LetterTemplateAdmin {
     }
 
     @Transactional
-    public TemplatePage page(String scopeKey) {
+    public TemplatePage page(String scopeKey, int page) {
         TemplateRow row = readable(scopeKey);
-        List<LetterTemplate> versions = LetterTemplate.list("scopeKey = ?1 order by version desc", scopeKey);
-        return new TemplatePage(row, versions);
+        int pages = Math.max(1, (row.current().version + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(page, 1), pages);
+        List<LetterTemplate> versions = LetterTemplate.find("scopeKey = ?1 order by version desc", scopeKey)
+                .page(io.quarkus.panache.common.Page.of(shown - 1, PAGE_SIZE)).list();
+        return new TemplatePage(row, versions, shown, pages);
     }
 
     @Transactional
@@ -296,8 +329,10 @@ public class LetterTemplateAdmin {
     // ---------------------------------------------------------------- preview
 
     /**
-     * The most recent panel records (an outcome recorded) of agencies whose letters use this template and whom the
-     * admin may see, newest panel first, one per assessment: at most {@value #PREVIEW_CHOICES}, in one statement.
+     * The most recent panel records (an outcome recorded) of agencies whose letters use this template, newest panel
+     * first, one per assessment: at most {@value #PREVIEW_CHOICES}, in one statement. Only an admin who may edit the
+     * template gets here, and every such agency is in their scope: a local template's agencies work only in its
+     * partnership's area (its admins' scope); the joint one is the HIPS admin's, whose scope is every agency.
      */
     private List<PreviewChoice> choices(String scopeKey) {
         String agencies = LetterKind.JOINT.name().equals(scopeKey) ? "size(g.areas) >= 2"
@@ -310,10 +345,8 @@ public class LetterTemplateAdmin {
             query.setParameter("partnership", Partnership.of(area(scopeKey)));
         }
         Map<Long, PreviewChoice> byAssessment = new LinkedHashMap<>();
-        User user = currentUser.user();
         for (AgendaItem item : query.getResultList()) {
-            if (byAssessment.size() < PREVIEW_CHOICES && !byAssessment.containsKey(item.assessment.id)
-                    && scope.canSee(user, item.assessment.agency)) {
+            if (byAssessment.size() < PREVIEW_CHOICES && !byAssessment.containsKey(item.assessment.id)) {
                 byAssessment.put(item.assessment.id, new PreviewChoice(item.id, item.assessment.agency.name + ": "
                         + item.panel.cycle.name + ", " + item.panel.title() + " on "
                         + org.s11portal.common.template.TemplateExtensions.format(item.panel.heldOn) + " (" + item.outcome.label + ")"));

@@ -50,8 +50,9 @@ public class LetterTemplateAdminResource {
 
     @GET
     @Path("{scopeKey}")
-    public TemplateInstance template(@PathParam("scopeKey") String scopeKey, @QueryParam("saved") Integer saved) {
-        return Templates.template(admin.page(scopeKey), saved);
+    public TemplateInstance template(@PathParam("scopeKey") String scopeKey, @QueryParam("saved") Integer saved,
+            @QueryParam("page") Integer page) {
+        return Templates.template(admin.page(scopeKey, page == null ? 1 : page), saved);
     }
 
     @GET

@@ -69,35 +69,22 @@ public class ThemeAdminResource {
         return Redirects.seeOther("/admin/themes?done=renamed#theme-" + id);
     }
 
+    /** Retire, restore, or move one place up or down; each answers with the list and what was done. */
     @POST
-    @Path("{id}/retire")
+    @Path("{id}/{change: retire|restore|up|down}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response retire(@PathParam("id") long id) {
-        themes.setActive(id, false);
-        return Redirects.seeOther("/admin/themes?done=retired#theme-" + id);
-    }
-
-    @POST
-    @Path("{id}/restore")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response restore(@PathParam("id") long id) {
-        themes.setActive(id, true);
-        return Redirects.seeOther("/admin/themes?done=restored#theme-" + id);
-    }
-
-    @POST
-    @Path("{id}/up")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response up(@PathParam("id") long id) {
-        themes.move(id, -1);
-        return Redirects.seeOther("/admin/themes?done=moved#theme-" + id);
-    }
-
-    @POST
-    @Path("{id}/down")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response down(@PathParam("id") long id) {
-        themes.move(id, 1);
-        return Redirects.seeOther("/admin/themes?done=moved#theme-" + id);
+    public Response change(@PathParam("id") long id, @PathParam("change") String change) {
+        switch (change) {
+            case "retire" -> themes.setActive(id, false);
+            case "restore" -> themes.setActive(id, true);
+            case "up" -> themes.move(id, -1);
+            default -> themes.move(id, 1);
+        }
+        String done = switch (change) {
+            case "retire" -> "retired";
+            case "restore" -> "restored";
+            default -> "moved";
+        };
+        return Redirects.seeOther("/admin/themes?done=" + done + "#theme-" + id);
     }
 }
