@@ -50,6 +50,10 @@ public class LetterTemplates {
     private static final Pattern FOR_ALIAS = Pattern.compile("\\{#for\\s+(\\w+)\\s+in\\s");
     private static final Pattern LET = Pattern.compile("\\{#let\\s+([^}]*)}");
     private static final Pattern LET_NAME = Pattern.compile("(\\w+)\\s*=");
+    /** What a loop repeats over: "{#for row in standards" and "{#each strengths". */
+    private static final Pattern LOOP_OVER = Pattern.compile("\\{#(?:for\\s+\\w+\\s+in|each)\\s+([-\\w]+)");
+    /** The fields that are numbers: Qute would repeat a loop that many times (a letter of a million rows). */
+    private static final Set<String> NUMBERS = numbers();
 
     /** The top-level names a template may use: the fields and the no-argument methods of {@link LetterContent}. */
     public static final Set<String> FIELDS = fields();
@@ -83,6 +87,14 @@ public class LetterTemplates {
             }
         }
         sections.forEach(s -> problems.add("The section {#" + s + "} is not allowed: use only {#if}, {#for}, {#each} and {#let}"));
+        Matcher loop = LOOP_OVER.matcher(source);
+        while (loop.find()) {
+            String over = loop.group(1);
+            if (Character.isDigit(over.charAt(0)) || over.startsWith("-") || NUMBERS.contains(over)) {
+                problems.add("Line " + lineAt(source, loop.start()) + ": " + "{#" + loop.group().substring(2).strip()
+                        + "} repeats over a number: a letter may repeat only over a list, such as standards or strengths");
+            }
+        }
         Template template;
         try {
             template = parse(source);
@@ -172,7 +184,12 @@ public class LetterTemplates {
         if (!found.find()) {
             return "In the template: ";
         }
-        return "Line " + (1 + source.substring(0, found.start()).split("\\R", -1).length - 1) + ": ";
+        return "Line " + lineAt(source, found.start()) + ": ";
+    }
+
+    /** The line (from 1) a character of the source is on. */
+    private static int lineAt(String source, int offset) {
+        return source.substring(0, offset).split("\\R", -1).length;
     }
 
     /**
@@ -293,6 +310,22 @@ public class LetterTemplates {
     private static boolean isLoopMetadata(String name, Set<String> names) {
         int underscore = name.indexOf('_');
         return underscore > 0 && names.contains(name.substring(0, underscore)) && !FIELDS.contains(name.substring(0, underscore));
+    }
+
+    private static Set<String> numbers() {
+        Set<String> numbers = new LinkedHashSet<>();
+        for (RecordComponent component : LetterContent.class.getRecordComponents()) {
+            if (Number.class.isAssignableFrom(component.getType()) || component.getType().isPrimitive()) {
+                numbers.add(component.getName());
+            }
+        }
+        for (Method method : LetterContent.class.getDeclaredMethods()) {
+            if (method.getParameterCount() == 0 && (Number.class.isAssignableFrom(method.getReturnType())
+                    || (method.getReturnType().isPrimitive() && method.getReturnType() != boolean.class && method.getReturnType() != void.class))) {
+                numbers.add(method.getName());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(numbers);
     }
 
     private static Set<String> fields() {

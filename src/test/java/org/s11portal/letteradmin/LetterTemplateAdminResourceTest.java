@@ -273,7 +273,7 @@ class LetterTemplateAdminResourceTest {
     void templateInjectionIsRefusedAndNothingIsSavedOrRun() {
         WebSession hips = WebSession.signedIn(fixtures.admin(null).email);
         LetterTemplate current = data.current("LOCAL-ISLE_OF_WIGHT");
-        Map<String, String> attempts = Map.of(
+        Map<String, String> attempts = new java.util.HashMap<>(Map.of(
                 "<p>{inject:letterTemplates}</p>", "namespace",
                 "<p>{config:quarkus.datasource.password}</p>", "namespace",
                 "<p>{cdi:adminLog}</p>", "namespace",
@@ -283,7 +283,9 @@ class LetterTemplateAdminResourceTest {
                 "<script>alert(1)</script>", "the element &lt;script&gt; is not allowed",
                 "<p onclick=\"alert(1)\">x</p>", "the attribute &quot;onclick&quot; is not allowed",
                 "<p><a href=\"javascript&#58;alert(1)\">x</a></p>", "a link may go only to",
-                "<p><img src=\"https://evil.example/x.png\" /></p>", "the element &lt;img&gt; is not allowed");
+                "<p><img src=\"https://evil.example/x.png\" /></p>", "the element &lt;img&gt; is not allowed"));
+        attempts.put("<p>x</p>\n{#for i in 100000000}<p>{i}</p>{/for}", "Line 2: {#for i in 100000000} repeats over a number");
+        attempts.put("{#each headcount}<p>{it}</p>{/each}", "{#each headcount} repeats over a number");
         attempts.forEach((source, why) -> {
             Response saved = save(hips, "LOCAL-ISLE_OF_WIGHT", source, current.version);
             assertEquals(400, saved.statusCode(), source);
