@@ -233,40 +233,33 @@ class LetterTemplateAdminResourceTest {
         assertFalse(document.contains("<script>alert"), document);
     }
 
-    @Test
-    void anUnknownFieldIsShownWithItsLineTheTextKeptAndNothingSaved() {
+    /** Saves text that has a problem: refused (400) with the problem, the text kept in the box, nothing stored. */
+    private String refused(String typed, String marker) {
         WebSession hips = WebSession.signedIn(fixtures.admin(null).email);
         LetterTemplate current = data.current("LOCAL-HAMPSHIRE");
         long versions = data.versions("LOCAL-HAMPSHIRE");
-        String typed = "<p>Dear {seniorLead}</p>\n<p>Thank you.</p>\n<p>{agencyNmae} typo-marker</p>";
         Response saved = save(hips, "LOCAL-HAMPSHIRE", typed, current.version);
         saved.then().statusCode(400);
         String body = saved.asString();
-        assertTrue(body.contains("Line 3: unknown field &quot;agencyNmae&quot;") || body.contains("Line 3: unknown field \"agencyNmae\""), body);
         assertTrue(body.contains("govuk-error-summary"));
-        assertTrue(body.contains("{agencyNmae} typo-marker</textarea>") || body.contains("{agencyNmae} typo-marker&lt;/p&gt;</textarea>"),
-                "the text typed is kept");
+        assertTrue(Pattern.compile(Pattern.quote(marker) + "[^<]*</textarea>").matcher(body).find(), "the text typed is kept: " + body);
         assertEquals(versions, data.versions("LOCAL-HAMPSHIRE"));
-
         Response previewed = preview(hips, "LOCAL-HAMPSHIRE", typed, null);
         previewed.then().statusCode(400);
-        assertTrue(previewed.asString().contains("Line 3: unknown field"));
         assertFalse(previewed.asString().contains("srcdoc="), "no preview of a template with problems");
+        return body;
+    }
+
+    @Test
+    void anUnknownFieldIsShownWithItsLineTheTextKeptAndNothingSaved() {
+        String body = refused("<p>Dear {seniorLead}</p>\n<p>Thank you.</p>\n<p>{agencyNmae} typo-marker</p>", "typo-marker");
+        assertTrue(body.contains("Line 3: unknown field &quot;agencyNmae&quot;") || body.contains("Line 3: unknown field \"agencyNmae\""), body);
     }
 
     @Test
     void aSyntaxErrorIsShownWithItsLineAndNothingSaved() {
-        WebSession hips = WebSession.signedIn(fixtures.admin(null).email);
-        LetterTemplate current = data.current("LOCAL-HAMPSHIRE");
-        long versions = data.versions("LOCAL-HAMPSHIRE");
-        String typed = "<p>One</p>\n{#if agencyName}\n<p>open syntax-marker</p>";
-        Response saved = save(hips, "LOCAL-HAMPSHIRE", typed, current.version);
-        saved.then().statusCode(400);
-        String body = saved.asString();
-        assertTrue(body.contains("The template cannot be read"), body);
+        String body = refused("<p>One</p>\n{#if agencyName}\n<p>open syntax-marker</p>", "syntax-marker");
         assertTrue(Pattern.compile("Line [23]: The template cannot be read").matcher(body).find(), "with its line: " + body);
-        assertTrue(body.contains("syntax-marker"), "the text typed is kept");
-        assertEquals(versions, data.versions("LOCAL-HAMPSHIRE"));
     }
 
     @Test
