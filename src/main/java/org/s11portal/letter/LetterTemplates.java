@@ -50,6 +50,10 @@ public class LetterTemplates {
     private static final Pattern FOR_ALIAS = Pattern.compile("\\{#for\\s+(\\w+)\\s+in\\s");
     private static final Pattern LET = Pattern.compile("\\{#let\\s+([^}]*)}");
     private static final Pattern LET_NAME = Pattern.compile("(\\w+)\\s*=");
+    /** What a loop repeats over: "{#for row in standards" and "{#each strengths". */
+    private static final Pattern LOOP_OVER = Pattern.compile("\\{#(?:for\\s+\\w+\\s+in|each)\\s+([-\\w]+)");
+    /** The fields that are numbers: Qute would repeat a loop that many times (a letter of a million rows). */
+    private static final Set<String> NUMBERS = numbers();
 
     /** The top-level names a template may use: the fields and the no-argument methods of {@link LetterContent}. */
     public static final Set<String> FIELDS = fields();
@@ -83,16 +87,25 @@ public class LetterTemplates {
             }
         }
         sections.forEach(s -> problems.add("The section {#" + s + "} is not allowed: use only {#if}, {#for}, {#each} and {#let}"));
+        Matcher loop = LOOP_OVER.matcher(source);
+        while (loop.find()) {
+            String over = loop.group(1);
+            if (Character.isDigit(over.charAt(0)) || over.startsWith("-") || NUMBERS.contains(over)) {
+                problems.add("Line " + lineAt(source, loop.start()) + ": " + "{#" + loop.group().substring(2).strip()
+                        + "} repeats over a number: a letter may repeat only over a list, such as standards or strengths");
+            }
+        }
         Template template;
         try {
             template = parse(source);
         } catch (TemplateException e) {
-            problems.add("The template cannot be read: " + e.getMessage());
+            problems.add((e.getOrigin() == null ? "" : "Line " + e.getOrigin().getLine() + ": ")
+                    + "The template cannot be read: " + e.getMessage());
             return problems;
         }
         Set<String> names = new LinkedHashSet<>(FIELDS);
         names.addAll(aliases(source));
-        Set<String> unknown = new TreeSet<>();
+        Map<String, Integer> unknown = new java.util.TreeMap<>();
         for (Expression expression : template.getExpressions()) {
             if (expression.isLiteral()) {
                 continue;
@@ -112,16 +125,104 @@ public class LetterTemplates {
             }
             String first = parts.get(0).getName();
             if (!names.contains(first) && !isLoopMetadata(first, names)) {
-                unknown.add(first);
+                unknown.putIfAbsent(first, line);
             }
         }
-        unknown.forEach(name -> problems.add("Unknown field \"" + name + "\": a letter template can use only "
-                + String.join(", ", FIELDS)));
+        unknown.forEach((name, line) -> problems.add("Line " + line + ": unknown field \"" + name
+                + "\": a letter template can use only " + String.join(", ", FIELDS)));
         if (problems.isEmpty()) {
-            checkRenders(template, sample(), "with every field given", problems);
-            checkRenders(template, LetterContent.empty(), "with no field given", problems);
+            checkRenders(template, sample(), "with every field given", problems, source);
+            checkRenders(template, LetterContent.empty(), "with no field given", problems, null);
         }
         return problems;
+    }
+
+    /** The elements a letter may use: text, headings, lists and tables; nothing that runs, loads, embeds or submits. */
+    static final Set<String> ELEMENTS = Set.of("div", "section", "header", "footer", "address", "p", "h1", "h2", "h3", "h4",
+            "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot",
+            "tr", "th", "td", "strong", "em", "b", "i", "small", "sub", "sup", "span", "br", "hr", "blockquote", "a");
+    /** The attributes a letter may use (no event handlers, no styles); a link only to https, mailto or the page. */
+    static final Set<String> ATTRIBUTES = Set.of("class", "id", "lang", "title", "scope", "colspan", "rowspan", "headers",
+            "abbr", "href");
+    private static final Pattern SAFE_LINK = Pattern.compile("^(https?://|mailto:|#)[^\\s]*$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Markup the template itself writes that could run or load something where a letter is shown (the moderator's
+     * preview shows the body in the page): anything but the {@link #ELEMENTS} and {@link #ATTRIBUTES} of a letter,
+     * checked on the rendered, parsed letter (so no spelling or entity hides it), each named with its line when found.
+     */
+    static void checkMarkup(Document letter, String source, List<String> problems) {
+        Set<String> seen = new LinkedHashSet<>();
+        org.w3c.dom.NodeList elements = letter.getElementsByTagName("*");
+        for (int i = 1; i < elements.getLength(); i++) { // 0 is the wrapper
+            org.w3c.dom.Element element = (org.w3c.dom.Element) elements.item(i);
+            String name = (element.getLocalName() == null ? element.getTagName() : element.getLocalName()).toLowerCase(java.util.Locale.ROOT);
+            if ((!ELEMENTS.contains(name) || element.getNamespaceURI() != null) && seen.add("<" + name)) {
+                problems.add(lineOf(source, "<\\s*" + Pattern.quote(name) + "\\b") + "the element <" + name
+                        + "> is not allowed in a letter: use only text, headings, paragraphs, lists, tables and links");
+            }
+            org.w3c.dom.NamedNodeMap attributes = element.getAttributes();
+            for (int a = 0; a < attributes.getLength(); a++) {
+                org.w3c.dom.Node attribute = attributes.item(a);
+                String attributeName = attribute.getNodeName().toLowerCase(java.util.Locale.ROOT);
+                if (!ATTRIBUTES.contains(attributeName)) {
+                    if (seen.add(attributeName)) {
+                        problems.add(lineOf(source, "\\s" + Pattern.quote(attributeName) + "\\s*=") + "the attribute \""
+                                + attributeName + "\" is not allowed in a letter: no scripts, styles or event handlers");
+                    }
+                } else if (attributeName.equals("href") && !SAFE_LINK.matcher(attribute.getNodeValue().strip()).matches()
+                        && seen.add("href=" + attribute.getNodeValue())) {
+                    problems.add(lineOf(source, "href\\s*=") + "a link may go only to an https:// address, a mailto: address or #");
+                }
+            }
+        }
+    }
+
+    /** "Line 3: " for the first line of the source the pattern is found on, or "In the template: ". */
+    private static String lineOf(String source, String regex) {
+        Matcher found = Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(source);
+        if (!found.find()) {
+            return "In the template: ";
+        }
+        return "Line " + lineAt(source, found.start()) + ": ";
+    }
+
+    /** The line (from 1) a character of the source is on. */
+    private static int lineAt(String source, int offset) {
+        return source.substring(0, offset).split("\\R", -1).length;
+    }
+
+    /**
+     * The fields a template may use, each with the fields of one item when it is a list of records (for a "for"
+     * loop): what the template editor's help lists, read from {@link LetterContent} itself.
+     */
+    public static Map<String, List<String>> fieldHelp() {
+        Map<String, List<String>> help = new java.util.LinkedHashMap<>();
+        for (String field : FIELDS) {
+            help.put(field, List.of());
+        }
+        for (RecordComponent component : LetterContent.class.getRecordComponents()) {
+            if (component.getGenericType() instanceof java.lang.reflect.ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> item && item.isRecord()) {
+                List<String> itemFields = new ArrayList<>();
+                for (RecordComponent c : item.getRecordComponents()) {
+                    itemFields.add(c.getName());
+                }
+                for (Method m : item.getDeclaredMethods()) {
+                    if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0
+                            && !itemFields.contains(m.getName()) && !Set.of("toString", "hashCode").contains(m.getName())) {
+                        itemFields.add(m.getName());
+                    }
+                }
+                help.put(component.getName(), List.copyOf(itemFields));
+            }
+        }
+        return help;
+    }
+
+    /** The sections a template may use, for the editor's help. */
+    public static List<String> sections() {
+        return SECTIONS.stream().sorted().toList();
     }
 
     /** Refuses a template that has problems (see {@link #problems}). */
@@ -130,6 +231,11 @@ public class LetterTemplates {
         if (!problems.isEmpty()) {
             throw new InvalidTemplate(problems);
         }
+    }
+
+    /** An unsaved template's source rendered as a letter's body would be (for the editor's preview; not cached). */
+    public String renderUnsaved(String source, LetterContent content) {
+        return parse(source).data(content).render();
     }
 
     /** The letter's body as an XHTML fragment: the template version rendered with the content as its only data. */
@@ -143,7 +249,7 @@ public class LetterTemplates {
         return engine.parse(source, Variant.forContentType(Variant.TEXT_HTML));
     }
 
-    private void checkRenders(Template template, LetterContent content, String when, List<String> problems) {
+    private void checkRenders(Template template, LetterContent content, String when, List<String> problems, String source) {
         String body;
         try {
             body = template.data(content).render();
@@ -152,7 +258,10 @@ public class LetterTemplates {
             return;
         }
         try {
-            xml("<div>" + body + "</div>");
+            Document letter = xml("<div>" + body + "</div>");
+            if (source != null) {
+                checkMarkup(letter, source, problems);
+            }
         } catch (SAXException e) {
             problems.add("The template does not make well-formed XHTML " + when + ": " + e.getMessage()
                     + " (close every element, write <br /> and use no named entities such as &nbsp;)");
@@ -201,6 +310,22 @@ public class LetterTemplates {
     private static boolean isLoopMetadata(String name, Set<String> names) {
         int underscore = name.indexOf('_');
         return underscore > 0 && names.contains(name.substring(0, underscore)) && !FIELDS.contains(name.substring(0, underscore));
+    }
+
+    private static Set<String> numbers() {
+        Set<String> numbers = new LinkedHashSet<>();
+        for (RecordComponent component : LetterContent.class.getRecordComponents()) {
+            if (Number.class.isAssignableFrom(component.getType()) || component.getType().isPrimitive()) {
+                numbers.add(component.getName());
+            }
+        }
+        for (Method method : LetterContent.class.getDeclaredMethods()) {
+            if (method.getParameterCount() == 0 && (Number.class.isAssignableFrom(method.getReturnType())
+                    || (method.getReturnType().isPrimitive() && method.getReturnType() != boolean.class && method.getReturnType() != void.class))) {
+                numbers.add(method.getName());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(numbers);
     }
 
     private static Set<String> fields() {

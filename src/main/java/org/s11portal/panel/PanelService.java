@@ -617,7 +617,7 @@ public class PanelService {
         finding.strengths = clean(typed.strengths());
         finding.areasForDevelopment = clean(typed.areasForDevelopment());
         finding.privateNotes = clean(typed.privateNotes());
-        finding.themes.clear();
+        finding.themes.removeIf(t -> t.active); // a retired theme is not offered any more, but stays where it was noted
         themes.stream().filter(t -> typed.themes().contains(t.id)).forEach(finding.themes::add);
         finding.updatedByName = currentUser.user().displayName;
         finding.persistAndFlush();

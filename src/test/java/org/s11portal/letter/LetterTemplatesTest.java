@@ -24,7 +24,9 @@ class LetterTemplatesTest {
     @Test
     void theSeededTemplatesPass() {
         for (String scope : List.of("JOINT", "LOCAL-HAMPSHIRE", "LOCAL-ISLE_OF_WIGHT", "LOCAL-PORTSMOUTH", "LOCAL-SOUTHAMPTON")) {
-            LetterTemplate template = letters.template(scope);
+            // the seeded version 1 (admins may have saved newer ones in the same database since)
+            LetterTemplate template = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> LetterTemplate.<LetterTemplate>find("scopeKey = ?1 and version = 1", scope).firstResult());
             assertEquals(1, template.version, scope);
             assertEquals(List.of(), templates.problems(template.source), scope);
         }
@@ -34,7 +36,7 @@ class LetterTemplatesTest {
     void aFieldLetterContentDoesNotHaveIsRefusedByName() {
         List<String> problems = templates.problems("<p>{agencyName}</p><p>{agencyNmae}</p>");
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("Unknown field \"agencyNmae\": a letter template can use only partnerships, date, agencyName"),
+        assertTrue(problems.get(0).startsWith("Line 1: unknown field \"agencyNmae\": a letter template can use only partnerships, date, agencyName"),
                 problems.get(0));
     }
 
@@ -65,7 +67,7 @@ class LetterTemplatesTest {
 
     @Test
     void aTemplateThatCannotBeReadOrIsEmptyIsRefused() {
-        assertTrue(templates.problems("{#if agencyName}<p>open</p>").get(0).startsWith("The template cannot be read"));
+        assertTrue(templates.problems("{#if agencyName}<p>open</p>").get(0).startsWith("Line 1: The template cannot be read"));
         assertEquals(List.of("The template is empty"), templates.problems("  "));
     }
 
