@@ -24,6 +24,23 @@ public class SessionCookies {
         return expired().encode();
     }
 
+    /** The pending two-step sign-in's cookie: only for the sign-in pages, gone after the pending sign-in's 5 minutes. */
+    public String issuePending(String token) {
+        return pending(token).setMaxAge(TwoStepService.PENDING_LIFETIME.toSeconds()).encode();
+    }
+
+    public String clearPending() {
+        return pending("").setMaxAge(0).encode();
+    }
+
+    private Cookie pending(String value) {
+        return Cookie.cookie(TwoStepResource.PENDING_COOKIE, value)
+                .setPath("/sign-in")
+                .setHttpOnly(true)
+                .setSecure(config.session().secureCookie())
+                .setSameSite(CookieSameSite.LAX);
+    }
+
     Cookie expired() {
         return cookie("").setMaxAge(0);
     }

@@ -28,6 +28,8 @@ public interface PortalConfig {
 
     Mail mail();
 
+    TwoStep twoStep();
+
     /** The address staff use to reach the portal, for survey links, QR codes and posters. */
     String publicUrl();
 
@@ -150,5 +152,16 @@ public interface PortalConfig {
         /** Each further retry waits twice as long as the one before, up to this. */
         @WithDefault("1H")
         Duration longestRetryAfter();
+    }
+
+    interface TwoStep {
+        /**
+         * Roles that must use two-step sign-in (an authenticator app) before any session opens; other roles may
+         * choose to. Role names as in {@code Roles}.
+         */
+        java.util.List<String> requiredRoles();
+
+        /** Encrypts authenticator secrets at rest; set S11_TWO_STEP_KEY in production (32+ random characters). */
+        String key();
     }
 }
