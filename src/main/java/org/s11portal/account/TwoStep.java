@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.s11portal.common.persistence.EditableEntity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.LockModeType;
@@ -50,6 +49,6 @@ public class TwoStep extends EditableEntity {
 
     /** The row locked for this transaction: two codes checked at once are checked one after the other. */
     static TwoStep lockedForUser(long userId) {
-        return PanacheEntityBase.<TwoStep>find("userId", userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return TwoStep.<TwoStep>find("userId", userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 }
