@@ -7,7 +7,10 @@ import io.vertx.core.http.CookieSameSite;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The session cookie's attributes, in one place: HttpOnly, SameSite=Lax, Secure outside development. */
+/**
+ * The session cookie's attributes, in one place: HttpOnly, SameSite=Lax, Secure outside development; the pending
+ * two-step sign-in's cookie has the same, for the sign-in pages only.
+ */
 @ApplicationScoped
 public class SessionCookies {
 
@@ -34,11 +37,7 @@ public class SessionCookies {
     }
 
     private Cookie pending(String value) {
-        return Cookie.cookie(TwoStepResource.PENDING_COOKIE, value)
-                .setPath("/sign-in")
-                .setHttpOnly(true)
-                .setSecure(config.session().secureCookie())
-                .setSameSite(CookieSameSite.LAX);
+        return cookie(TwoStepResource.PENDING_COOKIE, value, "/sign-in");
     }
 
     Cookie expired() {
@@ -46,8 +45,12 @@ public class SessionCookies {
     }
 
     private Cookie cookie(String value) {
-        return Cookie.cookie(SessionService.COOKIE_NAME, value)
-                .setPath("/")
+        return cookie(SessionService.COOKIE_NAME, value, "/");
+    }
+
+    private Cookie cookie(String name, String value, String path) {
+        return Cookie.cookie(name, value)
+                .setPath(path)
                 .setHttpOnly(true)
                 .setSecure(config.session().secureCookie())
                 .setSameSite(CookieSameSite.LAX);

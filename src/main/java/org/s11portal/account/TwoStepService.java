@@ -154,6 +154,9 @@ public class TwoStepService {
         }
         TwoStep twoStep = TwoStep.forUser(pending.userId);
         User user = User.findById(pending.userId);
+        if (user == null || !user.active) {
+            return Optional.empty();
+        }
         return Optional.of(new Pending(pending.userId, user.email, twoStep != null && twoStep.isSetUp(), pending.setUpAt != null));
     }
 
@@ -323,6 +326,18 @@ public class TwoStepService {
         twoStep.confirmedAt = clock.now();
         twoStep.lastUsedStep = null;
         twoStep.persist();
+    }
+
+    /**
+     * Forgets the user's app and recovery codes and ends their pending sign-ins (for an admin helping someone who lost
+     * their phone): a role that needs two-step sign-in sets up a new app at its next sign-in.
+     */
+    @Transactional
+    public void reset(long userId) {
+        TwoStepRecoveryCode.delete("userId", userId);
+        TwoStep.delete("userId", userId);
+        TwoStepPending.update("endedAt = ?1 where userId = ?2 and endedAt is null", clock.now(), userId);
+        LOG.infof("security-event=two-step-reset user-id=%d", userId);
     }
 
     @Transactional

@@ -35,11 +35,7 @@ class TwoStepBrowserTest extends BrowserTest {
     void aModeratorsFirstSignInSetsUpTheAppThenShowsTheRecoveryCodes() {
         User moderator = fixtures.moderator(Area.PORTSMOUTH);
         forgetTwoStep(moderator);
-        Page page = browser.newPage();
-        page.navigate("/sign-in");
-        page.getByLabel("Email address").fill(moderator.email);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = password(moderator);
 
         page.waitForURL("**/sign-in/two-step/set-up");
         assertTrue(page.locator("img[src^='data:image/svg+xml']").isVisible(), "the QR code is shown");
@@ -71,11 +67,7 @@ class TwoStepBrowserTest extends BrowserTest {
         Browser.assertAccessible(page);
 
         // the next sign-in asks for the code (the helper types it), on a page that is accessible too
-        Page next = browser.newPage();
-        next.navigate("/sign-in");
-        next.getByLabel("Email address").fill(moderator.email);
-        next.getByLabel("Password").fill(Fixtures.PASSWORD);
-        next.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page next = password(moderator);
         next.waitForURL("**/sign-in/two-step");
         Browser.screenshot(next, "two-step-04-code");
         Browser.assertAccessible(next);
@@ -99,6 +91,16 @@ class TwoStepBrowserTest extends BrowserTest {
         page.waitForURL("**/account/two-step?done=off");
         assertTrue(page.locator(".govuk-notification-banner").textContent().contains("Two-step sign-in is off"));
         Browser.assertAccessible(page);
+    }
+
+    /** A new browser, past the first step: the email and password typed in and sent. */
+    private Page password(User user) {
+        Page page = browser.newPage();
+        page.navigate("/sign-in");
+        page.getByLabel("Email address").fill(user.email);
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        return page;
     }
 
     @Transactional

@@ -51,6 +51,9 @@ class TwoStepSignInTest {
     @Inject
     TwoStepSecrets secrets;
 
+    @Inject
+    TwoStepService twoStep;
+
     @Test
     void noSessionOpensBeforeTheCodeAndTheRightCodeOpensOne() {
         User moderator = fixtures.moderator(Area.PORTSMOUTH);
@@ -264,6 +267,19 @@ class TwoStepSignInTest {
                 .body(not(containsString("/account/two-step/turn-off")));
         browser.get("/account/two-step/turn-off").then().statusCode(404);
         browser.post("/account/two-step/turn-off", Map.of("code", fixtures.twoStepCode(moderator.email))).then().statusCode(404);
+    }
+
+    @Test
+    void aResetAppIsSetUpAgainAtTheNextSignIn() {
+        User moderator = fixtures.moderator(Area.ISLE_OF_WIGHT);
+        WebSession pending = WebSession.anonymous().withoutTwoStepHelp();
+        pending.signIn(moderator.email, Fixtures.PASSWORD);
+
+        twoStep.reset(moderator.id);
+
+        pending.get("/sign-in/two-step").then().statusCode(303).header("Location", containsString("/sign-in?twoStepEnded=true"));
+        Response password = WebSession.anonymous().withoutTwoStepHelp().signIn(moderator.email, Fixtures.PASSWORD);
+        assertTrue(password.header("Location").startsWith("/sign-in/two-step/set-up"), password.header("Location"));
     }
 
     /** A fresh browser: password, then this code at the code step. */
