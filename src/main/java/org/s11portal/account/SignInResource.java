@@ -60,14 +60,16 @@ public class SignInResource {
     @Produces(MediaType.TEXT_HTML)
     public Response signInPage(@QueryParam("next") String next, @QueryParam("ended") boolean ended,
             @QueryParam("signedOut") boolean signedOut, @QueryParam("ready") boolean ready,
-            @QueryParam("passwordChanged") boolean passwordChanged) {
+            @QueryParam("passwordChanged") boolean passwordChanged, @QueryParam("twoStepEnded") boolean twoStepEnded) {
         if (currentUser.isSignedIn()) {
             return Response.seeOther(SafeRedirect.orHome(next)).build();
         }
         String notice = ready ? "Your account is ready: sign in" // useradmin's invitation and password-reset pages
                 : passwordChanged ? "Your password has been changed: sign in with your new password"
                 : signedOut ? "You have signed out."
-                : ended ? "Your session has ended, so you have been signed out. Sign in again to continue." : null;
+                : ended ? "Your session has ended, so you have been signed out. Sign in again to continue."
+                : twoStepEnded ? "Your sign-in was not finished: it timed out after 5 minutes or had too many wrong codes."
+                        + " Sign in again to continue." : null;
         return Response.ok(Templates.signIn("", safeNext(next), FormErrors.none(), notice)).build();
     }
 
@@ -83,6 +85,9 @@ public class SignInResource {
             SignInService.Result result = signInService.signIn(email, form.password, address(routing.request()));
             switch (result.outcome()) {
                 case SIGNED_IN -> {
+                    if (result.secondStep() != null) {
+                        return TwoStepResource.toSecondStep(result.secondStep(), safeNext(form.next), cookies);
+                    }
                     csrf.renew(routing, result.session().csrfToken());
                     return Response.seeOther(SafeRedirect.orHome(form.next))
                             .header(HttpHeaders.SET_COOKIE, cookies.issue(result.session().token()))
@@ -121,11 +126,11 @@ public class SignInResource {
                 .orElseGet(() -> Response.status(401).build());
     }
 
-    private static String safeNext(String next) {
+    static String safeNext(String next) {
         return SafeRedirect.isLocalPath(next) ? next : "";
     }
 
-    private static String address(HttpServerRequest request) {
+    static String address(HttpServerRequest request) {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -17,7 +17,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Checks an email and password (through quarkus-security-jpa's bcrypt check), throttles guessing
- * ({@link SignInThrottle}: the attempt is counted before the password is checked), and opens a session. Every failure looks the same to the person signing in,
+ * ({@link SignInThrottle}: the attempt is counted before the password is checked), and opens a session, or for
+ * two-step sign-in ({@link TwoStepService}) starts the pending sign-in that the code completes. Every failure looks the same to the person signing in,
  * whether or not the account exists.
  */
 @ApplicationScoped
@@ -28,10 +29,22 @@ public class SignInService {
     /** Checked against when the email is unknown, so that unknown and known accounts take as long. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password-" + Instant.now(), User.BCRYPT_COST);
 
+    /**
+     * SIGNED_IN: the password was right, and either a session is open or, for two-step sign-in, the second step comes
+     * next ({@link Result#secondStep}).
+     */
     public enum Outcome { SIGNED_IN, REJECTED, THROTTLED }
 
-    /** What happened; a new session's cookie values when signed in. */
-    public record Result(Outcome outcome, SessionService.OpenedSession session) {
+    /** What happened; a new session's cookie values when signed in, or the pending sign-in the second step needs. */
+    public record Result(Outcome outcome, SessionService.OpenedSession session, SecondStep secondStep) {
+
+        Result(Outcome outcome, SessionService.OpenedSession session) {
+            this(outcome, session, null);
+        }
+    }
+
+    /** The second step still to come: a code, or setting up an app first; the token is the pending sign-in's cookie. */
+    public record SecondStep(String token, TwoStepService.Need need) {
     }
 
     @Inject
@@ -45,6 +58,9 @@ public class SignInService {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    TwoStepService twoStep;
 
 
     public Result signIn(String rawEmail, String password, String address) {
@@ -60,6 +76,11 @@ public class SignInService {
             return new Result(Outcome.REJECTED, null);
         }
         throttle.succeeded(email, address);
+        TwoStepService.Need need = twoStep.need(userId.get());
+        if (need != TwoStepService.Need.NOTHING) {
+            LOG.infof("security-event=sign-in-password-accepted user-id=%d address=%s next=%s", userId.get(), address, need);
+            return new Result(Outcome.SIGNED_IN, null, new SecondStep(twoStep.begin(userId.get(), need), need));
+        }
         LOG.infof("security-event=sign-in user-id=%d address=%s", userId.get(), address);
         return new Result(Outcome.SIGNED_IN, sessions.open(userId.get()));
     }

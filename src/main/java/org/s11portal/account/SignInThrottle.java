@@ -23,7 +23,7 @@ import jakarta.persistence.EntityManager;
  * An attempt takes its place in the counts before its password is checked: each count is incremented and read
  * back in one transaction that holds the row's lock, so parallel attempts queue and those past a limit are
  * refused without a check; a refused attempt rolls back and counts nothing. A correct password gives its place
- * back. The rows are locked in one order (address, account, pair), and a deadlock is retried.
+ * back. The rows are locked in one order (address, account, pair, code), and a deadlock is retried.
  */
 @ApplicationScoped
 class SignInThrottle {
@@ -41,9 +41,22 @@ class SignInThrottle {
 
     /** Whether this attempt may check its password; if it may, it now counts as a failure until it succeeds. */
     boolean reserve(String email, String address) {
+        return reserve(email, address, false);
+    }
+
+    /**
+     * Whether this two-step code may be checked: it counts like a password in every count, and also in the account's
+     * count of codes, which a right password does not clear (so that signing in again with the password does not buy
+     * more guesses at the code); only a right code clears it ({@link #codeSucceeded}).
+     */
+    boolean reserveCode(String email, String address) {
+        return reserve(email, address, true);
+    }
+
+    private boolean reserve(String email, String address, boolean code) {
         for (int attempt = 1;; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> reserveInTransaction(email, address));
+                QuarkusTransaction.requiringNew().run(() -> reserveInTransaction(email, address, code));
                 return true;
             } catch (Refused refused) {
                 return false;
@@ -65,14 +78,23 @@ class SignInThrottle {
         });
     }
 
+    /** The code was right: as {@link #succeeded}, and the account's wrong codes are cleared. */
+    void codeSucceeded(String email, String address) {
+        succeeded(email, address);
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE sign_in_counter SET failures = 0 WHERE counter_key = ?1")
+                .setParameter(1, codeKey(email)).executeUpdate());
+    }
+
     /** Takes this attempt's place in every count, or throws {@link Refused} so that the transaction rolls back. */
-    private void reserveInTransaction(String email, String address) {
+    private void reserveInTransaction(String email, String address, boolean code) {
         Instant now = clock.now();
         Instant windowStart = now.minus(config.signIn().window());
         boolean allowed = count(addressKey(address), now, windowStart) <= config.signIn().maxFailuresPerAddress()
                 && (count(accountKey(email), now, windowStart) <= config.signIn().maxFailuresPerAccount()
                         || hasSignedInBefore(email, address))
-                && count(pairKey(email, address), now, windowStart) <= config.signIn().maxFailuresPerAccountAndAddress();
+                && count(pairKey(email, address), now, windowStart) <= config.signIn().maxFailuresPerAccountAndAddress()
+                && (!code || count(codeKey(email), now, windowStart) <= config.signIn().maxFailuresPerAccountAndAddress());
         if (!allowed) {
             throw new Refused();
         }
@@ -114,6 +136,10 @@ class SignInThrottle {
 
     static String pairKey(String email, String address) {
         return SessionService.hash("pair\n" + email + "\n" + address);
+    }
+
+    static String codeKey(String email) {
+        return SessionService.hash("code\n" + email);
     }
 
     private static boolean isDeadlock(Throwable failure) {

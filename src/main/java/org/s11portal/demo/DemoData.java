@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.s11portal.account.PasswordPolicy;
 import org.s11portal.account.Roles;
+import org.s11portal.account.TwoStepService;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
@@ -50,6 +51,12 @@ public class DemoData {
     /** The demo users' shared password: published in the README, demo only. */
     public static final String DEMO_PASSWORD = "Demo-Portal-2026!";
     public static final String DEMO_EMAIL_DOMAIN = "demo.s11portal.example";
+    /**
+     * The demo moderators' and admins' authenticator secret (Base32), published in the README like the password: their
+     * role needs two-step sign-in, so `make run` shows it as it is, with this key in any authenticator app (or
+     * {@code oathtool --totp -b}). Demo only: demo data is never loaded in prod.
+     */
+    public static final String DEMO_TWO_STEP_SECRET = "DEMOTWOSTEPSECRETPUBLISHEDREADME";
     static final String TOOL_VERSION = "2020.1";
     static final String HISTORICAL_CYCLE = "2020–22";
     static final String LIVE_CYCLE_MARKER = "(demo, live)";
@@ -74,6 +81,9 @@ public class DemoData {
 
     @Inject
     Reminders reminders;
+
+    @Inject
+    TwoStepService twoStep;
 
     record ToolFile(String version, String title, List<StandardFile> standards) {
     }
@@ -104,6 +114,7 @@ public class DemoData {
         if (Tool.findByVersion(TOOL_VERSION) != null) {
             Cycle live = Cycle.find("name like ?1", "%" + LIVE_CYCLE_MARKER).firstResult();
             alignLiveCycle(live);
+            enrolTwoStep(User.<User>list("email like ?1", "%@" + DEMO_EMAIL_DOMAIN));
             demoPanels.realign(live);
             demoMonitoring.liveCheckpoint(live);
             reminders.run(clock.today());
@@ -120,6 +131,7 @@ public class DemoData {
         live.persist();
         String passwordHash = demoPasswordHash();
         List<User> users = loadUsers(agencies, passwordHash);
+        enrolTwoStep(users);
         // the surveys first: the panels' letters state each agency's number of survey responses
         demoSurvey.seed(agencies, live);
         demoSurvey.seedClosed(agencies, historical);
@@ -127,8 +139,10 @@ public class DemoData {
         demoMonitoring.liveCheckpoint(live);
         // today's reminders at once, as the daily job would write them, so the Emails page shows them
         reminders.run(clock.today());
-        LOG.infof("Demo data loaded in %d ms: %d standards, %d agencies, %d users; sign in with any demo user and password %s",
-                (System.nanoTime() - started) / 1_000_000, tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD);
+        LOG.infof("Demo data loaded in %d ms: %d standards, %d agencies, %d users; sign in with any demo user and password %s"
+                + " (moderators and admins: two-step sign-in, authenticator key %s)",
+                (System.nanoTime() - started) / 1_000_000, tool.standards.size(), agencies.size(), users.size(), DEMO_PASSWORD,
+                DEMO_TWO_STEP_SECRET);
     }
 
     private Tool loadTool() {
@@ -247,6 +261,15 @@ public class DemoData {
         user.passwordHash = passwordHash;
         user.persist();
         return user;
+    }
+
+    /** Demo users whose role needs two-step sign-in get the published demo secret (unless they set up their own). */
+    private void enrolTwoStep(List<User> users) {
+        for (User user : users) {
+            if (twoStep.requiredFor(user.role) && !twoStep.isSetUp(user.id)) {
+                twoStep.enrol(user.id, DEMO_TWO_STEP_SECRET);
+            }
+        }
     }
 
     /** "Solent & Wessex Police Service" becomes "solent-wessex-police-service". */

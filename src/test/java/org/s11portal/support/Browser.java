@@ -19,6 +19,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
+import io.quarkus.arc.Arc;
+
 /**
  * A real headless Chromium (Debian's, found by `make test`) driven by Playwright without any browser
  * download. One per test class: open pages, take screenshots under target/screenshots, and run axe-core.
@@ -63,6 +65,14 @@ public final class Browser implements AutoCloseable {
         page.getByLabel("Password").fill(password);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url -> url.contains("/home") || url.contains("/sign-in/two-step"));
+        if (page.url().contains("/sign-in/two-step") && !page.url().contains("/set-up")) {
+            // two-step sign-in: the code the user's authenticator app shows now
+            page.getByLabel("Code", new Page.GetByLabelOptions().setExact(true))
+                    .fill(Arc.container().instance(Fixtures.class).get().twoStepCode(email));
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Continue")).click();
+        }
         page.waitForURL("**/home");
         return page;
     }

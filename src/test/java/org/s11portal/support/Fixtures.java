@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.s11portal.account.Roles;
+import org.s11portal.account.Totp;
+import org.s11portal.account.TwoStepSecrets;
+import org.s11portal.account.TwoStepService;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
@@ -32,6 +35,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -48,6 +52,11 @@ public class Fixtures {
      * of a quarter of a second. Real accounts and the demo users are hashed at {@link User#BCRYPT_COST}.
      */
     private static final String PASSWORD_HASH = BcryptUtil.bcryptHash(PASSWORD, 4);
+    /**
+     * The authenticator secret (Base32) of every test user whose role needs two-step sign-in (moderators and admins):
+     * {@link WebSession} and {@link Browser} sign them in with the code it gives now ({@link #twoStepCode}).
+     */
+    public static final String TWO_STEP_SECRET = "TESTSTWOSTEPSECRETFORFIXTURES234";
 
     @Inject
     AssessmentLifecycle lifecycle;
@@ -57,6 +66,15 @@ public class Fixtures {
 
     @Inject
     SurveyLinkCache surveyLinks;
+
+    @Inject
+    TwoStepService twoStep;
+
+    @Inject
+    TwoStepSecrets twoStepSecrets;
+
+    @Inject
+    EntityManager entityManager;
 
     public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
@@ -124,6 +142,32 @@ public class Fixtures {
         return user(Roles.PARTNERSHIP_ADMIN, null, area == null ? null : Partnership.of(area));
     }
 
+    /**
+     * The code the user's authenticator app shows now (a fixture user, a demo user, or one who set up an app through the
+     * pages: the stored secret is decrypted). A test may sign one user in many times within a 30-second step, and a
+     * code is never accepted twice: when this step's code was used already, the user's last used step is moved back,
+     * as if this sign-in came a step later.
+     */
+    public String twoStepCode(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[]) entityManager.createNativeQuery("SELECT t.user_id, t.secret_encrypted, t.last_used_step"
+                    + " FROM two_step t JOIN app_user u ON u.id = t.user_id WHERE u.email = ?1")
+                    .setParameter(1, User.normaliseEmail(email)).getSingleResult();
+            long userId = ((Number) row[0]).longValue();
+            long step = Totp.step(clock.now());
+            if (row[2] != null && ((Number) row[2]).longValue() >= step) {
+                entityManager.createNativeQuery("UPDATE two_step SET last_used_step = ?1 WHERE user_id = ?2")
+                        .setParameter(1, step - 1).setParameter(2, userId).executeUpdate();
+            }
+            return Totp.code(twoStepSecrets.decrypt(userId, (String) row[1]), step);
+        });
+    }
+
+    /** Sets up two-step sign-in for the user with this secret (Base32), as if through the pages. */
+    public void enrolTwoStep(User user, String secret) {
+        twoStep.enrol(user.id, secret);
+    }
+
     @Transactional
     public void deactivate(User user) {
         User.<User>findById(user.id).active = false;
@@ -186,6 +230,9 @@ public class Fixtures {
         user.partnership = partnership;
         user.passwordHash = PASSWORD_HASH;
         user.persist();
+        if (twoStep.requiredFor(role)) {
+            twoStep.enrol(user.id, TWO_STEP_SECRET);
+        }
         return user;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.quarkus.arc.Arc;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -23,10 +24,12 @@ public final class WebSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private static final String CSRF_COOKIE = "csrf-token";
+    private static final Pattern NEXT_FIELD = Pattern.compile("name=\"next\" value=\"([^\"]*)\"");
 
     private final Map<String, String> cookies = new HashMap<>();
     private String csrfToken;
     private RestAssuredConfig config;
+    private boolean completesTwoStep = true;
 
     public static WebSession anonymous() {
         return new WebSession();
@@ -56,6 +59,16 @@ public final class WebSession {
         return session;
     }
 
+    /**
+     * This browser stops after the password: a test of two-step sign-in takes the second step itself. Otherwise a
+     * sign-in post that leads to the code step is followed through with the code the user's app shows now
+     * ({@link Fixtures#twoStepCode}), and answers as the code step does (303 to where the user was going, with the session).
+     */
+    public WebSession withoutTwoStepHelp() {
+        completesTwoStep = false;
+        return this;
+    }
+
     /** Loads the sign-in page (for its CSRF cookie and token) and posts the form. */
     public Response signIn(String email, String password) {
         get("/sign-in");
@@ -78,6 +91,29 @@ public final class WebSession {
     }
 
     public Response post(String path, Map<String, String> form) {
+        Response response = postOnly(path, form);
+        String location = response.header("Location");
+        if (completesTwoStep && "/sign-in".equals(path) && response.statusCode() == 303 && location != null
+                && location.contains("/sign-in/two-step") && !location.contains("/set-up")) {
+            return secondStep(form.get("email"), location.substring(location.indexOf("/sign-in/two-step")));
+        }
+        return response;
+    }
+
+    /** The code step, as a person with the authenticator app would take it. */
+    private Response secondStep(String email, String codePage) {
+        Response page = request().urlEncodingEnabled(false).get(codePage);
+        remember(page);
+        Matcher csrf = CSRF_FIELD.matcher(page.asString());
+        if (csrf.find()) {
+            csrfToken = csrf.group(1);
+        }
+        Matcher next = NEXT_FIELD.matcher(page.asString());
+        String code = Arc.container().instance(Fixtures.class).get().twoStepCode(email);
+        return postOnly("/sign-in/two-step", Map.of("code", code, "next", next.find() ? next.group(1) : ""));
+    }
+
+    private Response postOnly(String path, Map<String, String> form) {
         RequestSpecification request = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
         form.forEach(request::formParam);
         if (csrfToken != null) {

@@ -31,6 +31,8 @@ public interface PortalConfig {
 
     Bootstrap bootstrap();
 
+    TwoStep twoStep();
+
     /** The address staff use to reach the portal, for survey links, QR codes and posters. */
     String publicUrl();
 
@@ -161,5 +163,16 @@ public interface PortalConfig {
          * and logs the one-time link once (useradmin.FirstAdminBootstrap); ignored once any admin has a password.
          */
         Optional<String> adminEmail();
+    }
+
+    interface TwoStep {
+        /**
+         * Roles that must use two-step sign-in (an authenticator app) before any session opens; other roles may
+         * choose to. Role names as in {@code Roles}.
+         */
+        java.util.List<String> requiredRoles();
+
+        /** Encrypts authenticator secrets at rest; set S11_TWO_STEP_KEY in production (32+ random characters). */
+        String key();
     }
 }
