@@ -174,7 +174,7 @@ public class AgencyImportService {
         for (ImportFile.ImportRow row : rows) {
             AgencyRules.Checked checked = rules.check(row.fields(), own,
                     name -> existing.contains(name.toLowerCase(Locale.ROOT)));
-            List<String> messages = new ArrayList<>(checked.problems().stream().map(InputProblem::message).toList());
+            List<String> messages = new ArrayList<>(checked.problems().stream().map(InputProblem::message).distinct().toList());
             if (row.name() != null) {
                 Integer earlier = firstLine.putIfAbsent(row.name().toLowerCase(Locale.ROOT), row.line());
                 if (earlier != null) {
