@@ -60,8 +60,8 @@ public class AgencyRules {
         if (!bad.contains("sector")) {
             sector = sector(fields.sector());
             if (sector == null) {
-                problems.add(new InputProblem("sector", "\u201c" + fields.sector() + "\u201d is not a sector: use one of "
-                        + String.join(", ", sectorLabels())));
+                problems.add(new InputProblem("sector", "\u201c" + fields.sector() + "\u201d is not one of the sectors: use a sector's name as the"
+                        + " form lists it, like \u201cPolice\u201d or \u201cVoluntary and community sector\u201d"));
             }
         }
         Set<Area> areas = EnumSet.noneOf(Area.class);
@@ -119,10 +119,6 @@ public class AgencyRules {
             }
         }
         return null;
-    }
-
-    static List<String> sectorLabels() {
-        return java.util.Arrays.stream(Sector.values()).map(s -> s.label).toList();
     }
 
     private static String key(String text) {

@@ -82,7 +82,7 @@ class AgencyAdminResourceTest {
 
         form = AgencyAdminData.form(name);
         form.put("sector", "SPACE_AGENCY");
-        refused(admin, form, List.of("PORTSMOUTH"), "is not a sector");
+        refused(admin, form, List.of("PORTSMOUTH"), "is not one of the sectors");
 
         refused(admin, AgencyAdminData.form(name), List.of(), "Select at least one area the agency works in");
         refused(admin, AgencyAdminData.form(name), List.of("ATLANTIS"), "is not an area");

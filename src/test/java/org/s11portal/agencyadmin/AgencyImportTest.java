@@ -105,7 +105,7 @@ class AgencyImportTest {
         String preview = admin.get(path).then().statusCode(200).body(containsString("49 rows, 9 problems in 9 rows"))
                 .body(not(containsString("Import 49"))).extract().asString();
         for (String problem : List.of("is also on row 8", "An agency called \u201c" + existing.name.toLowerCase()
-                + "\u201d already exists", "\u201cSpace\u201d is not a sector", "\u201cAtlantis\u201d is not an area",
+                + "\u201d already exists", "\u201cSpace\u201d is not one of the sectors", "\u201cAtlantis\u201d is not an area",
                 "Areas must include Portsmouth", "Enter the senior lead&#39;s email address in the right format",
                 "Headcount must be a whole number", "Enter the agency&#39;s name", "Name must be 200 characters or fewer")) {
             assertTrue(preview.contains(problem), problem);
