@@ -383,6 +383,13 @@ class EveryPage {
         routes.add(new Route("/api/v1/panels/" + r.panelId + "/outcomes", Set.of(MODERATOR), false));
         routes.add(new Route("/feedback-letter", Set.of(LEAD), true));
         routes.add(new Route("/emails", Set.of(ADMIN, HIPS_ADMIN), true));
+        String agencyAdmin = "/admin/agencies/" + r.agency.id;
+        for (String page : List.of("/admin/agencies", "/admin/agencies?status=all", "/admin/agencies/new",
+                "/admin/agencies/import", "/admin/agencies/import/done?count=3", agencyAdmin, agencyAdmin + "?done=changed",
+                agencyAdmin + "/edit", agencyAdmin + "/archive", agencyAdmin + "/delete")) {
+            routes.add(new Route(page, Set.of(ADMIN, HIPS_ADMIN), true));
+        }
+        routes.add(new Route("/admin/agencies/import/template.csv", Set.of(ADMIN, HIPS_ADMIN), false));
         for (OutboxMessage email : OutboxRows.aboutAgency(r.agency.id)) {
             routes.add(new Route("/emails/" + email.id, Set.of(ADMIN, HIPS_ADMIN), true));
             // the HTML part alone, shown in the email's page: not a page of the layout
