@@ -101,24 +101,19 @@ public class AgencyRules {
 
     /** A sector by its code (HEALTH_PROVIDER) or its label ("NHS trust or health provider"), in any case. */
     static Sector sector(String given) {
-        String key = key(given);
-        for (Sector sector : Sector.values()) {
-            if (key(sector.name()).equals(key) || key(sector.label).equals(key)) {
-                return sector;
-            }
-        }
-        return null;
+        return byCodeOrLabel(Sector.values(), s -> s.label, given);
     }
 
     /** An area by its code (ISLE_OF_WIGHT) or its name ("Isle of Wight"), in any case. */
     static Area area(String given) {
+        return byCodeOrLabel(Area.values(), a -> a.label, given);
+    }
+
+    private static <E extends Enum<E>> E byCodeOrLabel(E[] values, java.util.function.Function<E, String> label,
+            String given) {
         String key = key(given);
-        for (Area area : Area.values()) {
-            if (key(area.name()).equals(key) || key(area.label).equals(key)) {
-                return area;
-            }
-        }
-        return null;
+        return java.util.Arrays.stream(values).filter(v -> key(v.name()).equals(key) || key(label.apply(v)).equals(key))
+                .findFirst().orElse(null);
     }
 
     private static String key(String text) {
