@@ -384,6 +384,9 @@ public class AgencyAdminService {
 
     private Conflict conflict(Agency agency, AgencyForm yours) {
         AgencyForm theirs = AgencyForm.of(agency);
+        if (yours.areas == null) {
+            yours.areas = new ArrayList<>();
+        }
         List<ConflictRow> rows = List.of(
                 new ConflictRow("Name", theirs.name, yours.name),
                 new ConflictRow("Sector", sectorLabel(theirs.sector), sectorLabel(yours.sector)),
