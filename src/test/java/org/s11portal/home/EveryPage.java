@@ -396,6 +396,13 @@ class EveryPage {
         for (String action : List.of("deactivate", "reactivate", "resend-invitation", "send-password-reset")) {
             routes.add(new Route("/admin/users/" + leadId + "/" + action, Set.of(ADMIN, HIPS_ADMIN), true));
         }
+        String agencyAdmin = "/admin/agencies/" + r.agency.id;
+        for (String page : List.of("/admin/agencies", "/admin/agencies?status=all", "/admin/agencies/new",
+                "/admin/agencies/import", "/admin/agencies/import/done?count=3", agencyAdmin, agencyAdmin + "?done=changed",
+                agencyAdmin + "/edit", agencyAdmin + "/archive", agencyAdmin + "/delete")) {
+            routes.add(new Route(page, Set.of(ADMIN, HIPS_ADMIN), true));
+        }
+        routes.add(new Route("/admin/agencies/import/template.csv", Set.of(ADMIN, HIPS_ADMIN), false));
         for (OutboxMessage email : OutboxRows.aboutAgency(r.agency.id)) {
             routes.add(new Route("/emails/" + email.id, Set.of(ADMIN, HIPS_ADMIN), true));
             // the HTML part alone, shown in the email's page: not a page of the layout
