@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.audit.AdminChange;
+import org.s11portal.common.config.PortalClock;
 import org.s11portal.support.WebSession;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,6 +55,9 @@ class FirstAdminBootstrapTest {
                     "quarkus.log.file.path", LOG.toString());
         }
     }
+
+    @Inject
+    PortalClock clock;
 
     @Inject
     FirstAdminBootstrap bootstrap;
@@ -109,8 +113,13 @@ class FirstAdminBootstrapTest {
         WebSession.anonymous().get(link).then().statusCode(200).body(containsString("Set your password"));
         assertEquals(303, UserLinks.setPassword(link, AccountLinksTest.NEW_PASSWORD).statusCode());
         assertEquals(404, UserLinks.setPassword(link, "someone-else-password-1").statusCode(), "once only");
+        // an admin must set up two-step sign-in before any session opens: the first admin too
         WebSession signedIn = WebSession.anonymous();
-        assertEquals(303, signedIn.signIn(EMAIL, AccountLinksTest.NEW_PASSWORD).statusCode());
+        var password = signedIn.signIn(EMAIL, AccountLinksTest.NEW_PASSWORD);
+        assertEquals(303, password.statusCode());
+        assertTrue(password.header("Location").startsWith("/sign-in/two-step/set-up"), password.header("Location"));
+        signedIn.get("/admin/users").then().statusCode(303);
+        UserLinks.setUpTwoStep(signedIn, clock.now());
         signedIn.get("/admin/users").then().statusCode(200).body(containsString(EMAIL));
 
         // an admin has a password: the setting is ignored, nothing is made

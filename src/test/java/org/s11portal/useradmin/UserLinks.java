@@ -66,4 +66,21 @@ final class UserLinks {
         holder.get(path);
         return holder.post(path, Map.of("password", password, "confirmPassword", password));
     }
+
+    private static final java.util.regex.Pattern SETUP_KEY = java.util.regex.Pattern.compile("id=\"setup-key\">([A-Z2-7 ]+)<");
+
+    /**
+     * Finishes a first sign-in that stopped at the two-step set-up, as a person with an authenticator app would: reads
+     * the setup key off the page, confirms with the current code, and accepts the recovery codes.
+     */
+    static void setUpTwoStep(WebSession session, java.time.Instant now) {
+        java.util.regex.Matcher key = SETUP_KEY.matcher(session.get("/sign-in/two-step/set-up").then().statusCode(200)
+                .extract().asString());
+        org.junit.jupiter.api.Assertions.assertTrue(key.find(), "the set-up page shows the key");
+        byte[] secret = org.s11portal.account.Totp.fromBase32(key.group(1));
+        String code = org.s11portal.account.Totp.code(secret, org.s11portal.account.Totp.step(now));
+        assertEquals(303, session.post("/sign-in/two-step/set-up", Map.of("code", code)).statusCode());
+        session.get("/sign-in/two-step/recovery-codes").then().statusCode(200);
+        assertEquals(303, session.post("/sign-in/two-step/recovery-codes", Map.of("next", "/home")).statusCode());
+    }
 }
