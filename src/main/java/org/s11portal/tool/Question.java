@@ -8,6 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreRemove;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 /** A question (criterion) of a standard; its code (S1.Q1) is stable across tool versions. */
@@ -31,4 +34,15 @@ public class Question extends GeneratedIdEntity {
 
     @Column(columnDefinition = "text")
     public String guidance;
+
+    /** A question of a published tool is frozen with it: no insert, update or delete. */
+    @PrePersist
+    @PreUpdate
+    @PreRemove
+    void refuseChangeOnceFrozen() {
+        // through methods, not fields: the standard and its tool may be lazy proxies
+        if (standard != null && standard.isFrozen()) {
+            throw new FrozenToolException(standard.tool());
+        }
+    }
 }

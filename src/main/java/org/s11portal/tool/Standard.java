@@ -13,6 +13,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreRemove;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Cache;
 import org.hibernate.annotations.CacheConcurrencyStrategy;
@@ -58,6 +61,25 @@ public class Standard extends GeneratedIdEntity {
     @OneToMany(mappedBy = "standard", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<Question> questions = new ArrayList<>();
+
+    /** A standard of a published tool is frozen with it: no insert, update or delete. */
+    @PrePersist
+    @PreUpdate
+    @PreRemove
+    void refuseChangeOnceFrozen() {
+        if (tool != null && tool.isFrozen()) {
+            throw new FrozenToolException(tool);
+        }
+    }
+
+    /** Whether its tool version is frozen (published or retired as stored). */
+    public boolean isFrozen() {
+        return tool != null && tool.isFrozen();
+    }
+
+    public Tool tool() {
+        return tool;
+    }
 
     public List<String> reflectionPromptList() {
         return lines(reflectionPrompts);

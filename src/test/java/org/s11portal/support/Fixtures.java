@@ -127,6 +127,18 @@ public class Fixtures {
         return new Draft(assessment, questions(cycle).get(0), lead);
     }
 
+    /** A published tool version no cycle uses: standards T1, T2 ... of questions T1.Q1 ... (as {@link CycleBuilder#withTool}). */
+    @Transactional
+    public Tool aPublishedTool(int standards, int questionsEach) {
+        Tool tool = new Tool();
+        tool.version = UUID.randomUUID().toString().substring(0, 18);
+        tool.title = unique("Published tool");
+        tool.status = Tool.Status.PUBLISHED;
+        new CycleBuilder().withTool(standards, questionsEach).addStandards(tool);
+        tool.persist();
+        return tool;
+    }
+
     @Transactional
     public User lead(Agency agency) {
         return user(Roles.AGENCY_LEAD, Agency.findById(agency.id), null);
