@@ -403,6 +403,20 @@ class EveryPage {
             routes.add(new Route(page, Set.of(ADMIN, HIPS_ADMIN), true));
         }
         routes.add(new Route("/admin/agencies/import/template.csv", Set.of(ADMIN, HIPS_ADMIN), false));
+        long toolId = QuarkusTransaction.requiringNew().call(() -> Cycle.<Cycle>findById(r.cycle().id).tool.id);
+        String tool = "/admin/tools/" + toolId;
+        for (String page : List.of("/admin/tools", tool, tool + "/preview/" + r.questions().get(0).code.split("\\.")[0])) {
+            routes.add(new Route(page, Set.of(ADMIN, HIPS_ADMIN), true));
+        }
+        routes.add(new Route(tool + "/export.json", Set.of(ADMIN, HIPS_ADMIN), false));
+        routes.add(new Route("/admin/tools/new", Set.of(HIPS_ADMIN), true));
+        routes.add(new Route("/admin/tools/import", Set.of(HIPS_ADMIN), true));
+        for (String page : List.of("/admin/letter-templates", "/admin/letter-templates/JOINT", "/admin/themes")) {
+            routes.add(new Route(page, Set.of(ADMIN, HIPS_ADMIN), true));
+        }
+        routes.add(new Route("/admin/letter-templates/JOINT/edit", Set.of(HIPS_ADMIN), true));
+        routes.add(new Route("/admin/audit-log", Set.of(ADMIN, HIPS_ADMIN), true));
+        routes.add(new Route("/account/two-step", ALL, true));
         for (OutboxMessage email : OutboxRows.aboutAgency(r.agency.id)) {
             routes.add(new Route("/emails/" + email.id, Set.of(ADMIN, HIPS_ADMIN), true));
             // the HTML part alone, shown in the email's page: not a page of the layout
