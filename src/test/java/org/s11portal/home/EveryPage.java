@@ -383,6 +383,14 @@ class EveryPage {
         routes.add(new Route("/api/v1/panels/" + r.panelId + "/outcomes", Set.of(MODERATOR), false));
         routes.add(new Route("/feedback-letter", Set.of(LEAD), true));
         routes.add(new Route("/emails", Set.of(ADMIN, HIPS_ADMIN), true));
+        String cycle = "/admin/cycles/" + r.cycle.id;
+        routes.add(new Route("/admin/cycles", Set.of(ADMIN, HIPS_ADMIN), true));
+        routes.add(new Route("/admin/cycles/new", Set.of(HIPS_ADMIN), true));
+        routes.add(new Route(cycle, Set.of(ADMIN, HIPS_ADMIN), true));
+        routes.add(new Route(cycle + "?done=opened", Set.of(ADMIN, HIPS_ADMIN), true));
+        for (String change : List.of("/extend", "/close", "/participants", "/checkpoints/new")) {
+            routes.add(new Route(cycle + change, Set.of(HIPS_ADMIN), true));
+        }
         for (OutboxMessage email : OutboxRows.aboutAgency(r.agency.id)) {
             routes.add(new Route("/emails/" + email.id, Set.of(ADMIN, HIPS_ADMIN), true));
             // the HTML part alone, shown in the email's page: not a page of the layout

@@ -65,7 +65,8 @@ public class Fixtures {
 
     /**
      * A voluntary-sector agency with a unique name, in no area unless told, with no headcount given yet. It takes part
-     * in the cycle live today, if there is one (as an admin adds a new agency to it from the cycle's page).
+     * in the cycle live today and in the open cycles opened lately or opening later (as an admin adds a new agency to
+     * a cycle from the cycle's page).
      */
     public AgencyBuilder anAgency() {
         return new AgencyBuilder();
@@ -211,7 +212,13 @@ public class Fixtures {
                 agency.sector = Sector.VOLUNTARY_SECTOR;
                 areas.forEach(area -> agency.areas.add(Partnership.of(area)));
                 agency.persist();
-                Cycle live = Cycle.liveOn(clock.today());
+                // it takes part in the open cycles this class made (opened at most 45 days ago, or opening later) and the live one
+                LocalDate today = clock.today();
+                Cycle.getEntityManager().createNativeQuery("insert into cycle_agency (cycle_id, agency_id, added_at)"
+                        + " select id, ?1, ?2 from cycle where status = 'OPEN' and closes >= ?3 and year1_opens >= ?4")
+                        .setParameter(1, agency.id).setParameter(2, clock.now()).setParameter(3, today)
+                        .setParameter(4, today.minusDays(45)).executeUpdate();
+                Cycle live = Cycle.liveOn(today);
                 if (live != null) {
                     CycleAgency.add(live, List.of(agency));
                 }
