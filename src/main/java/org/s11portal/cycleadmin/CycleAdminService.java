@@ -237,6 +237,9 @@ public class CycleAdminService {
             problems.add(new InputProblem("tool", "Choose the published tool version the cycle uses"));
         }
         problems.addAll(dateProblems(dates));
+        if (existing != null) {
+            problems.addAll(checkpointsOutside(existing, dates.year1Due().toDate(), dates.closes().toDate()));
+        }
         if (target == null || target < 1 || target > 100) {
             problems.add(new InputProblem("takeupTargetPct", "Enter the take-up target as a whole number from 1 to 100"));
         }
@@ -244,16 +247,9 @@ public class CycleAdminService {
             problems.add(new InputProblem("actionPlanWeeks",
                     "Enter the weeks as a whole number from 1 to " + MAX_ACTION_PLAN_WEEKS));
         }
-        Map<Long, Agency> byId = active.stream().collect(Collectors.toMap(a -> a.id, a -> a));
-        List<Agency> chosen = new ArrayList<>();
-        for (String value : form.participants == null ? List.<String>of() : form.participants) {
-            Long id = number(value);
-            Agency agency = id == null ? null : byId.get(id);
-            if (agency == null) {
-                problems.add(new InputProblem("participants", "Choose agencies from the list"));
-                break;
-            }
-            chosen.add(agency);
+        List<Agency> chosen = chosen(form.participants, active);
+        if (chosen == null) {
+            problems.add(new InputProblem("participants", "Choose agencies from the list"));
         }
         FormErrors errors = Violations.page(CycleForm.class, parts, problems);
         if (errors.any()) {
@@ -336,11 +332,40 @@ public class CycleAdminService {
         return problems;
     }
 
+    /** A change of dates must keep the cycle's year-2 checkpoints after the self-assessment is due and by the close. */
+    private static List<InputProblem> checkpointsOutside(Cycle cycle, LocalDate due, LocalDate closes) {
+        List<InputProblem> problems = new ArrayList<>();
+        for (Checkpoint checkpoint : Checkpoint.forCycle(cycle)) {
+            String named = "The year 2 checkpoint " + checkpoint.title + " (" + TemplateExtensions.format(checkpoint.dueOn) + ")";
+            if (due != null && !checkpoint.dueOn.isAfter(due)) {
+                problems.add(new InputProblem("year1Due", named + " must stay after the self-assessment is due: change it first"));
+            } else if (closes != null && checkpoint.dueOn.isAfter(closes)) {
+                problems.add(new InputProblem("closes", named + " must stay on or before the cycle closes: change it first"));
+            }
+        }
+        return problems;
+    }
+
     private static LocalDate required(LocalDate date, String field, String message, List<InputProblem> problems, boolean empty) {
         if (empty) {
             problems.add(new InputProblem(field, message));
         }
         return date;
+    }
+
+    /** The agencies whose ids were ticked, or null when one of them is not among those offered. */
+    private static List<Agency> chosen(List<String> ids, List<Agency> offered) {
+        Map<Long, Agency> byId = offered.stream().collect(Collectors.toMap(a -> a.id, a -> a));
+        List<Agency> chosen = new ArrayList<>();
+        for (String value : ids == null ? List.<String>of() : ids) {
+            Long id = number(value);
+            Agency agency = id == null ? null : byId.get(id);
+            if (agency == null) {
+                return null;
+            }
+            chosen.add(agency);
+        }
+        return chosen;
     }
 
     private void setParticipants(Cycle cycle, List<Agency> chosen) {
@@ -391,16 +416,8 @@ public class CycleAdminService {
     public Added addParticipants(long id, List<String> agencyIds) {
         Cycle cycle = changeable(id);
         List<Agency> candidates = notTakingPart(cycle);
-        Map<Long, Agency> byId = candidates.stream().collect(Collectors.toMap(a -> a.id, a -> a));
-        List<Agency> chosen = new ArrayList<>();
-        for (String value : agencyIds == null ? List.<String>of() : agencyIds) {
-            Long agencyId = number(value);
-            Agency agency = agencyId == null ? null : byId.get(agencyId);
-            if (agency != null) {
-                chosen.add(agency);
-            }
-        }
-        if (chosen.isEmpty()) {
+        List<Agency> chosen = chosen(agencyIds, candidates);
+        if (chosen == null || chosen.isEmpty()) {
             return new Added(0, new ParticipantsPage(cycle, groups(candidates),
                     FormErrors.none().add("participants", "Choose at least one agency to add")));
         }

@@ -367,6 +367,12 @@ class CycleAdminTest {
         WebSession lead = WebSession.signedIn(plan.lead().email);
         lead.get(plan.path()).then().statusCode(200).body(containsString("Progress update by Easter"));
 
+        // the draft's dates cannot move past its checkpoints
+        admin.get("/admin/cycles/" + id + "/edit").then().statusCode(200);
+        Map<String, String> later = withDate(form(cycle.name, cycle.tool.id, cycle.year1Opens), "year1Due", cycle.year1Due.plusDays(90));
+        post(admin, "/admin/cycles/" + id + "/edit", later, List.of()).then().statusCode(400)
+                .body(containsString("The year 2 checkpoint Progress update by Easter"));
+
         admin.post(base + "/" + checkpointId + "/delete", Map.of()).then().statusCode(303);
         lead.get(plan.path()).then().statusCode(200).body(not(containsString("Progress update by Easter")));
         assertTrue(actions(id).containsAll(List.of("Added year-2 checkpoint", "Changed year-2 checkpoint", "Deleted year-2 checkpoint")));
