@@ -121,12 +121,15 @@ public class AssessmentService {
         return new SubmittedPage(work, version);
     }
 
-    /** The lead's assessment for the live cycle, created (not started) the first time they open it. */
+    /**
+     * The lead's assessment for the live cycle, created (not started) the first time they open it; 404 when there is
+     * no live cycle or the lead's agency does not take part in it.
+     */
     @Transactional
     public Assessment openForCurrentLead() {
         User lead = currentUser.user();
         Cycle cycle = Cycle.liveOn(clock.today());
-        if (lead.agency == null || cycle == null) {
+        if (lead.agency == null || cycle == null || !cycle.takesPart(lead.agency)) {
             throw new NotFoundException();
         }
         Assessment assessment = Assessment.findFor(lead.agency, cycle);

@@ -56,8 +56,12 @@ public final class AssessmentWork {
         return answersByQuestion.get(question.id);
     }
 
+    /**
+     * The agency's due date: the cycle's (which "extend for everyone" moves), or the agency's own extension while that
+     * is later; an own extension that ends earlier than the cycle's due date has become moot.
+     */
     public LocalDate due() {
-        return extension != null ? extension.newDue : cycle.year1Due;
+        return extension != null && extension.newDue.isAfter(cycle.year1Due) ? extension.newDue : cycle.year1Due;
     }
 
     public Standard standard(String code) {

@@ -21,6 +21,7 @@ import org.s11portal.agency.Sector;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.cycle.CycleAgency;
 import org.s11portal.reminder.Reminders;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
@@ -129,6 +130,8 @@ public class DemoData {
         live.tool = tool;
         alignLiveCycle(live);
         live.persist();
+        CycleAgency.add(historical, agencies);
+        CycleAgency.add(live, agencies);
         String passwordHash = demoPasswordHash();
         List<User> users = loadUsers(agencies, passwordHash);
         enrolTwoStep(users);
@@ -207,6 +210,8 @@ public class DemoData {
         cycle.year2Due = LocalDate.of(2022, 3, 31);
         cycle.closes = LocalDate.of(2022, 9, 30);
         cycle.takeupTargetPct = 30;
+        cycle.lettersBy = LocalDate.of(2021, 4, 30);
+        cycle.plannedPanelDates.addAll(List.of(LocalDate.of(2021, 2, 24), LocalDate.of(2021, 3, 10)));
         cycle.persist();
         return cycle;
     }
@@ -224,6 +229,9 @@ public class DemoData {
         cycle.year2Due = cycle.year1Due.plusMonths(9);
         cycle.closes = cycle.year1Opens.plusYears(2).minusDays(1);
         cycle.takeupTargetPct = 40;
+        cycle.lettersBy = cycle.year1Due.plusWeeks(12);
+        cycle.plannedPanelDates.clear();
+        cycle.plannedPanelDates.addAll(List.of(cycle.year1Due.plusWeeks(4), cycle.year1Due.plusWeeks(6)));
         int year = cycle.year1Opens.getYear();
         cycle.name = year + "–" + String.format("%02d", (year + 2) % 100) + " " + LIVE_CYCLE_MARKER;
     }

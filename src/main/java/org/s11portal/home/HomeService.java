@@ -60,8 +60,9 @@ public class HomeService {
         }
     }
 
+    /** {@code takingPart} is false when the live cycle leaves the lead's agency out (then it has no self-assessment in it). */
     public record LeadHome(Agency agency, Deadline deadline, AssessmentState state, Long assessmentId,
-            List<MonitoringService.LeadPlan> yearTwo) {
+            List<MonitoringService.LeadPlan> yearTwo, boolean takingPart) {
     }
 
     public record ModeratorHome(Deadline deadline, List<ReviewQueue.Waiting> waiting, List<AgencyRow> rows,
@@ -80,8 +81,10 @@ public class HomeService {
         Agency agency = currentUser.user().agency;
         Deadline deadline = liveDeadline().orElse(null);
         Assessment assessment = deadline == null ? null : Assessment.findFor(agency, deadline.cycle());
+        boolean takingPart = deadline == null || assessment != null || deadline.cycle().takesPart(agency);
         AssessmentState state = deadline == null ? null : assessment == null ? AssessmentState.NOT_STARTED : assessment.state;
-        return new LeadHome(agency, deadline, state, assessment == null ? null : assessment.id, monitoring.leadPlans(agency));
+        return new LeadHome(agency, takingPart ? deadline : null, state, assessment == null ? null : assessment.id,
+                monitoring.leadPlans(agency), takingPart);
     }
 
     @Transactional

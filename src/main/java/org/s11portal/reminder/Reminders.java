@@ -74,7 +74,7 @@ public class Reminders {
 
     @Transactional
     public Written run(LocalDate today) {
-        List<Cycle> live = Cycle.list("year1Opens <= ?1 and closes >= ?1", today);
+        List<Cycle> live = Cycle.runningOn(today);
         if (live.isEmpty()) {
             return new Written(0, 0, 0, 0);
         }
@@ -89,10 +89,12 @@ public class Reminders {
         Map<String, LocalDate> extended = new HashMap<>();
         DeadlineExtension.<DeadlineExtension>list("cycle in ?1 order by grantedAt, id", live)
                 .forEach(e -> extended.put(e.agency.id + ":" + e.cycle.id, e.newDue));
+        // an agency's own extension counts only while it is later than the cycle's due date (which "extend for everyone" moves)
         Leads leads = Leads.of(open.stream().map(a -> a.agency.id).toList());
         int written = 0;
         for (Assessment assessment : open) {
-            LocalDate due = extended.getOrDefault(assessment.agency.id + ":" + assessment.cycle.id, assessment.cycle.year1Due);
+            LocalDate own = extended.get(assessment.agency.id + ":" + assessment.cycle.id);
+            LocalDate due = own != null && own.isAfter(assessment.cycle.year1Due) ? own : assessment.cycle.year1Due;
             written += chase(due, today, leads.of(assessment.agency.id), (step, lead) -> emails.assessmentDue(assessment, due, step, lead));
         }
         return written;
@@ -100,14 +102,15 @@ public class Reminders {
 
     private int actionPlansDue(LocalDate today) {
         List<Object[]> rows = entityManager.createQuery("""
-                select a, min(l.issuedAt) from FeedbackLetter l join l.assessment a join fetch a.agency
+                select a, min(l.issuedAt) from FeedbackLetter l join l.assessment a join fetch a.agency join fetch a.cycle
                 where a.state = ?1 and l.issuedAt is not null group by a""", Object[].class)
                 .setParameter(1, AssessmentState.FEEDBACK_ISSUED).getResultList();
         Leads leads = Leads.of(rows.stream().map(r -> ((Assessment) r[0]).agency.id).toList());
         int written = 0;
         for (Object[] row : rows) {
             Assessment assessment = (Assessment) row[0];
-            LocalDate due = ActionPlanDue.afterLetterIssuedOn(LocalDate.ofInstant((java.time.Instant) row[1], config.timezone()));
+            LocalDate due = ActionPlanDue.afterLetterIssuedOn(LocalDate.ofInstant((java.time.Instant) row[1], config.timezone()),
+                    assessment.cycle);
             written += chase(due, today, leads.of(assessment.agency.id), (step, lead) -> emails.actionPlanDue(assessment, due, step, lead));
         }
         return written;

@@ -417,6 +417,14 @@ class EveryPage {
         routes.add(new Route("/admin/letter-templates/JOINT/edit", Set.of(HIPS_ADMIN), true));
         routes.add(new Route("/admin/audit-log", Set.of(ADMIN, HIPS_ADMIN), true));
         routes.add(new Route("/account/two-step", ALL, true));
+        String cycle = "/admin/cycles/" + r.cycle.id;
+        routes.add(new Route("/admin/cycles", Set.of(ADMIN, HIPS_ADMIN), true));
+        routes.add(new Route("/admin/cycles/new", Set.of(HIPS_ADMIN), true));
+        routes.add(new Route(cycle, Set.of(ADMIN, HIPS_ADMIN), true));
+        routes.add(new Route(cycle + "?done=opened", Set.of(ADMIN, HIPS_ADMIN), true));
+        for (String change : List.of("/extend", "/close", "/participants", "/checkpoints/new")) {
+            routes.add(new Route(cycle + change, Set.of(HIPS_ADMIN), true));
+        }
         for (OutboxMessage email : OutboxRows.aboutAgency(r.agency.id)) {
             routes.add(new Route("/emails/" + email.id, Set.of(ADMIN, HIPS_ADMIN), true));
             // the HTML part alone, shown in the email's page: not a page of the layout

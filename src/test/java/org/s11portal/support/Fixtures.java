@@ -23,6 +23,7 @@ import org.s11portal.assessment.AssessmentState;
 import org.s11portal.assessment.Rating;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.cycle.CycleAgency;
 import org.s11portal.cycle.DeadlineExtension;
 import org.s11portal.survey.SurveyDefinition;
 import org.s11portal.survey.SurveyLinkCache;
@@ -80,12 +81,19 @@ public class Fixtures {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A voluntary-sector agency with a unique name, in no area unless told, with no headcount given yet. */
+    /**
+     * A voluntary-sector agency with a unique name, in no area unless told, with no headcount given yet. It takes part
+     * in the cycle live today and in the open cycles opened lately or opening later (as an admin adds a new agency to
+     * a cycle from the cycle's page).
+     */
     public AgencyBuilder anAgency() {
         return new AgencyBuilder();
     }
 
-    /** A cycle running today: opened 10 days ago, year 1 and the survey due in 20 days, on a tool of its own. */
+    /**
+     * A cycle running today (OPEN): opened 10 days ago, year 1 and the survey due in 20 days, on a tool of its own,
+     * with every active agency taking part (the admins' default).
+     */
     public CycleBuilder aCycle() {
         return new CycleBuilder();
     }
@@ -263,6 +271,16 @@ public class Fixtures {
                 agency.sector = Sector.VOLUNTARY_SECTOR;
                 areas.forEach(area -> agency.areas.add(Partnership.of(area)));
                 agency.persist();
+                // it takes part in the open cycles this class made (opened at most 45 days ago, or opening later) and the live one
+                LocalDate today = clock.today();
+                Cycle.getEntityManager().createNativeQuery("insert into cycle_agency (cycle_id, agency_id, added_at)"
+                        + " select id, ?1, ?2 from cycle where status = 'OPEN' and closes >= ?3 and year1_opens >= ?4")
+                        .setParameter(1, agency.id).setParameter(2, clock.now()).setParameter(3, today)
+                        .setParameter(4, today.minusDays(45)).executeUpdate();
+                Cycle live = Cycle.liveOn(today);
+                if (live != null) {
+                    CycleAgency.add(live, List.of(agency));
+                }
                 return agency;
             });
         }
@@ -271,6 +289,20 @@ public class Fixtures {
     public final class CycleBuilder {
         private int standards;
         private int questionsEach;
+        private Cycle.Status status = Cycle.Status.OPEN;
+        private boolean withParticipants = true;
+
+        /** In this status instead of OPEN (a DRAFT or CLOSED cycle is never live). */
+        public CycleBuilder inStatus(Cycle.Status status) {
+            this.status = status;
+            return this;
+        }
+
+        /** With no agency taking part. */
+        public CycleBuilder withoutParticipants() {
+            this.withParticipants = false;
+            return this;
+        }
 
         /** Two standards of two questions each (codes T1, T1.Q1 ...); without it the tool has none. */
         public CycleBuilder withTool() {
@@ -303,7 +335,14 @@ public class Fixtures {
                 cycle.year2Due = today.plusMonths(10);
                 cycle.closes = today.plusYears(2);
                 cycle.takeupTargetPct = 40;
+                cycle.lettersBy = today.plusDays(80);
+                cycle.status = status;
                 cycle.persist();
+                if (withParticipants) {
+                    Cycle.getEntityManager().createNativeQuery("insert into cycle_agency (cycle_id, agency_id, added_at)"
+                            + " select ?1, id, ?2 from agency where archived_at is null")
+                            .setParameter(1, cycle.id).setParameter(2, clock.now()).executeUpdate();
+                }
                 return cycle;
             });
         }
@@ -368,6 +407,8 @@ public class Fixtures {
                 assessment.agency = Agency.findById(forAgency.id);
                 assessment.cycle = Cycle.findById(inCycle.id);
                 assessment.persist();
+                // an agency with an assessment in a cycle takes part in it
+                CycleAgency.add(assessment.cycle, List.of(assessment.agency));
                 for (AssessmentLifecycle.Move move : AssessmentLifecycle.path(assessment.state, state)) {
                     lifecycle.move(assessment, move, AssessmentLifecycle.Actor.system(), "Test fixture");
                 }
