@@ -39,6 +39,10 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class ToolAdminResource {
 
+    /** The file name under which the shipped HIPS 2020 tool is offered for download. */
+    static final String SHIPPED_TOOL_FILE = "hips-section-11-tool-2020.json";
+
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(ToolAdminService.ListPage page, String done);
@@ -93,6 +97,20 @@ public class ToolAdminResource {
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"s11-tool-" + tools.page(id).tool().version + ".json\"")
                 .build();
+    }
+
+    /**
+     * The HIPS 2020 tool that comes with the portal (the demo data loads the same file), as a tool file to import: on an
+     * empty production database this is where the first version comes from.
+     */
+    @GET
+    @Path("import/" + SHIPPED_TOOL_FILE)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response shippedTool() throws IOException {
+        try (var in = ToolAdminResource.class.getResourceAsStream("/demo/tool-2020.json")) {
+            return Response.ok(in.readAllBytes(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .header("Content-Disposition", "attachment; filename=\"" + SHIPPED_TOOL_FILE + "\"").build();
+        }
     }
 
     @GET

@@ -13,7 +13,12 @@ public enum UserAction {
             "A new invitation has been sent. The earlier link no longer works."),
     SEND_PASSWORD_RESET("send-password-reset", "Send password reset link", "Sent password reset link",
             "A link to choose a new password, valid for 1 hour, is emailed to them. Their password works until they use it.",
-            "A password reset link has been sent.");
+            "A password reset link has been sent."),
+    RESET_TWO_STEP("reset-two-step", "Reset two-step sign-in", "Reset two-step sign-in",
+            "For someone who has lost their authenticator app and their recovery codes. Their app's codes and recovery"
+                    + " codes stop working and their sessions end; at their next sign-in they set up two-step sign-in"
+                    + " again (moderators and admins must).",
+            "Two-step sign-in has been reset: they set it up again at their next sign-in.");
 
     public final String path;
     public final String label;

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.s11portal.account.AccessScope;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.Roles;
+import org.s11portal.account.TwoStepService;
 import org.s11portal.account.User;
 import org.s11portal.account.UserSession;
 import org.s11portal.agency.Agency;
@@ -53,6 +54,9 @@ public class UserAdminService {
 
     @Inject
     AdminLog adminLog;
+
+    @Inject
+    TwoStepService twoStep;
 
     @Inject
     EntityManager entityManager;
@@ -287,6 +291,9 @@ public class UserAdminService {
         }
         Instant now = clock.now();
         Map<String, Object> before = fields(user);
+        if (action == UserAction.RESET_TWO_STEP) {
+            before.put("twoStepSignIn", "set up");
+        }
         switch (action) {
             case DEACTIVATE -> {
                 user.active = false;
@@ -297,8 +304,16 @@ public class UserAdminService {
             case REACTIVATE -> user.active = true;
             case RESEND_INVITATION -> sendInvitation(user, admin().displayName);
             case SEND_PASSWORD_RESET -> userEmails.passwordReset(user, tokens.issue(user, Purpose.PASSWORD_RESET));
+            case RESET_TWO_STEP -> {
+                twoStep.reset(user.id);
+                endSessions(user, now);
+            }
         }
-        adminLog.record(action.logged, subject(user), before, fields(user));
+        Map<String, Object> after = fields(user);
+        if (action == UserAction.RESET_TWO_STEP) {
+            after.put("twoStepSignIn", "not set up");
+        }
+        adminLog.record(action.logged, subject(user), before, after);
         return null;
     }
 
@@ -313,6 +328,9 @@ public class UserAdminService {
                     ? "Only an invitation not yet accepted can be sent again, and only to an active account" : null;
             case SEND_PASSWORD_RESET -> status != UserStatus.ACTIVE
                     ? "A password reset link can be sent only to an active account that has set a password" : null;
+            case RESET_TWO_STEP -> user.id.equals(admin().id)
+                    ? "You cannot reset your own two-step sign-in: ask another admin"
+                    : !twoStep.isSetUp(user.id) ? "This account has no two-step sign-in to reset" : null;
         };
     }
 

@@ -258,9 +258,16 @@ public class Fixtures {
 
     public final class AgencyBuilder {
         private final List<Area> areas = new ArrayList<>();
+        private boolean inCycles = true;
 
         public AgencyBuilder inAreas(Area... areas) {
             this.areas.addAll(Arrays.asList(areas));
+            return this;
+        }
+
+        /** A new agency no cycle has heard of yet: one with no history at all. */
+        public AgencyBuilder inNoCycle() {
+            inCycles = false;
             return this;
         }
 
@@ -271,6 +278,9 @@ public class Fixtures {
                 agency.sector = Sector.VOLUNTARY_SECTOR;
                 areas.forEach(area -> agency.areas.add(Partnership.of(area)));
                 agency.persist();
+                if (!inCycles) {
+                    return agency;
+                }
                 // it takes part in the open cycles this class made (opened at most 45 days ago, or opening later) and the live one
                 LocalDate today = clock.today();
                 Cycle.getEntityManager().createNativeQuery("insert into cycle_agency (cycle_id, agency_id, added_at)"

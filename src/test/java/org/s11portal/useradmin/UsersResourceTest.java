@@ -40,7 +40,8 @@ class UsersResourceTest {
     @Inject
     PageCost cost;
 
-    static final List<String> ACTIONS = List.of("deactivate", "reactivate", "resend-invitation", "send-password-reset");
+    static final List<String> ACTIONS = List.of("deactivate", "reactivate", "resend-invitation", "send-password-reset",
+            "reset-two-step");
 
     static String email() {
         return Fixtures.unique("person").replace(" ", "-") + "@example.org";
@@ -208,6 +209,36 @@ class UsersResourceTest {
         List<AdminChange> log = UserLinks.logged(lead.id);
         assertEquals(List.of("Deactivated user", "Reactivated user"), log.stream().map(c -> c.action).toList());
         assertTrue(log.get(0).beforeJson.contains("\"Active\"") && log.get(0).afterJson.contains("\"Deactivated\""));
+    }
+
+    @Test
+    void anAdminResetsALostTwoStepSignInAndTheModeratorSetsItUpAgain() {
+        User moderator = fixtures.moderator(Area.HAMPSHIRE);
+        WebSession moderatorSession = WebSession.signedIn(moderator.email);
+        User hampshireAdmin = fixtures.admin(Area.HAMPSHIRE);
+        WebSession admin = WebSession.signedIn(hampshireAdmin.email);
+
+        admin.get("/admin/users/" + moderator.id).then().statusCode(200)
+                .body(containsString("/admin/users/" + moderator.id + "/reset-two-step"));
+        admin.get("/admin/users/" + moderator.id + "/reset-two-step").then().statusCode(200)
+                .body(containsString("lost their authenticator app"));
+        Response done = admin.post("/admin/users/" + moderator.id + "/reset-two-step", Map.of());
+        assertEquals(303, done.statusCode());
+        admin.get(done.header("Location")).then().statusCode(200).body(containsString("Two-step sign-in has been reset"))
+                .body(not(containsString("/admin/users/" + moderator.id + "/reset-two-step"")));
+
+        assertEquals(302, moderatorSession.get("/home").statusCode(), "their sessions ended");
+        Response password = WebSession.anonymous().withoutTwoStepHelp().signIn(moderator.email, Fixtures.PASSWORD);
+        assertTrue(password.header("Location").startsWith("/sign-in/two-step/set-up"), password.header("Location"));
+        AdminChange logged = UserLinks.logged(moderator.id).get(0);
+        assertEquals("Reset two-step sign-in", logged.action);
+        assertTrue(logged.beforeJson.contains("\"set up\"") && logged.afterJson.contains("\"not set up\""));
+
+        // not their own, and not an account with nothing to reset
+        admin.post("/admin/users/" + hampshireAdmin.id + "/reset-two-step", Map.of()).then().statusCode(409)
+                .body(containsString("You cannot reset your own two-step sign-in"));
+        admin.post("/admin/users/" + moderator.id + "/reset-two-step", Map.of()).then().statusCode(409)
+                .body(containsString("no two-step sign-in to reset"));
     }
 
     @Test
