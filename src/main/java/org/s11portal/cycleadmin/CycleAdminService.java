@@ -173,6 +173,11 @@ public class CycleAdminService {
         public String action() {
             return cycle == null ? "/admin/cycles/new" : "/admin/cycles/" + cycle.id + "/edit";
         }
+
+        /** How many active agencies "every active agency" means. */
+        public int agencyCount() {
+            return agencies.stream().mapToInt(group -> group.agencies().size()).sum();
+        }
     }
 
     public sealed interface Saved permits Done, Refused {
@@ -192,15 +197,23 @@ public class CycleAdminService {
         form.takeupTargetPct = "40";
         form.actionPlanWeeks = String.valueOf(Cycle.DEFAULT_ACTION_PLAN_WEEKS);
         List<Agency> active = activeAgencies();
-        form.participants = active.stream().map(a -> String.valueOf(a.id)).toList();
+        form.which = CycleForm.ALL_AGENCIES;
         return new FormPage(null, form, publishedTools(), groups(active), FormErrors.none());
     }
 
     @Transactional
     public FormPage editForm(long id) {
         Cycle cycle = draft(id);
-        return new FormPage(cycle, CycleForm.of(cycle, CycleAgency.agencyIds(cycle)), publishedTools(),
-                groups(activeAgencies()), FormErrors.none());
+        List<Agency> active = activeAgencies();
+        List<Long> taking = CycleAgency.agencyIds(cycle);
+        CycleForm form = CycleForm.of(cycle, taking);
+        if (taking.containsAll(active.stream().map(a -> a.id).toList())) {
+            form.which = CycleForm.ALL_AGENCIES;
+            form.participants = List.of();
+        } else {
+            form.which = CycleForm.CHOSEN_AGENCIES;
+        }
+        return new FormPage(cycle, form, publishedTools(), groups(active), FormErrors.none());
     }
 
     @Transactional
@@ -247,7 +260,7 @@ public class CycleAdminService {
             problems.add(new InputProblem("actionPlanWeeks",
                     "Enter the weeks as a whole number from 1 to " + MAX_ACTION_PLAN_WEEKS));
         }
-        List<Agency> chosen = chosen(form.participants, active);
+        List<Agency> chosen = form.allAgencies() ? active : chosen(form.participants, active);
         if (chosen == null) {
             problems.add(new InputProblem("participants", "Choose agencies from the list"));
         }

@@ -127,8 +127,18 @@ public class CycleForm {
     @RestForm
     public String actionPlanWeeks;
 
+    /**
+     * Which agencies take part: {@link #ALL_AGENCIES} (the default: the form then posts no agency at all, however many
+     * there are) or {@link #CHOSEN_AGENCIES}, those ticked in {@link #participants}.
+     */
+    @RestForm
+    public String which = ALL_AGENCIES;
+
     @RestForm
     public List<String> participants = new ArrayList<>();
+
+    public static final String ALL_AGENCIES = "all";
+    public static final String CHOSEN_AGENCIES = "chosen";
 
     /** The dates as typed, each checked to be a real date by {@link GovUkDate}. */
     public record Dates(
@@ -215,6 +225,11 @@ public class CycleForm {
 
     public boolean choseTool(long toolId) {
         return String.valueOf(toolId).equals(tool == null ? null : tool.strip());
+    }
+
+    /** Whether every active agency takes part, rather than only those ticked. */
+    public boolean allAgencies() {
+        return !CHOSEN_AGENCIES.equals(which);
     }
 
     public boolean chose(long agencyId) {

@@ -59,8 +59,7 @@ class CycleAdminBrowserTest extends BrowserTest {
 
         admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create a cycle")).click();
         admin.waitForURL("**/admin/cycles/new");
-        assertTrue(admin.locator("input[name=participants][value='" + agency.id + "']").isChecked(),
-                "every active agency is ticked");
+        assertTrue(admin.locator("#which").isChecked(), "every active agency takes part by default");
         Browser.assertAccessible(admin);
         admin.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
         admin.locator("input[name=tool][value='" + tool + "']").check();
