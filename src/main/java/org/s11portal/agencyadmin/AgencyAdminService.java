@@ -20,6 +20,7 @@ import org.s11portal.audit.AdminLog;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.InputProblem;
+import org.s11portal.common.web.Paging;
 import org.s11portal.common.web.Violations;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,31 +96,7 @@ public class AgencyAdminService {
         }
     }
 
-    public record ListPage(List<Row> rows, Filter filter, List<Option> sectors, int page, int pages, long total) {
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < pages;
-        }
-
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
-        }
-
-        public long first() {
-            return (long) (page - 1) * PAGE_SIZE + 1;
-        }
-
-        public long last() {
-            return first() + rows.size() - 1;
-        }
+    public record ListPage(List<Row> rows, Filter filter, List<Option> sectors, Paging paging) {
     }
 
     /** An agency's page: its leads, and what history it has (none: it may be deleted). */
@@ -189,11 +166,10 @@ public class AgencyAdminService {
         var count = entityManager.createQuery("select count(a) from Agency a" + where, Long.class);
         parameters.forEach(count::setParameter);
         long total = count.getSingleResult();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(Math.max(requested, 1), pages);
+        Paging paging = Paging.of(total, requested, PAGE_SIZE);
         var idQuery = entityManager.createQuery("select a.id from Agency a" + where + " order by a.name, a.id", Long.class);
         parameters.forEach(idQuery::setParameter);
-        List<Long> ids = idQuery.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
+        List<Long> ids = idQuery.setFirstResult(paging.offset()).setMaxResults(PAGE_SIZE).getResultList();
         List<Row> rows = new ArrayList<>();
         if (!ids.isEmpty()) {
             // each with its areas in one statement, and every lead of the page in another
@@ -202,7 +178,7 @@ public class AgencyAdminService {
             Map<Long, List<Lead>> leads = leadsOf(ids);
             agencies.forEach(a -> rows.add(new Row(a, leads.getOrDefault(a.id, List.of()))));
         }
-        return new ListPage(rows, filter, sectorOptions(), page, pages, total);
+        return new ListPage(rows, filter, sectorOptions(), paging);
     }
 
     @Transactional

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.agency.Partnership;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.web.Paging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,32 +84,7 @@ public class AuditLogService {
     }
 
     /** One page of entries, newest first, and the record types there are to filter by. */
-    public record LogPage(List<AdminChange> entries, int page, int pages, long total, List<String> recordTypes,
-            Filter filter) {
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < pages;
-        }
-
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
-        }
-
-        public long first() {
-            return (long) (page - 1) * PAGE_SIZE + 1;
-        }
-
-        public long last() {
-            return first() + entries.size() - 1;
-        }
+    public record LogPage(List<AdminChange> entries, Paging paging, List<String> recordTypes, Filter filter) {
 
         /** The address of another page with the same filters, up to its page number. */
         public String pageLink() {
@@ -157,9 +133,8 @@ public class AuditLogService {
         }
         PanacheQuery<AdminChange> query = AdminChange.find(where + " order by c.changedAt desc, c.id desc", parameters);
         long total = query.count();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(Math.max(requested, 1), pages);
-        List<AdminChange> entries = query.page(Page.of(page - 1, PAGE_SIZE)).list();
+        Paging paging = Paging.of(total, requested, PAGE_SIZE);
+        List<AdminChange> entries = query.page(Page.of(paging.index(), PAGE_SIZE)).list();
         var typesQuery = entityManager.createQuery("select distinct c.recordType from AdminChange c"
                 + (scope == null ? "" : " where c.partnershipIds like :partnership") + " order by c.recordType",
                 String.class);
@@ -167,7 +142,7 @@ public class AuditLogService {
             typesQuery.setParameter("partnership", "%," + scope.id + ",%");
         }
         List<String> types = typesQuery.getResultList();
-        return new LogPage(entries, page, pages, total, types, filter);
+        return new LogPage(entries, paging, types, filter);
     }
 
     /** One entry with its before and after fields, if the admin may read it; otherwise 404. */

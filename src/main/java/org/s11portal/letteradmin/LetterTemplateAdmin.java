@@ -11,6 +11,7 @@ import org.s11portal.agency.Area;
 import org.s11portal.agency.Partnership;
 import org.s11portal.audit.AdminLog;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.web.Paging;
 import org.s11portal.letter.LetterContent;
 import org.s11portal.letter.LetterKind;
 import org.s11portal.letter.LetterTemplate;
@@ -65,23 +66,7 @@ public class LetterTemplateAdmin {
     }
 
     /** A template's page: its current version and the older ones, newest first, {@value #PAGE_SIZE} to a page. */
-    public record TemplatePage(TemplateRow template, List<LetterTemplate> versions, int page, int pages) {
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < pages;
-        }
-
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
-        }
-
+    public record TemplatePage(TemplateRow template, List<LetterTemplate> versions, Paging paging) {
         public String pageParameter() {
             return template.path() + "?page=";
         }
@@ -174,11 +159,10 @@ public class LetterTemplateAdmin {
     @Transactional
     public TemplatePage page(String scopeKey, int page) {
         TemplateRow row = readable(scopeKey);
-        int pages = Math.max(1, (row.current().version + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.min(Math.max(page, 1), pages);
+        Paging paging = Paging.of(row.current().version, page, PAGE_SIZE);
         List<LetterTemplate> versions = LetterTemplate.find("scopeKey = ?1 order by version desc", scopeKey)
-                .page(io.quarkus.panache.common.Page.of(shown - 1, PAGE_SIZE)).list();
-        return new TemplatePage(row, versions, shown, pages);
+                .page(io.quarkus.panache.common.Page.of(paging.index(), PAGE_SIZE)).list();
+        return new TemplatePage(row, versions, paging);
     }
 
     @Transactional

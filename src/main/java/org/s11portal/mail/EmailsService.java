@@ -6,6 +6,7 @@ import java.util.List;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
 import org.s11portal.agency.Partnership;
+import org.s11portal.common.web.Paging;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -38,31 +39,7 @@ public class EmailsService {
     }
 
     /** One page of the newest emails (page 1 is the newest). */
-    public record EmailsPage(Backlog backlog, List<OutboxMessage> emails, int page, int pages, long total) {
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < pages;
-        }
-
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
-        }
-
-        public long first() {
-            return (long) (page - 1) * PAGE_SIZE + 1;
-        }
-
-        public long last() {
-            return first() + emails.size() - 1;
-        }
+    public record EmailsPage(Backlog backlog, List<OutboxMessage> emails, Paging paging) {
     }
 
     @Transactional
@@ -82,10 +59,9 @@ public class EmailsService {
         PanacheQuery<OutboxMessage> all = OutboxMessage.find("from OutboxMessage m where 1 = 1" + scope.and()
                 + " order by m.id desc", scope.parameters());
         long total = all.count();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(Math.max(requested, 1), pages);
-        List<OutboxMessage> emails = all.page(Page.of(page - 1, PAGE_SIZE)).list();
-        return new EmailsPage(backlog, emails, page, pages, total);
+        Paging paging = Paging.of(total, requested, PAGE_SIZE);
+        List<OutboxMessage> emails = all.page(Page.of(paging.index(), PAGE_SIZE)).list();
+        return new EmailsPage(backlog, emails, paging);
     }
 
     /** One email, if the admin may see it; otherwise 404. */

@@ -16,6 +16,7 @@ import org.s11portal.audit.AdminLog;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.InputProblem;
+import org.s11portal.common.web.Paging;
 import org.s11portal.common.web.Violations;
 import org.s11portal.tool.Question;
 import org.s11portal.tool.Standard;
@@ -73,22 +74,7 @@ public class ToolAdminService {
     public record ToolRow(Tool tool, long standards, long questions, List<String> cycles) {
     }
 
-    public record ListPage(List<ToolRow> rows, boolean canChange, Tool latestPublished, int page, int pages) {
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < pages;
-        }
-
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
-        }
+    public record ListPage(List<ToolRow> rows, boolean canChange, Tool latestPublished, Paging paging) {
     }
 
     public record StandardView(Standard standard, List<Question> questions) {
@@ -174,9 +160,8 @@ public class ToolAdminService {
     @Transactional
     public ListPage list(int requested) {
         long total = Tool.count();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(Math.max(requested, 1), pages);
-        List<Tool> tools = Tool.<Tool>find("order by createdAt desc, id desc").page(Page.of(page - 1, PAGE_SIZE)).list();
+        Paging paging = Paging.of(total, requested, PAGE_SIZE);
+        List<Tool> tools = Tool.<Tool>find("order by createdAt desc, id desc").page(Page.of(paging.index(), PAGE_SIZE)).list();
         List<Long> ids = tools.stream().map(t -> t.id).toList();
         Map<Long, long[]> counts = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -191,7 +176,7 @@ public class ToolAdminService {
             long[] c = counts.getOrDefault(t.id, new long[2]);
             return new ToolRow(t, c[0], c[1], cycles.getOrDefault(t.id, List.of()));
         }).toList();
-        return new ListPage(rows, isHipsAdmin(), latestPublished(), page, pages);
+        return new ListPage(rows, isHipsAdmin(), latestPublished(), paging);
     }
 
     @Transactional

@@ -17,6 +17,7 @@ import org.s11portal.agency.Partnership;
 import org.s11portal.audit.AdminLog;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
+import org.s11portal.common.web.Paging;
 import org.s11portal.useradmin.OneTimeToken.Purpose;
 
 import io.quarkus.panache.common.Parameters;
@@ -65,31 +66,7 @@ public class UserAdminService {
     }
 
     /** One page of the list, with the filters it was asked for (null: any). */
-    public record UsersPage(List<UserRow> users, String role, String status, int page, int pages, long total) {
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < pages;
-        }
-
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
-        }
-
-        public long first() {
-            return (long) (page - 1) * PAGE_SIZE + 1;
-        }
-
-        public long last() {
-            return first() + users.size() - 1;
-        }
+    public record UsersPage(List<UserRow> users, String role, String status, Paging paging) {
 
         /** The list's address with these filters, ending in {@code page=} for the pagination links. */
         public String pageParameter() {
@@ -155,10 +132,9 @@ public class UserAdminService {
             rows.setParameter(name, value);
         });
         long total = count.getSingleResult();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(Math.max(requested, 1), pages);
-        List<UserRow> users = rows.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList();
-        return new UsersPage(users, roleFilter, statusFilter == null ? null : statusFilter.value, page, pages, total);
+        Paging paging = Paging.of(total, requested, PAGE_SIZE);
+        List<UserRow> users = rows.setFirstResult(paging.offset()).setMaxResults(PAGE_SIZE).getResultList();
+        return new UsersPage(users, roleFilter, statusFilter == null ? null : statusFilter.value, paging);
     }
 
     /** A user's page: the account and the actions it offers the admin. */

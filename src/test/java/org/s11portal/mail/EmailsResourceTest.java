@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.web.Paging;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
 
@@ -164,7 +165,7 @@ class EmailsResourceTest {
     @Test
     void theListRendersWithNothingInTheOutbox() {
         String page = EmailsResource.Templates.list(new EmailsService.EmailsPage(
-                new EmailsService.Backlog(0, null, null, null), List.of(), 1, 1, 0)).render();
+                new EmailsService.Backlog(0, null, null, null), List.of(), Paging.of(0, 1, EmailsService.PAGE_SIZE))).render();
         assertTrue(page.contains("No emails yet."), page);
         assertTrue(page.contains("Nothing is waiting"), page);
         assertTrue(!page.contains("govuk-pagination"), page);
