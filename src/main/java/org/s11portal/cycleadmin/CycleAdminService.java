@@ -21,6 +21,7 @@ import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.template.TemplateExtensions;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.InputProblem;
+import org.s11portal.common.web.Paging;
 import org.s11portal.common.web.Violations;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.cycle.CycleAgency;
@@ -84,26 +85,17 @@ public class CycleAdminService {
     public record Row(Cycle cycle, long participants) {
     }
 
-    public record ListPage(List<Row> rows, int page, int pages, boolean canChange) {
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
-        }
+    public record ListPage(List<Row> rows, Paging paging, boolean canChange) {
     }
 
     /** Every cycle, newest first, 50 a page, each with its number of participants: three statements whatever the count. */
     @Transactional
     public ListPage list(int page) {
-        long total = Cycle.count();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.min(Math.max(page, 1), pages);
+        Paging paging = Paging.of(Cycle.count(), page, PAGE_SIZE);
         List<Cycle> cycles = Cycle.<Cycle>find("select c from Cycle c join fetch c.tool order by c.year1Opens desc, c.id desc")
-                .page(shown - 1, PAGE_SIZE).list();
+                .page(paging.index(), PAGE_SIZE).list();
         Map<Long, Long> counts = participantCounts(cycles);
-        return new ListPage(cycles.stream().map(c -> new Row(c, counts.getOrDefault(c.id, 0L))).toList(), shown, pages,
+        return new ListPage(cycles.stream().map(c -> new Row(c, counts.getOrDefault(c.id, 0L))).toList(), paging,
                 isHipsAdmin());
     }
 

@@ -23,9 +23,8 @@ import org.s11portal.common.config.PortalConfig;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.cycle.CycleAgency;
 import org.s11portal.reminder.Reminders;
-import org.s11portal.tool.Question;
-import org.s11portal.tool.Standard;
 import org.s11portal.tool.Tool;
+import org.s11portal.tooladmin.ToolFile;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,16 +85,6 @@ public class DemoData {
     @Inject
     TwoStepService twoStep;
 
-    record ToolFile(String version, String title, List<StandardFile> standards) {
-    }
-
-    record StandardFile(String code, String title, String reference, String whatGoodLooksLike,
-            List<String> reflectionPrompts, List<String> evidenceExamples, List<QuestionFile> questions) {
-    }
-
-    record QuestionFile(String code, String text, String guidance) {
-    }
-
     record AgencyFile(String name, Sector sector, List<Area> areas, int headcount) {
     }
 
@@ -148,35 +137,19 @@ public class DemoData {
                 DEMO_TWO_STEP_SECRET);
     }
 
+    /** The HIPS 2020 tool, read as the tool file that admins import (docs/administration.md), published. */
     private Tool loadTool() {
-        ToolFile file = read("/demo/tool-2020.json", ToolFile.class);
-        Tool tool = new Tool();
-        tool.version = file.version();
-        tool.title = file.title();
-        tool.status = Tool.Status.PUBLISHED;
-        int standardPosition = 0;
-        for (StandardFile s : file.standards()) {
-            Standard standard = new Standard();
-            standard.tool = tool;
-            standard.code = s.code();
-            standard.position = ++standardPosition;
-            standard.title = s.title();
-            standard.reference = s.reference();
-            standard.goodLooksLike = s.whatGoodLooksLike();
-            standard.reflectionPrompts = String.join("\n", s.reflectionPrompts());
-            standard.evidenceExamples = String.join("\n", s.evidenceExamples());
-            int questionPosition = 0;
-            for (QuestionFile q : s.questions()) {
-                Question question = new Question();
-                question.standard = standard;
-                question.code = q.code();
-                question.position = ++questionPosition;
-                question.text = q.text();
-                question.guidance = q.guidance();
-                standard.questions.add(question);
-            }
-            tool.standards.add(standard);
+        ToolFile.Read read;
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/tool-2020.json")) {
+            read = ToolFile.read(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        if (!read.problems().isEmpty()) {
+            throw new IllegalStateException("The demo tool file has problems: " + read.problems());
+        }
+        Tool tool = read.file().toTool(read.file().version(), read.file().title());
+        tool.status = Tool.Status.PUBLISHED;
         tool.persist();
         return tool;
     }

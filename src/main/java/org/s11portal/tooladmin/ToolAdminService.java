@@ -463,34 +463,7 @@ public class ToolAdminService {
     }
 
     private Tool create(ToolFile file, String version, String title) {
-        Tool tool = new Tool();
-        tool.version = version;
-        tool.title = title;
-        tool.status = Tool.Status.DRAFT;
-        int sp = 0;
-        for (ToolFile.StandardFile s : file.standards()) {
-            Standard standard = new Standard();
-            standard.tool = tool;
-            standard.code = s.code();
-            standard.position = ++sp;
-            standard.title = s.title();
-            standard.reference = s.reference();
-            standard.goodLooksLike = s.whatGoodLooksLike();
-            standard.reflectionPrompts = s.reflectionPrompts().isEmpty() ? null : String.join("\n", s.reflectionPrompts());
-            standard.evidenceExamples = s.evidenceExamples().isEmpty() ? null : String.join("\n", s.evidenceExamples());
-            int qp = 0;
-            for (ToolFile.QuestionFile q : s.questions()) {
-                Question question = new Question();
-                question.standard = standard;
-                question.code = q.code();
-                question.position = ++qp;
-                question.text = q.text();
-                question.guidance = q.guidance();
-                standard.questions.add(question);
-            }
-            tool.standards.add(standard);
-        }
-        tool.retire(file.retiredCodes() == null ? List.of() : file.retiredCodes());
+        Tool tool = file.toTool(version, title);
         tool.persist();
         return tool;
     }

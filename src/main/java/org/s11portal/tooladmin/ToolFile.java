@@ -84,6 +84,39 @@ public record ToolFile(String format, String version, String title, List<Standar
         }
     }
 
+    /** A new draft of this file's standards and questions, in their order, under the given version and title (not persisted). */
+    public Tool toTool(String version, String title) {
+        Tool tool = new Tool();
+        tool.version = version;
+        tool.title = title;
+        tool.status = Tool.Status.DRAFT;
+        int standardPosition = 0;
+        for (StandardFile s : standards) {
+            Standard standard = new Standard();
+            standard.tool = tool;
+            standard.code = s.code();
+            standard.position = ++standardPosition;
+            standard.title = s.title();
+            standard.reference = s.reference();
+            standard.goodLooksLike = s.whatGoodLooksLike();
+            standard.reflectionPrompts = s.reflectionPrompts().isEmpty() ? null : String.join("\n", s.reflectionPrompts());
+            standard.evidenceExamples = s.evidenceExamples().isEmpty() ? null : String.join("\n", s.evidenceExamples());
+            int questionPosition = 0;
+            for (QuestionFile q : s.questions()) {
+                Question question = new Question();
+                question.standard = standard;
+                question.code = q.code();
+                question.position = ++questionPosition;
+                question.text = q.text();
+                question.guidance = q.guidance();
+                standard.questions.add(question);
+            }
+            tool.standards.add(standard);
+        }
+        tool.retire(retiredCodes == null ? List.of() : retiredCodes);
+        return tool;
+    }
+
     /** Reads and checks a file: its format, required fields, lengths, and codes unique and well-formed. */
     public static Read read(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {

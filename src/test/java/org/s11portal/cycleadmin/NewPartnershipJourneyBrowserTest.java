@@ -79,7 +79,7 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
         // the tool: the file that comes with the portal, imported and published
         link(admin, "Tool versions");
         admin.waitForURL("**/admin/tools");
-        link(admin, "Import a tool file");
+        button(admin, "Import a tool file");
         admin.waitForURL("**/admin/tools/import");
         checked(admin, "journey-1-import-tool");
         byte[] shipped = admin.request().get("/admin/tools/import/hips-section-11-tool-2020.json").body();
@@ -91,7 +91,7 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
         button(admin, "Import as a draft");
         admin.waitForURL("**/admin/tools/*?done=imported");
         String toolId = admin.url().replaceFirst("^.*/admin/tools/(\\d+).*$", "$1");
-        link(admin, "Check and publish");
+        button(admin, "Check and publish");
         admin.waitForURL("**/publish");
         checked(admin, "journey-3-tool-publish");
         button(admin, "Publish version " + version);
@@ -113,7 +113,7 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
         // its lead, invited by email
         admin.navigate("/home");
         link(admin, "Users");
-        link(admin, "Invite a user");
+        button(admin, "Invite a user");
         admin.waitForURL("**/admin/users/new");
         admin.getByLabel("Full name").fill("Robin Harbour");
         admin.getByLabel("Email address").fill(leadEmail);
