@@ -81,19 +81,19 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
         admin.waitForURL("**/admin/tools");
         button(admin, "Import a tool file");
         admin.waitForURL("**/admin/tools/import");
-        checked(admin, "journey-1-import-tool");
+        checked(admin, "setup-1-import-tool");
         byte[] shipped = admin.request().get("/admin/tools/import/hips-section-11-tool-2020.json").body();
         String file = new String(shipped, StandardCharsets.UTF_8).replace("\"version\": \"2020.1\"", "\"version\": \"" + version + "\"");
         admin.setInputFiles("#file", new FilePayload("hips-tool.json", "application/json", file.getBytes(StandardCharsets.UTF_8)));
         button(admin, "Check the file");
         admin.waitForURL("**/admin/tools/import/*");
-        checked(admin, "journey-2-tool-check");
+        checked(admin, "setup-2-tool-check");
         button(admin, "Import as a draft");
         admin.waitForURL("**/admin/tools/*?done=imported");
         String toolId = admin.url().replaceFirst("^.*/admin/tools/(\\d+).*$", "$1");
         button(admin, "Check and publish");
         admin.waitForURL("**/publish");
-        checked(admin, "journey-3-tool-publish");
+        checked(admin, "setup-3-tool-publish");
         button(admin, "Publish version " + version);
         admin.waitForURL("**/admin/tools/" + toolId + "*");
 
@@ -108,7 +108,7 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
         admin.getByLabel("Headcount (optional)").fill("42");
         button(admin, "Add agency");
         admin.waitForURL("**/admin/agencies/*?done=created");
-        checked(admin, "journey-4-agency");
+        checked(admin, "setup-4-agency");
 
         // its lead, invited by email
         admin.navigate("/home");
@@ -122,7 +122,7 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
                 .setLabel(agencyName));
         button(admin, "Send invitation");
         admin.waitForURL("**/admin/users/*?done=invited");
-        checked(admin, "journey-5-invited");
+        checked(admin, "setup-5-invited");
         deliver();
         List<MimeMessage> received = server.receivedBy(leadEmail);
         assertEquals(1, received.size(), "one invitation email");
@@ -131,7 +131,7 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
 
         Page lead = browser.newPage();
         lead.navigate(link.group(1));
-        checked(lead, "journey-6-set-password");
+        checked(lead, "setup-6-set-password");
         lead.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(LEAD_PASSWORD);
         lead.getByLabel("Confirm password").fill(LEAD_PASSWORD);
         button(lead, "Set password");
@@ -143,7 +143,7 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
         assertTrue(lead.locator("main").textContent().contains(agencyName));
         assertEquals(0, lead.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start your self-assessment"))
                 .count(), "no cycle yet, so nothing to start");
-        checked(lead, "journey-7-lead-before");
+        checked(lead, "setup-7-lead-before");
 
         // the cycle, opened with every active agency taking part
         String cycleName = Fixtures.unique(CycleAdminTest.PREFIX + " journey");
@@ -166,10 +166,10 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
         admin.waitForURL("**/admin/cycles/*?done=created");
         link(admin, "Check and open the cycle");
         admin.waitForURL("**/open");
-        checked(admin, "journey-8-open-check");
+        checked(admin, "setup-8-open-check");
         button(admin, "Open cycle");
         admin.waitForURL("**?done=opened");
-        checked(admin, "journey-9-opened");
+        checked(admin, "setup-9-opened");
 
         // the lead finds their self-assessment, with the imported tool's standards
         lead.navigate("/home");
@@ -179,7 +179,7 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
         String task = lead.locator("main").textContent();
         assertTrue(task.contains(agencyName), "the agency's own self-assessment");
         assertTrue(task.contains("Information sharing, escalation and whistleblowing"), "a standard of the imported tool");
-        checked(lead, "journey-10-self-assessment");
+        checked(lead, "setup-10-self-assessment");
     }
 
     private static void link(Page page, String name) {
