@@ -18,9 +18,16 @@ import jakarta.persistence.EntityManager;
  * the sign-in counts.
  */
 @ApplicationScoped
-class ResetRequestLimit {
+public class ResetRequestLimit {
 
-    static final Duration WINDOW = Duration.ofHours(1);
+    /** How long a reset count lasts: longer than the sign-in counts that share the table. */
+    public static final Duration WINDOW = Duration.ofHours(1);
+
+    /**
+     * Starts every reset count's key, which no sign-in count's key (64 hex digits) does, so the nightly clean-up can
+     * keep each kind of count for its own window.
+     */
+    public static final String KEY_PREFIX = "r";
     static final int PER_EMAIL = 3;
     static final int PER_ADDRESS = 20;
 
@@ -54,6 +61,6 @@ class ResetRequestLimit {
     }
 
     private static String key(String value) {
-        return OneTimeTokens.hash(value);
+        return KEY_PREFIX + OneTimeTokens.hash(value).substring(KEY_PREFIX.length());
     }
 }

@@ -17,6 +17,7 @@ import org.s11portal.account.UserSession;
 import org.s11portal.agency.Area;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.support.Fixtures;
+import org.s11portal.useradmin.ResetRequestLimit;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,6 +58,49 @@ class HousekeepingTest {
         assertEquals(List.of(0L, 1L), List.of(count("sign_in_attempt", "email", oldAttempt), count("sign_in_attempt", "email", recentAttempt)));
         assertEquals(List.of(0L, 1L), List.of(count("survey_nonce_used", "nonce_hash", expiredNonce), count("survey_nonce_used", "nonce_hash", liveNonce)));
         assertEquals(List.of(0L, 1L), List.of(count("sign_in_counter", "counter_key", endedCount), count("sign_in_counter", "counter_key", currentCount)));
+    }
+
+    @Test
+    void removesWhatAdministrationLeavesBehindOnceItCanNoLongerBeUsed() {
+        Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
+        long user = fixtures.admin(Area.HAMPSHIRE).id;
+        // a reset count lasts an hour, a sign-in count 15 minutes: the clean-up keeps each for its own window
+        String endedReset = signInCount(ResetRequestLimit.KEY_PREFIX + hex().substring(1), now.minus(Duration.ofMinutes(61)));
+        String currentReset = signInCount(ResetRequestLimit.KEY_PREFIX + hex().substring(1), now.minus(Duration.ofMinutes(30)));
+        String oldLink = row("INSERT INTO one_time_token (user_id, purpose, token_hash, created_at, expires_at)"
+                + " VALUES (?1, 'INVITATION', ?2, ?3, ?3)", user, now.minus(Duration.ofDays(31)));
+        String recentLink = row("INSERT INTO one_time_token (user_id, purpose, token_hash, created_at, expires_at)"
+                + " VALUES (?1, 'INVITATION', ?2, ?3, ?3)", user, now.minus(Duration.ofDays(29)));
+        String oldPending = row("INSERT INTO two_step_pending (user_id, token_hash, created_at, expires_at, failures)"
+                + " VALUES (?1, ?2, ?3, ?3, 0)", user, now.minus(Duration.ofDays(2)));
+        String recentPending = row("INSERT INTO two_step_pending (user_id, token_hash, created_at, expires_at, failures)"
+                + " VALUES (?1, ?2, ?3, ?3, 0)", user, now.minus(Duration.ofHours(2)));
+        String expiredImport = row("INSERT INTO agency_import (owner_id, file_name, row_count, rows_json, created_at, expires_at)"
+                + " VALUES (?1, ?2, 0, '[]', ?3, ?3)", user, now.minus(Duration.ofMinutes(1)));
+        String liveImport = row("INSERT INTO agency_import (owner_id, file_name, row_count, rows_json, created_at, expires_at)"
+                + " VALUES (?1, ?2, 0, '[]', ?3, ?3)", user, now.plus(Duration.ofMinutes(30)));
+        String oldTool = row("INSERT INTO tool_import (user_id, content, created_at) VALUES (?1, ?2, ?3)", user,
+                now.minus(Duration.ofHours(25)));
+        String recentTool = row("INSERT INTO tool_import (user_id, content, created_at) VALUES (?1, ?2, ?3)", user,
+                now.minus(Duration.ofHours(23)));
+
+        Housekeeping.Purged purged = housekeeping.purge(now);
+
+        assertTrue(purged.oneTimeLinks() >= 1 && purged.pendingSignIns() >= 1 && purged.uploads() >= 2, purged.toString());
+        assertEquals(List.of(0L, 1L), List.of(count("sign_in_counter", "counter_key", endedReset), count("sign_in_counter", "counter_key", currentReset)));
+        assertEquals(List.of(0L, 1L), List.of(count("one_time_token", "token_hash", oldLink), count("one_time_token", "token_hash", recentLink)));
+        assertEquals(List.of(0L, 1L), List.of(count("two_step_pending", "token_hash", oldPending), count("two_step_pending", "token_hash", recentPending)));
+        assertEquals(List.of(0L, 1L), List.of(count("agency_import", "file_name", expiredImport), count("agency_import", "file_name", liveImport)));
+        assertEquals(List.of(0L, 1L), List.of(count("tool_import", "content", oldTool), count("tool_import", "content", recentTool)));
+    }
+
+    /** Inserts a row with (?1 user, ?2 a unique text, ?3 a time); answers the unique text to find it by. */
+    @Transactional
+    String row(String insert, long userId, Instant at) {
+        String unique = hex();
+        Panache.getEntityManager().createNativeQuery(insert).setParameter(1, userId).setParameter(2, unique)
+                .setParameter(3, at).executeUpdate();
+        return unique;
     }
 
     @Test
@@ -101,9 +145,12 @@ class HousekeepingTest {
         return hash;
     }
 
-    @Transactional
     String signInCount(Instant windowStartedAt) {
-        String key = hex();
+        return signInCount(hex().substring(0, 64), windowStartedAt);
+    }
+
+    @Transactional
+    String signInCount(String key, Instant windowStartedAt) {
         Panache.getEntityManager().createNativeQuery("INSERT INTO sign_in_counter (counter_key, failures, window_started_at) VALUES (?1, 1, ?2)")
                 .setParameter(1, key).setParameter(2, windowStartedAt).executeUpdate();
         return key;
