@@ -556,7 +556,8 @@ public class MonitoringService {
             throw new NotFoundException();
         }
         List<Agency> visible = accessScope.visibleAgencies();
-        List<Cycle> cycles = Cycle.list("order by year1Opens desc, id desc");
+        // a draft cycle is the admins' until it opens: never offered, nor found by its id
+        List<Cycle> cycles = Cycle.list("status <> ?1 order by year1Opens desc, id desc", Cycle.Status.DRAFT);
         // by default the latest cycle with an agency in year 2
         Cycle cycle = cycleId != null
                 ? cycles.stream().filter(c -> c.id.equals(cycleId)).findFirst().orElseThrow(NotFoundException::new)

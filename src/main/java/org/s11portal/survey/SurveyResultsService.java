@@ -77,12 +77,15 @@ public class SurveyResultsService {
     @Transactional
     public View results(Long cycleId, Long agencyId) {
         LocalDate today = clock.today();
-        List<Cycle> cycles = Cycle.list("surveyOpens <= ?1 order by surveyOpens desc, id desc", today);
+        // a draft cycle is the admins' until it opens: never offered, nor found by its id
+        List<Cycle> cycles = Cycle.list("surveyOpens <= ?1 and status <> ?2 order by surveyOpens desc, id desc", today,
+                Cycle.Status.DRAFT);
         Long chosen = currentUser.isAgencyLead() ? currentUser.user().agency.id : agencyId;
         Agency agency = chosen == null ? null : scope.agency(chosen);
         List<Agency> inScope = scope.visibleAgencies();
         List<Agency> choices = currentUser.isAgencyLead() ? List.of() : inScope;
-        Cycle cycle = cycleId != null ? Cycle.<Cycle>findByIdOptional(cycleId).orElseThrow(NotFoundException::new)
+        Cycle cycle = cycleId != null ? Cycle.<Cycle>findByIdOptional(cycleId).filter(c -> c.status != Cycle.Status.DRAFT)
+                .orElseThrow(NotFoundException::new)
                 : Objects.requireNonNullElse(Cycle.liveOn(today), cycles.isEmpty() ? null : cycles.get(0));
         if (cycle == null) {
             return new View(cycles, null, null, null, choices, agencyId, today);

@@ -387,6 +387,17 @@ class CycleAdminTest {
     // --- scope ---------------------------------------------------------------------------------------------------------
 
     @Test
+    void aDraftCycleIsNotOfferedOutsideTheAdministrationPages() {
+        Cycle draft = fixtures.aCycle().withTool().inStatus(Cycle.Status.DRAFT).create();
+        WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.HAMPSHIRE).email);
+        moderator.get("/survey-results").then().statusCode(200).body(not(containsString(draft.name)));
+        moderator.get("/survey-results?cycle=" + draft.id).then().statusCode(404);
+        moderator.get("/monitoring").then().statusCode(200).body(not(containsString(draft.name)));
+        moderator.get("/monitoring?cycle=" + draft.id).then().statusCode(404);
+        hipsAdmin().get("/admin/cycles/" + draft.id).then().statusCode(200).body(containsString(draft.name));
+    }
+
+    @Test
     void aPartnershipAdminReadsCyclesButChangesNothing() {
         Agency own = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         Agency other = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
