@@ -52,7 +52,8 @@ public class HomeService {
     }
 
     /** An agency and its assessment in the live cycle; {@code assessmentId} is null when none exists yet. */
-    public record AgencyRow(Agency agency, AssessmentState state, Long assessmentId) {
+    /** {@code takingPart} is false for an agency the live cycle leaves out: it has no self-assessment to wait for. */
+    public record AgencyRow(Agency agency, AssessmentState state, Long assessmentId, boolean takingPart) {
 
         /** Whether a moderator has a submitted version to read. */
         public boolean hasSubmission() {
@@ -123,20 +124,25 @@ public class HomeService {
         return Optional.of(new Deadline(cycle, year, due, clock.daysUntil(due)));
     }
 
-    /** Each agency with its assessment's id and state in the cycle: one statement that reads only those columns. */
+    /**
+     * Each agency with whether it takes part in the cycle and, if it has started, its assessment's id and state: one
+     * statement that reads only those columns, however many agencies. (An agency takes part before it starts, and
+     * only a participant can start: every assessment of the cycle is a participant's.)
+     */
     private static List<AgencyRow> rows(List<Agency> agencies, Deadline deadline) {
         Map<Long, AgencyRow> byAgency = new HashMap<>();
         if (deadline != null && !agencies.isEmpty()) {
             Map<Long, Agency> byId = agencies.stream().collect(Collectors.toMap(a -> a.id, a -> a, (x, y) -> x));
             Panache.getEntityManager()
-                    .createQuery("select a.agency.id, a.state, a.id from Assessment a where a.cycle = ?1 and a.agency.id in ?2",
+                    .createQuery("select p.agency.id, a.state, a.id from CycleAgency p left join Assessment a"
+                            + " on a.agency.id = p.agency.id and a.cycle = p.cycle where p.cycle = ?1 and p.agency.id in ?2",
                             Object[].class)
                     .setParameter(1, deadline.cycle()).setParameter(2, byId.keySet()).getResultList()
-                    .forEach(r -> byAgency.putIfAbsent((Long) r[0],
-                            new AgencyRow(byId.get((Long) r[0]), (AssessmentState) r[1], (Long) r[2])));
+                    .forEach(r -> byAgency.putIfAbsent((Long) r[0], new AgencyRow(byId.get((Long) r[0]),
+                            r[1] == null ? AssessmentState.NOT_STARTED : (AssessmentState) r[1], (Long) r[2], true)));
         }
         return agencies.stream()
-                .map(a -> byAgency.getOrDefault(a.id, new AgencyRow(a, AssessmentState.NOT_STARTED, null)))
+                .map(a -> byAgency.getOrDefault(a.id, new AgencyRow(a, AssessmentState.NOT_STARTED, null, deadline == null)))
                 .toList();
     }
 }

@@ -2,10 +2,10 @@ package org.s11portal.home;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -108,6 +108,25 @@ class HomeResourceTest {
         Answer answer = Answer.<Answer>find("assessment.id = ?1 and question.id = ?2", assessment.id, question.id).singleResult();
         answer.rating = Rating.PART;
         answer.impact = null;
+    }
+
+    @Test
+    void anAgencyTheLiveCycleLeavesOutIsShownAsNotTakingPart() {
+        fixtures.aCycle().withTool().create();
+        Agency taking = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
+        Agency leftOut = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).inNoCycle().create();
+        for (User user : List.of(fixtures.moderator(Area.ISLE_OF_WIGHT), fixtures.admin(Area.ISLE_OF_WIGHT))) {
+            String page = WebSession.signedIn(user.email).get("/home").then().statusCode(200).extract().asString();
+            assertTrue(rowOf(page, leftOut.name).contains("Not taking part"), user.role);
+            assertTrue(rowOf(page, taking.name).contains("Not started"), user.role);
+            assertFalse(rowOf(page, taking.name).contains("Not taking part"), user.role);
+        }
+    }
+
+    /** The table row of the home page's agency list that names the agency. */
+    private static String rowOf(String page, String agencyName) {
+        return java.util.Arrays.stream(page.split("<tr")).filter(row -> row.contains(agencyName)).findFirst()
+                .orElseThrow(() -> new AssertionError(agencyName + " is not listed"));
     }
 
     @Test
