@@ -68,6 +68,9 @@ public class CycleAdminService {
     @Inject
     Validator validator;
 
+    @Inject
+    CycleEmails cycleEmails;
+
     /** A change the cycle's status does not allow now (a closed cycle is read-only): 409 with the reason. */
     public static class NotNow extends RuntimeException {
         public final long cycleId;
@@ -464,6 +467,7 @@ public class CycleAdminService {
         cycle.status = Cycle.Status.OPEN;
         adminLog.record("Opened cycle", subject(cycle), AdminLog.fields("status", Cycle.Status.DRAFT.name()),
                 AdminLog.fields("status", Cycle.Status.OPEN.name(), "participants", participants));
+        cycleEmails.opened(cycle);
         return null;
     }
 
@@ -537,6 +541,7 @@ public class CycleAdminService {
         cycle.year1Due = newDue;
         adminLog.record("Extended cycle for everyone", subject(cycle), AdminLog.fields("year1Due", extension.previousDue),
                 AdminLog.fields("year1Due", newDue, "reason", reason));
+        cycleEmails.extended(cycle, newDue, reason);
         return null;
     }
 

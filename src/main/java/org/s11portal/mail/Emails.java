@@ -1,5 +1,6 @@
 package org.s11portal.mail;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.s11portal.account.Roles;
@@ -85,6 +86,32 @@ public class Emails {
             }
         }
         return written;
+    }
+
+    /**
+     * Writes the email to the outbox for each active lead of each of the agencies, in the caller's transaction, once
+     * per lead for the occasion: one query for all the agencies' leads, however many agencies.
+     *
+     * @return how many emails were written (a lead already sent this occasion's email is not counted)
+     */
+    public int toLeadsOfAgencies(Collection<Long> agencyIds, TemplateInstance template, String kind, String occasion,
+            String subject) {
+        int written = 0;
+        for (User lead : activeLeadsOf(agencyIds)) {
+            if (outbox.enqueue(render(template, kind, occasion, lead, lead.agency.id, subject))) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** The active leads of all the agencies, with their agencies, in one statement. */
+    public List<User> activeLeadsOf(Collection<Long> agencyIds) {
+        if (agencyIds.isEmpty()) {
+            return List.of();
+        }
+        return User.list("select distinct u from User u join fetch u.agency a left join fetch a.areas where a.id in ?1"
+                + " and u.role = ?2 and u.active = true order by a.id, u.id", agencyIds, Roles.AGENCY_LEAD);
     }
 
     /** The agency's leads who can sign in: who an email about the agency goes to. */

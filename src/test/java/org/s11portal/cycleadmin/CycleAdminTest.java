@@ -74,7 +74,7 @@ class CycleAdminTest {
     }
 
     /** A valid form: year 1 opens {@code opens}, due 30 days later, the rest after. */
-    Map<String, String> form(String name, long toolId, LocalDate opens) {
+    static Map<String, String> form(String name, long toolId, LocalDate opens) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", name);
         form.put("tool", String.valueOf(toolId));
