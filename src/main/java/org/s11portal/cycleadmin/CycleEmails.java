@@ -40,7 +40,11 @@ public class CycleEmails {
 
     /** Writes the email to the outbox in the caller's transaction, once per lead for this cycle and new due date. */
     int extended(Cycle cycle, LocalDate newDue, String reason) {
-        return emails.toLeadsOfAgencies(CycleAgency.agencyIds(cycle),
+        // an agency whose own extension ends later keeps its date: the new one is not news to it
+        java.util.Set<Long> laterOwn = new java.util.HashSet<>(Cycle.getEntityManager().createQuery(
+                "select e.agency.id from DeadlineExtension e where e.cycle = ?1 and e.newDue > ?2", Long.class)
+                .setParameter(1, cycle).setParameter(2, newDue).getResultList());
+        return emails.toLeadsOfAgencies(CycleAgency.agencyIds(cycle).stream().filter(id -> !laterOwn.contains(id)).toList(),
                 Templates.cycleExtended(cycle.name, newDue, reason, emails.link("/home")),
                 EXTENDED, cycle.id + ":" + newDue, "The " + cycle.name + " Section 11 self-assessment is now due on "
                         + TemplateExtensions.format(newDue));

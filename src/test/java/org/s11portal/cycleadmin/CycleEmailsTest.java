@@ -174,11 +174,15 @@ class CycleEmailsTest {
         User lead = fixtures.lead(agency);
         User gone = fixtures.lead(agency);
         fixtures.deactivate(gone);
+        Agency extendedAlready = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        User extendedLead = fixtures.lead(extendedAlready);
         WebSession admin = hipsAdmin();
-        long id = draft(admin, clock.today().minusDays(1600), List.of(agency.id));
+        long id = draft(admin, clock.today().minusDays(1600), List.of(agency.id, extendedAlready.id));
         open(admin, id).run();
         deliver();
         LocalDate newDue = cycle(id).year1Due.plusDays(7);
+        // this agency's own extension ends later than the new date: it keeps its date, so it is not told of the new one
+        fixtures.extend(extendedAlready, cycle(id), newDue.plusDays(14), fixtures.admin(null));
 
         Map<String, String> form = new LinkedHashMap<>();
         CycleAdminTest.date(form, "newDue", newDue);
@@ -199,6 +203,7 @@ class CycleEmailsTest {
         assertTrue(body.contains("Snow closed every office"), body);
         assertTrue(body.contains(emails.link("/home")), body);
         assertEquals(0, server.receivedBy(gone.email).size());
+        assertEquals(1, server.receivedBy(extendedLead.email).size(), "only the cycle-opened email");
     }
 
     /** Opening costs one more statement per email (its outbox insert) and nothing per agency: no query per agency. */
