@@ -64,9 +64,7 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
     }
 
     void deliver() {
-        while (sender.sendDue() > 0) {
-            // next batch
-        }
+        MailServer.deliverAll(sender);
     }
 
     @Test

@@ -73,9 +73,7 @@ class LetterEmailTest {
 
         MailServer server = MailServer.start();
         try {
-            while (sender.sendDue() > 0) {
-                // every batch due
-            }
+            MailServer.deliverAll(sender); // every batch due
             List<MimeMessage> received = server.receivedBy(s.lead().email);
             assertEquals(1, received.size());
             assertEquals("Your Section 11 feedback letter is ready", received.get(0).getSubject());

@@ -56,9 +56,7 @@ class MailSenderTest {
     }
 
     void sendEverythingDue() {
-        while (sender.sendDue() > 0) {
-            // next batch
-        }
+        MailServer.deliverAll(sender);
     }
 
     static String recipient() {

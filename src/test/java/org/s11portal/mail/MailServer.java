@@ -31,6 +31,13 @@ public final class MailServer {
         greenMail.stop();
     }
 
+    /** Delivers every email due now, batch after batch, as the sender's schedule would (other tests' emails too). */
+    public static void deliverAll(MailSender sender) {
+        while (sender.sendDue() > 0) {
+            // the next batch
+        }
+    }
+
     /** The messages delivered to this address since the server started. */
     public List<MimeMessage> receivedBy(String address) {
         return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> sentTo(m, address)).toList();

@@ -56,9 +56,7 @@ class UsersBrowserTest extends BrowserTest {
     }
 
     void deliver() {
-        while (sender.sendDue() > 0) {
-            // next batch
-        }
+        MailServer.deliverAll(sender);
     }
 
     static void checked(Page page, String name) {
