@@ -57,16 +57,18 @@ public class AccessScope {
         };
     }
 
-    /** The accounts a partnership admin manages: those tied to their partnership or its agencies. */
-    public List<User> visibleUsers() {
-        User user = currentUser.user();
-        if (!Roles.PARTNERSHIP_ADMIN.equals(user.role)) {
-            return List.of();
+    /**
+     * Whether an admin manages an account: the HIPS admin every account; a partnership admin the accounts of their
+     * partnership and the leads of agencies working in it (joint agencies included).
+     */
+    public boolean canManage(User admin, User user) {
+        if (!Roles.PARTNERSHIP_ADMIN.equals(admin.role)) {
+            return false;
         }
-        if (user.partnership == null) {
-            return User.list("order by displayName");
+        if (admin.partnership == null) {
+            return true;
         }
-        return User.list("select distinct u from User u left join u.agency a"
-                + " where u.partnership = ?1 or ?1 member of a.areas order by u.displayName", user.partnership);
+        return user.partnership != null && user.partnership.id.equals(admin.partnership.id)
+                || user.agency != null && user.agency.worksIn(admin.partnership);
     }
 }

@@ -161,22 +161,10 @@ public class UserAdminService {
     @Transactional
     public User user(long id) {
         User user = User.findById(id);
-        if (user == null || !manages(admin(), user)) {
+        if (user == null || !scope.canManage(admin(), user)) {
             throw new NotFoundException();
         }
         return user;
-    }
-
-    /** Whether the admin manages the account: theirs to see and change. */
-    static boolean manages(User admin, User user) {
-        if (!Roles.PARTNERSHIP_ADMIN.equals(admin.role)) {
-            return false;
-        }
-        if (admin.partnership == null) {
-            return true;
-        }
-        return user.partnership != null && user.partnership.id.equals(admin.partnership.id)
-                || user.agency != null && user.agency.worksIn(admin.partnership);
     }
 
     @Transactional
