@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,14 +65,10 @@ class CycleEmailsTest {
 
     @BeforeAll
     void startServer() {
-        server = MailServer.start();
+        server = MailServer.running();
         deliver();
     }
 
-    @AfterAll
-    void stopServer() {
-        server.stop();
-    }
 
     @AfterEach
     void closeOurCycles() {

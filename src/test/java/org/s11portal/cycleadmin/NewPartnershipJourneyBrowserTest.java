@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.s11portal.common.config.PortalClock;
@@ -54,14 +53,10 @@ class NewPartnershipJourneyBrowserTest extends BrowserTest {
 
     @BeforeAll
     void startMailServer() {
-        server = MailServer.start();
+        server = MailServer.running();
         deliver();
     }
 
-    @AfterAll
-    void stopMailServer() {
-        server.stop();
-    }
 
     void deliver() {
         MailServer.deliverAll(sender);

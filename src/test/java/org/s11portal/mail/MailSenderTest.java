@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.s11portal.common.config.PortalClock;
@@ -46,13 +45,8 @@ class MailSenderTest {
 
     @BeforeEach
     void startServer() {
-        server = MailServer.start();
+        server = MailServer.running();
         sendEverythingDue(); // what other classes left in the outbox
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.stop();
     }
 
     void sendEverythingDue() {
@@ -105,20 +99,20 @@ class MailSenderTest {
 
     @Test
     void anEmailWaitsWhileTheServerIsDownAndArrivesOnceItIsBack() {
-        server.stop();
         String to = recipient();
-        long id = enqueue(to);
-
-        assertEquals(0, sender.sendDue());
-
-        OutboxMessage failed = row(id);
+        List<OutboxMessage> failedRow = new ArrayList<>();
+        server.whileDown(() -> {
+            long queued = enqueue(to);
+            assertEquals(0, sender.sendDue());
+            failedRow.add(row(queued));
+        });
+        OutboxMessage failed = failedRow.get(0);
         assertEquals(OutboxMessage.State.PENDING, failed.state);
         assertEquals(1, failed.attempts);
         assertNotNull(failed.lastError);
         assertTrue(Duration.between(failed.lastAttemptAt, failed.nextAttemptAt).compareTo(Duration.ofMinutes(1)) >= 0,
                 failed.lastAttemptAt + " " + failed.nextAttemptAt);
 
-        server = MailServer.start();
         sendEverythingDue();
         assertEquals(List.of(), server.receivedBy(to), "retried before its back-off was over");
 
@@ -126,7 +120,7 @@ class MailSenderTest {
         sendEverythingDue();
 
         assertEquals(1, server.receivedBy(to).size());
-        OutboxMessage sent = row(id);
+        OutboxMessage sent = row(failed.id);
         assertEquals(OutboxMessage.State.SENT, sent.state);
         assertEquals(2, sent.attempts);
         assertEquals(failed.lastError, sent.lastError, "the last error stays on record");

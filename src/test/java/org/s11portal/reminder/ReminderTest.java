@@ -109,18 +109,14 @@ class ReminderTest {
     void theJobRunTwiceDeliversOneEmailToTheLead() throws Exception {
         Open o = anOpenAssessment(AssessmentState.IN_PROGRESS);
         LocalDate day = o.cycle().year1Due.minusDays(14);
-        MailServer server = MailServer.start();
-        try {
-            reminders.run(day);
-            MailServer.deliverAll(sender); // deliver everything due, other tests' emails included
-            reminders.run(day);
-            MailServer.deliverAll(sender); // a second run wrote nothing new, so nothing more arrives
-            var received = server.receivedBy(o.lead().email);
-            assertEquals(1, received.size());
-            assertTrue(received.get(0).getSubject().startsWith("Your Section 11 self-assessment is due in 14 days"));
-        } finally {
-            server.stop();
-        }
+        MailServer server = MailServer.running();
+        reminders.run(day);
+        MailServer.deliverAll(sender); // deliver everything due, other tests' emails included
+        reminders.run(day);
+        MailServer.deliverAll(sender); // a second run wrote nothing new, so nothing more arrives
+        var received = server.receivedBy(o.lead().email);
+        assertEquals(1, received.size());
+        assertTrue(received.get(0).getSubject().startsWith("Your Section 11 self-assessment is due in 14 days"));
     }
 
     @Test

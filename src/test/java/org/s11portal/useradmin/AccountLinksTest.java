@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.s11portal.account.Roles;
@@ -50,14 +49,10 @@ class AccountLinksTest {
 
     @BeforeEach
     void startServer() {
-        server = MailServer.start();
+        server = MailServer.running();
         MailServer.deliverAll(sender); // what other classes left in the outbox
     }
 
-    @AfterEach
-    void stopServer() {
-        server.stop();
-    }
 
     User invitedLead(WebSession admin, Agency agency) {
         return UserLinks.invite(admin, UsersResourceTest.email(), Roles.AGENCY_LEAD, String.valueOf(agency.id), null);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.s11portal.account.User;
@@ -46,14 +45,10 @@ class UsersBrowserTest extends BrowserTest {
 
     @BeforeAll
     void startServer() {
-        server = MailServer.start();
+        server = MailServer.running();
         deliver();
     }
 
-    @AfterAll
-    void stopServer() {
-        server.stop();
-    }
 
     void deliver() {
         MailServer.deliverAll(sender);
