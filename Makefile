@@ -3,12 +3,13 @@
 MVN ?= mvn -B --no-transfer-progress
 DB := deploy/scripts/db.sh
 JAR := target/quarkus-app/quarkus-run.jar
+CLUSTER := deploy/cluster/cluster.sh
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev test bench package db-start db-stop db-status clean
+.PHONY: help run dev test bench package db-start db-stop db-status cluster cluster-stop cluster-test clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-10s %s\n", $$1, $$2 }'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
 
 # The build's output goes to target/build.log and is shown only if it fails (Debian's Maven prints stray
 # colour codes). Ctrl-C (130) or a TERM (143) is how a person stops `make run`: a clean stop, not an error.
@@ -44,6 +45,20 @@ db-stop: ## Stop the project-local MariaDB (never the system's own)
 
 db-status: ## Say which MariaDB would be used
 	@$(DB) status
+
+cluster: ## Start 3 Galera nodes, HAProxy and 2 portal instances on 127.0.0.1 (root; docs/reliability.md)
+	@$(CLUSTER) start
+
+cluster-stop: ## Stop everything make cluster started, by PID (never the system's MariaDB)
+	@$(CLUSTER) stop
+
+# The suite needs its own settings in the portals (scheduled jobs every minute, the per-address survey limit lifted:
+# every request comes from 127.0.0.1), so it starts them afresh; nodes and HAProxy are reused when running.
+cluster-test: ## Run the fault suite against the cluster; writes target/cluster/report.json and docs/reliability.md
+	@$(CLUSTER) stop-portals && \
+	S11_HOUSEKEEPING_CRON='0 * * * * ?' S11_REMINDERS_CRON='30 * * * * ?' \
+	S11_SURVEY_SUBMIT_BURST=1000000000 S11_SURVEY_SUBMITS_PER_MINUTE=1000000000 $(CLUSTER) start && \
+	java deploy/cluster/FaultSuite.java
 
 clean: ## Delete build output (the local database in .local/ is kept)
 	$(MVN) clean
