@@ -6,7 +6,8 @@
 #   cluster.sh status           say what runs
 # For the fault suite (deploy/cluster/FaultSuite.java):
 #   kill-portal N | start-portal N | restart-portal N | stop-portals
-#   kill-node N | start-node N | stop-node N | node-state N
+#   kill-node N | start-node N | stop-node N | node-state N | restart-haproxy
+#   start-single | stop-single  one more instance, on the system's MariaDB, for the throughput comparison
 #   db-down | db-up             HAProxy refuses every database connection / serves the nodes again
 #   sql N [mariadb args...]     the mariadb client as root on node N, through its socket
 # Settings read at `start` and kept for every later start of a portal (.local/cluster/portal.env):
@@ -270,11 +271,15 @@ listen galera
 # dies with the request in flight (empty-response), only what is safe to repeat is retried: GET and HEAD, and the
 # survey's answers, which carry a one-time nonce (a repeat of a stored answer is answered "thank you" and not stored
 # again). Any other POST is never replayed: its sender gets the 502 and decides.
+# Readiness takes an instance out when it alone is unwell. When every instance is unready for the same reason (the
+# database is down), the same instances serve from portals_live, checked only for liveness: visitors then get the portal's
+# own "service unavailable" page (503) instead of HAProxy's, and the first instance to recover is used again.
 frontend portal
     bind 127.0.0.1:$HTTP_FRONT
     mode http
     option forwardfor
     timeout client 60s
+    use_backend portals_live if { nbsrv(portals) eq 0 }
     default_backend portals
 
 backend portals
@@ -285,11 +290,29 @@ backend portals
     http-check expect status 200
     option redispatch 1
     retries 2
+    option http-buffer-request
     retry-on conn-failure empty-response
     http-request disable-l7-retry if !METH_GET !METH_HEAD !{ path_beg /survey/ }
     default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+    http-response set-header X-Portal-Instance %s
     server p1 127.0.0.1:$(portal_port 1) check port $(health_port 1)
     server p2 127.0.0.1:$(portal_port 2) check port $(health_port 2)
+
+backend portals_live
+    mode http
+    balance roundrobin
+    timeout server 60s
+    option httpchk GET /q/health/live
+    http-check expect status 200
+    option redispatch 1
+    retries 2
+    option http-buffer-request
+    retry-on conn-failure empty-response
+    http-request disable-l7-retry if !METH_GET !METH_HEAD !{ path_beg /survey/ }
+    default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+    http-response set-header X-Portal-Instance %s
+    server p1-live 127.0.0.1:$(portal_port 1) check port $(health_port 1)
+    server p2-live 127.0.0.1:$(portal_port 2) check port $(health_port 2)
 
 listen stats
     bind 127.0.0.1:$STATS_PORT
@@ -381,6 +404,62 @@ kill_portal() {
   log "portal $n killed (kill -9 $pid)"
 }
 
+# The throughput comparison's single instance: the same jar and settings on one plain MariaDB (the system's, found by
+# deploy/scripts/db.sh), in a database of its own that is dropped when it stops.
+SINGLE_PORT=8093
+SINGLE_MGMT=9093
+SINGLE_DB=s11cluster_single
+single_pid() { local p; p="$(read_pid "$STATE/single.pid")"; is_ours "$p" java "-Ds11.cluster.instance=single" && echo "$p"; }
+single_health_port() { if health_on_management; then echo $SINGLE_MGMT; else echo $SINGLE_PORT; fi; }
+
+start_single() {
+  local pid db_env
+  if pid="$(single_pid)"; then
+    log "the single instance is already running (PID $pid)"
+    return 0
+  fi
+  db_env="$(deploy/scripts/db.sh ensure)"
+  log "starting the single instance on 127.0.0.1:$SINGLE_PORT (database $SINGLE_DB; log: $STATE/single.log)"
+  (
+    eval "$db_env"
+    set -a
+    # shellcheck disable=SC1090
+    . "$SECRETS"
+    # shellcheck disable=SC1090
+    . "$PORTAL_ENV"
+    set +a
+    echo "$db_env" | sed -n 's/^export //p' >"$STATE/single-db.env"
+    export QUARKUS_PROFILE=cluster PORT=$SINGLE_PORT S11_MANAGEMENT_PORT=$SINGLE_MGMT S11_DB_NAME=$SINGLE_DB \
+      S11_PUBLIC_URL="http://127.0.0.1:$SINGLE_PORT" S11_SECURE_COOKIES=false S11_LOG_JSON=false
+    # shellcheck disable=SC2086
+    exec setsid java -Ds11.cluster.instance=single -Xmx512m ${CLUSTER_JAVA_OPTS:-} -jar "$JAR" </dev/null >>"$STATE/single.log" 2>&1
+  ) &
+  echo $! >"$STATE/single.pid"
+  for _ in $(seq 1 600); do
+    curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$(single_health_port)/q/health/ready" && { log "the single instance is ready"; return 0; }
+    [ -d "/proc/$!" ] || { tail -n 30 "$STATE/single.log" >&2; die "the single instance exited during start-up"; }
+    sleep 0.5
+  done
+  die "the single instance was not ready within 300s"
+}
+
+stop_single() {
+  local pid
+  if pid="$(single_pid)"; then
+    log "stopping the single instance (PID $pid)"
+    stop_pid "$pid" "the single instance" 30
+  fi
+  rm -f "$STATE/single.pid"
+  if [ -f "$STATE/single-db.env" ]; then
+    (
+      set -a; . "$STATE/single-db.env"; set +a
+      MYSQL_PWD="$S11_DB_PASSWORD" mariadb --no-defaults --protocol=TCP -h "$S11_DB_HOST" -P "$S11_DB_PORT" -u "$S11_DB_USER" \
+        -e "DROP DATABASE IF EXISTS $SINGLE_DB" || true
+    )
+    rm -f "$STATE/single-db.env"
+  fi
+}
+
 # ------------------------------------------------------------------------------------------------------ status
 status() {
   local n pid
@@ -431,6 +510,7 @@ TXT
 
 stop_all() {
   local n pid
+  stop_single
   for n in 2 1; do stop_portal "$n"; done
   if pid="$(haproxy_pid)"; then
     log "stopping HAProxy (PID $pid)"
@@ -452,6 +532,12 @@ case "${1:-}" in
   start-portal) check_n 12 "${2:-}"; start_portal "$2"; wait_portal_ready "$2" 300 ;;
   restart-portal) check_n 12 "${2:-}"; stop_portal "$2"; start_portal "$2"; wait_portal_ready "$2" 300 ;;
   stop-portals) stop_portal 2; stop_portal 1 ;;
+  start-single) start_single ;;
+  stop-single) stop_single ;;
+  restart-haproxy)
+    if pid="$(haproxy_pid)"; then stop_pid "$pid" HAProxy 10; fi
+    start_haproxy
+    ;;
   kill-node)
     check_n 123 "${2:-}"
     pid="$(node_pid "$2")" || die "node $2 is not running"
@@ -471,7 +557,7 @@ case "${1:-}" in
     ;;
   sql) check_n 123 "${2:-}"; n="$2"; shift 2; sql "$n" "$@" ;;
   *)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac
