@@ -2,6 +2,7 @@ package org.s11portal.common.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * staff answered when, or whose sign-in failed. A count made inside a transaction is added only once it commits, so
  * a rolled-back submit or letter is never counted.
  */
+@Startup // each counter is listed, at 0, from the first scrape: a rate over a series that appears late misses its start
 @ApplicationScoped
 public class BusinessMetrics {
 
