@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
+import org.s11portal.common.observability.BusinessMetrics;
 import org.s11portal.common.persistence.Transactions;
 
 import io.agroal.api.AgroalDataSource;
@@ -77,6 +78,9 @@ public class SurveyWriter {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessMetrics metrics;
 
     void start(@Observes StartupEvent event) {
         startWriters(WRITERS);
@@ -198,6 +202,7 @@ public class SurveyWriter {
     private void store(List<Job> batch) {
         try {
             Set<Job> stored = storeRetrying(batch);
+            metrics.surveyAnswersStored(stored.size());
             batch.forEach(job -> job.stored().complete(stored.contains(job)));
         } catch (SQLException e) {
             if (batch.size() > 1 && dataError(e)) {
