@@ -48,10 +48,13 @@ class OutboxBacklogGaugeTest {
 
     @Test
     void aScrapeWithinAFewSecondsOfTheLastReusesItsCount() {
+        long started = System.nanoTime();
         double counted = backlog();
         QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(OutboxTest.email(Fixtures.unique("test:backlog-cached:"))));
-        assertEquals(counted, Metrics.scrape(metrics).value("s11_outbox_backlog"), "counted again within "
-                + OutboxBacklogGauge.FRESH_FOR);
+        double again = Metrics.scrape(metrics).value("s11_outbox_backlog");
+        if (System.nanoTime() - started < OutboxBacklogGauge.FRESH_FOR.toNanos()) { // else the machine was too slow to tell
+            assertEquals(counted, again, "counted again within " + OutboxBacklogGauge.FRESH_FOR);
+        }
         assertEquals(counted + 1, backlog());
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update("state = ?1 where dedupeKey like ?2",
                 OutboxMessage.State.SENT, "test:backlog-cached:%"));
