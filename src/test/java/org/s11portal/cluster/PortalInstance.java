@@ -56,6 +56,9 @@ final class PortalInstance {
         builder.environment().put("QUARKUS_PROFILE", "cluster");
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("S11_MANAGEMENT_PORT", String.valueOf(managementPort));
+        // a test's instances listen on loopback only
+        builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         process = builder.start();
     }
 

@@ -81,6 +81,8 @@ class DatabaseOutageTest {
                 .body(not(containsString(leadUser.displayName)));
         lead.get("/staff-survey").then().statusCode(503).body(containsString(UNAVAILABLE));
         lead.get("/sign-in").then().statusCode(503).body(containsString(UNAVAILABLE));
+        lead.api().get("/api/v1/assessments/1").then().statusCode(503).contentType("application/problem+json")
+                .body(containsString("\"status\":503"));
         WebSession.anonymous().get("/sign-in").then().statusCode(503).body(containsString(UNAVAILABLE));
         staff.post(survey, answers).then().statusCode(503).body(containsString(NOT_SAVED));
         surveyLinks.clear();
