@@ -30,8 +30,9 @@ public class CurrentUser {
     private User user;
 
     /**
-     * Whether someone is signed in. Answers no while the database cannot be reached, and on the IO thread (a 404 for a path no resource matches is
-     * rendered there), where reading the session from the database is not allowed.
+     * Whether someone is signed in. Answers no on the IO thread (a 404 for a path no resource matches is
+     * rendered there), where reading the session from the database is not allowed, and while the database cannot be
+     * reached (the page then being the "unavailable" one).
      */
     public boolean isSignedIn() {
         if (!BlockingOperationControl.isBlockingAllowed()) {

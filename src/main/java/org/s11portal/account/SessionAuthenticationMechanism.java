@@ -26,9 +26,10 @@ import jakarta.inject.Inject;
 
 /**
  * Reads the session cookie. No cookie, or one whose session has ended, means an anonymous request: public
- * pages still render, and protected ones challenge. A session that cannot be checked because the database is
- * unreachable fails the request (503, common/web/ErrorPages) rather than treating the person as signed out. The challenge sends a browser to the sign-in page
- * (remembering where it was going) and answers API clients with a bare 401.
+ * pages still render, and protected ones challenge. The challenge sends a browser to the sign-in page
+ * (remembering where it was going) and answers API clients with a bare 401. A session that cannot be checked because
+ * the database is unreachable fails the request (503, common/web/ErrorPages) rather than treating the person as
+ * signed out.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {

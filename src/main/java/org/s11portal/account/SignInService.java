@@ -90,7 +90,8 @@ public class SignInService {
         }
         LOG.infof("security-event=sign-in user-id=%d address=%s", userId.get(), address);
         // safe to repeat after a lost connection: each attempt makes its own random token, and only the last is handed out
-        return new Result(Outcome.SIGNED_IN, Transactions.retryingConflictsAndLostConnections(() -> sessions.open(userId.get())));
+        return new Result(Outcome.SIGNED_IN,
+                Transactions.retryingConflictsAndLostConnections(() -> sessions.open(userId.get())));
     }
 
     private Optional<Long> checkPassword(String email, String password) {

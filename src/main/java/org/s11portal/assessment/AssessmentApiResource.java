@@ -110,7 +110,8 @@ public class AssessmentApiResource {
         }
         AnswerInput input = new AnswerInput(body.rating(), body.evidence(), body.impact(), body.naReason(), body.version());
         // a conflict rolls the save back; the retry re-reads the answers and re-checks the versions the person read
-        AssessmentService.AnswerSave save = Transactions.retryingConflicts(() -> assessments.saveAnswer(id, questionCode, body, input));
+        AssessmentService.AnswerSave save = Transactions.retryingConflicts(
+                () -> assessments.saveAnswer(id, questionCode, body, input));
         if (save.result() == null) {
             return problem(422, "Invalid answer", "Texts must be " + AnswerInput.MAX_TEXT + " characters or fewer", null);
         }
