@@ -472,6 +472,7 @@ public class FaultSuite {
         LocalDateTime to = LocalDateTime.ofInstant(Instant.now(), ZoneId.systemDefault());
         Map<String, List<LocalDateTime>> lines = new TreeMap<>(); // job -> run times in [from, to), from both instances
         Map<String, Map<String, Long>> byInstance = new TreeMap<>();
+        Map<String, Integer> runInstance = new TreeMap<>(); // "job time instance" -> instance
         for (int i = 1; i <= 2; i++) {
             for (String line : readLines(STATE.resolve("portal" + i + ".log"))) {
                 Matcher m = JOB_LINE.matcher(line);
@@ -482,7 +483,7 @@ public class FaultSuite {
                 String job = m.group(2).startsWith("housekeeping") ? "housekeeping" : "reminders";
                 if (!at.isBefore(from) && at.isBefore(to)) {
                     lines.computeIfAbsent(job, k -> new ArrayList<>()).add(at);
-                    byInstance.computeIfAbsent(job, k -> new TreeMap<>()).merge("instance " + i, 1L, Long::sum);
+                    runInstance.put(job + " " + at + " " + i, i);
                 }
             }
         }
@@ -494,6 +495,12 @@ public class FaultSuite {
             LocalDateTime first = from.withSecond(JOB_SECOND.get(job)).withNano(0);
             LocalDateTime firstFiring = first.isBefore(from) ? first.plusMinutes(1) : first;
             List<LocalDateTime> runs = lines.getOrDefault(job, List.of()).stream().filter(t -> !t.isBefore(firstFiring)).toList();
+            runInstance.forEach((key, instance) -> {
+                String[] parts = key.split(" ");
+                if (parts[0].equals(job) && !LocalDateTime.parse(parts[1]).isBefore(firstFiring)) {
+                    byInstance.computeIfAbsent(job, k -> new TreeMap<>()).merge("instance " + instance, 1L, Long::sum);
+                }
+            });
             int firings = 0;
             int once = 0;
             int more = 0;
