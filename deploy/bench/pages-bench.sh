@@ -17,6 +17,7 @@ THREADS="${BENCH_THREADS:-2}"
 DURATION="${BENCH_DURATION:-20}"
 WARMUP="${BENCH_WARMUP:-20}"
 PORT="${BENCH_PORT:-18090}"
+MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-19090}"   # health and metrics
 DB_NAME="${BENCH_DB_NAME:-s11bench_pages}"
 HEAP="${BENCH_HEAP:-256m}"
 APP_JAR="${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}"   # another build, e.g. a copy of the one before a change
@@ -43,13 +44,13 @@ sql -e "DROP DATABASE IF EXISTS $DB_NAME"
 echo "bench: starting the portal on port $PORT (database $DB_NAME, heap $HEAP)" >&2
 # Every wrk connection comes from 127.0.0.1: lift the per-address survey limit as survey-bench.sh does.
 S11_SURVEY_SUBMIT_BURST=1000000000 S11_SURVEY_SUBMITS_PER_MINUTE=1000000000 \
-S11_DB_NAME=$DB_NAME PORT=$PORT java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -Dquarkus.log.level=WARN \
+S11_DB_NAME=$DB_NAME PORT=$PORT S11_MANAGEMENT_PORT=$MANAGEMENT_PORT java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -Dquarkus.log.level=WARN \
   -Dquarkus.log.category.\"org.s11portal\".level=WARN -jar "$APP_JAR" >"$OUT/pages-app.log" 2>&1 &
 APP=$!
 JAR_DIR="$(mktemp -d)"
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$JAR_DIR"; sql -e "DROP DATABASE IF EXISTS $DB_NAME" || true' EXIT
 for _ in $(seq 1 180); do
-  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1 && break
   kill -0 $APP 2>/dev/null || { cat "$OUT/pages-app.log" >&2; echo "bench: the portal did not start" >&2; exit 1; }
   sleep 1
 done

@@ -12,6 +12,7 @@ CONNECTIONS="${BENCH_CONNECTIONS:-200}"
 THREADS="${BENCH_THREADS:-2}"
 DURATION="${BENCH_DURATION:-20}"
 PORT="${BENCH_PORT:-18080}"
+MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-19080}"   # health and metrics
 BODIES_COUNT="${BENCH_BODIES_COUNT:-300000}"
 WARMUP="${BENCH_WARMUP:-20}"
 RAW_QUERIES="${BENCH_RAW_QUERIES:-60000}"
@@ -32,12 +33,12 @@ echo "bench: starting the portal on port $PORT (database $DB_NAME)" >&2
 # All of wrk's connections come from 127.0.0.1: lift the per-address survey limit (SurveySubmitLimit), which
 # would otherwise answer most of them 429; the limit's own cost per request is still measured.
 S11_SURVEY_SUBMIT_BURST=1000000000 S11_SURVEY_SUBMITS_PER_MINUTE=1000000000 \
-S11_DB_NAME=$DB_NAME PORT=$PORT java -Xmx256m ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -Dquarkus.log.level=WARN \
+S11_DB_NAME=$DB_NAME PORT=$PORT S11_MANAGEMENT_PORT=$MANAGEMENT_PORT java -Xmx256m ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -Dquarkus.log.level=WARN \
   -Dquarkus.log.category.\"org.s11portal\".level=WARN -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; sql -e "DROP DATABASE IF EXISTS $DB_NAME; DROP DATABASE IF EXISTS ${DB_NAME}_raw" || true' EXIT
 for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
+  curl -fs "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1 && break
   sleep 1
 done
 curl -fs "http://127.0.0.1:$PORT/survey/$TOKEN" >/dev/null

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.s11portal.common.observability.RequestLogs;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
@@ -166,7 +167,9 @@ public class ExpiredForms {
             }
         }
         String token = freshToken(routing);
-        LOG.warnf("security-event=csrf-refused-page method=POST path=%s fields=%d", routing.normalizedPath(), fields.size());
+        LOG.logf(RequestLogs.level(routing.normalizedPath(), Logger.Level.WARN),
+                "security-event=csrf-refused-page method=POST path=%s fields=%d", RequestLogs.path(routing.normalizedPath()),
+                fields.size());
         String action = routing.request().path();
         response.setEntity(Templates.expiredForm(action, multipart ? "multipart/form-data" : null,
                 csrfParameter.getParameterName(), token, fields, files, passwordDropped).render(),

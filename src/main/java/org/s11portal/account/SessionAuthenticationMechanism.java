@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.jboss.logging.Logger;
+import org.s11portal.common.observability.RequestLogs;
 import org.s11portal.common.web.SafeRedirect;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -49,7 +50,8 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
                     if (failure instanceof AuthenticationFailedException) {
                         context.put(SESSION_ENDED, Boolean.TRUE);
                     } else {
-                        LOG.warnf("session could not be checked, treating the request as anonymous: %s", failure.toString());
+                        LOG.logf(RequestLogs.level(context.normalizedPath(), Logger.Level.WARN),
+                                "session could not be checked, treating the request as anonymous: %s", failure.toString());
                     }
                     return null;
                 });

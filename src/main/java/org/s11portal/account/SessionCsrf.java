@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.s11portal.common.observability.RequestLogs;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.s11portal.common.web.PerThreadSecureRandom;
 
@@ -112,8 +113,9 @@ public class SessionCsrf {
                     hash(csrf.getValue()).getBytes(StandardCharsets.US_ASCII), bound.getBytes(StandardCharsets.US_ASCII))) {
                 return null;
             }
-            LOG.warnf("security-event=csrf-refused reason=token-not-bound-to-session method=%s path=%s",
-                    request.getMethod(), routing.normalizedPath());
+            LOG.logf(RequestLogs.level(routing.normalizedPath(), Logger.Level.WARN),
+                    "security-event=csrf-refused reason=token-not-bound-to-session method=%s path=%s", request.getMethod(),
+                    RequestLogs.path(routing.normalizedPath()));
             return Response.status(Response.Status.BAD_REQUEST).build();
         });
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.observability.BusinessMetrics;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
@@ -62,17 +63,22 @@ public class SignInService {
     @Inject
     TwoStepService twoStep;
 
+    @Inject
+    BusinessMetrics metrics;
+
 
     public Result signIn(String rawEmail, String password, String address) {
         String email = User.normaliseEmail(rawEmail);
         if (!throttle.reserve(email, address)) {
             LOG.warnf("security-event=sign-in-throttled address=%s", address);
+            metrics.signInFailed(BusinessMetrics.SignInStep.PASSWORD, BusinessMetrics.SignInFailure.THROTTLED);
             return new Result(Outcome.THROTTLED, null);
         }
         Optional<Long> userId = checkPassword(email, password);
         record(email, address, userId.isPresent());
         if (userId.isEmpty()) {
             LOG.infof("security-event=sign-in-failed address=%s", address);
+            metrics.signInFailed(BusinessMetrics.SignInStep.PASSWORD, BusinessMetrics.SignInFailure.REJECTED);
             return new Result(Outcome.REJECTED, null);
         }
         throttle.succeeded(email, address);

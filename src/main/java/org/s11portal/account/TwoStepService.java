@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
+import org.s11portal.common.observability.BusinessMetrics;
 import org.s11portal.common.web.PerThreadSecureRandom;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -67,6 +68,9 @@ public class TwoStepService {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    BusinessMetrics metrics;
 
     /** What signing in needs once the password was right. */
     public enum Need { NOTHING, CODE, SET_UP }
@@ -352,6 +356,7 @@ public class TwoStepService {
     private Checked throttled(Pending who, String address, String what, Supplier<Checked> check) {
         if (!throttle.reserveCode(who.email(), address)) {
             LOG.warnf("security-event=two-step-throttled step=%s user-id=%d address=%s", what, who.userId(), address);
+            metrics.signInFailed(BusinessMetrics.SignInStep.TWO_STEP, BusinessMetrics.SignInFailure.THROTTLED);
             return Checked.of(Outcome.THROTTLED);
         }
         Checked checked = QuarkusTransaction.requiringNew().call(check::get);
@@ -362,6 +367,7 @@ public class TwoStepService {
         } else {
             LOG.infof("security-event=two-step-failed step=%s user-id=%d address=%s outcome=%s", what, who.userId(), address,
                     checked.outcome());
+            metrics.signInFailed(BusinessMetrics.SignInStep.TWO_STEP, BusinessMetrics.SignInFailure.REJECTED);
         }
         return checked;
     }

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.observability.BusinessMetrics;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.tool.Question;
@@ -39,6 +40,9 @@ public class AssessmentService {
 
     @Inject
     AssessmentScope scope;
+
+    @Inject
+    BusinessMetrics metrics;
 
     @Inject
     CurrentUser currentUser;
@@ -573,6 +577,7 @@ public class AssessmentService {
         lifecycle.move(assessment, AssessmentLifecycle.Move.SUBMIT, AssessmentLifecycle.Actor.person(currentUser.user()),
                 "Version " + version.number + " signed off by " + declaredByName + ", " + declaredRole);
         LOG.infof("assessment-submitted assessment-id=%d version=%d", assessment.id, version.number);
+        metrics.selfAssessmentSubmitted();
         return new Submitted(version, false);
     }
 

@@ -13,6 +13,7 @@ import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.assessment.AssessmentScope;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.observability.BusinessMetrics;
 import org.s11portal.common.web.FormErrors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,6 +60,9 @@ public class LetterService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    BusinessMetrics metrics;
 
     /** One box of individual paragraphs on the edit page, with what the portal states itself under it. */
     public record ParagraphField(String name, String label, String value, List<String> findings) {
@@ -368,6 +372,7 @@ public class LetterService {
         letter.state = LetterState.ISSUED;
         letter.persist();
         letterEmails.issued(letter);
+        metrics.letterIssued();
     }
 
     // ---------------------------------------------------------------- reading issued letters

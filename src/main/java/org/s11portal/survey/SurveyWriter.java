@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
+import org.s11portal.common.observability.BusinessMetrics;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -76,6 +77,9 @@ public class SurveyWriter {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessMetrics metrics;
 
     void start(@Observes StartupEvent event) {
         startWriters(WRITERS);
@@ -197,6 +201,7 @@ public class SurveyWriter {
     private void store(List<Job> batch) {
         try {
             Set<Job> stored = storeRetryingLockConflicts(batch);
+            metrics.surveyAnswersStored(stored.size());
             batch.forEach(job -> job.stored().complete(stored.contains(job)));
         } catch (SQLException e) {
             if (batch.size() > 1 && dataError(e)) {

@@ -6,6 +6,8 @@ import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
+import org.s11portal.common.observability.RequestIds;
+import org.s11portal.common.observability.RequestLogs;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -55,7 +57,8 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        LOG.warnf("security-event=access-denied path=%s", request.path());
+        LOG.logf(RequestLogs.level(request.path(), Logger.Level.WARN), "security-event=access-denied path=%s",
+                RequestLogs.path(request.path()));
         return respond(request, 403, "Forbidden", "Your role does not allow this.", Templates::forbidden);
     }
 
@@ -121,7 +124,8 @@ public class ErrorPages {
         } else {
             detail = "The body is not valid JSON.";
         }
-        LOG.infof("request-refused status=400 reason=unreadable-json method=%s path=%s", request.method().name(), request.path());
+        LOG.logf(RequestLogs.level(request.path(), Logger.Level.INFO), "request-refused status=400 reason=unreadable-json"
+                + " method=%s path=%s", request.method().name(), RequestLogs.path(request.path()));
         return respond(request, 400, "Bad request", detail, () -> Templates.badRequest(detail));
     }
 
@@ -132,13 +136,16 @@ public class ErrorPages {
             return refused(refusal, request);
         }
         if (isDatabaseUnavailable(e)) {
-            LOG.errorf("database unavailable while serving %s %s: %s", request.method(), request.path(), e.toString());
+            LOG.logf(RequestLogs.level(request.path(), Logger.Level.ERROR), "database unavailable while serving %s %s: %s",
+                    request.method(), RequestLogs.path(request.path()), e.toString());
             return respond(request, 503, "Service unavailable",
                     "The service is unavailable at the moment. Nothing you sent was saved. Try again in a few minutes.",
                     Templates::unavailable);
         }
-        String reference = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        LOG.errorf(e, "unexpected error reference=%s on %s %s", reference, request.method(), request.path());
+        // the request id: the same in the log line, the page and the X-Request-Id header
+        String reference = RequestIds.current() != null ? RequestIds.current() : UUID.randomUUID().toString();
+        LOG.logf(RequestLogs.level(request.path(), Logger.Level.ERROR), e, "unexpected error reference=%s on %s %s", reference,
+                request.method(), RequestLogs.path(request.path()));
         return respond(request, 500, "Internal error", "Something went wrong. Reference " + reference,
                 () -> Templates.serverError(reference));
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Set;
 
 import org.jboss.logging.Logger;
+import org.s11portal.common.observability.RequestLogs;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -40,8 +41,9 @@ public class RequestGuards {
         if (host != null && sameHost(origin, host)) {
             return null;
         }
-        LOG.warnf("security-event=cross-origin-refused method=%s path=%s origin=%s", request.getMethod(),
-                http.path(), origin.length() > 100 ? origin.substring(0, 100) : origin);
+        LOG.logf(RequestLogs.level(http.path(), Logger.Level.WARN), "security-event=cross-origin-refused method=%s path=%s"
+                + " origin=%s", request.getMethod(), RequestLogs.path(http.path()),
+                origin.length() > 100 ? origin.substring(0, 100) : origin);
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN)
                 .entity("This request came from another site and was refused.").build();
     }

@@ -1,6 +1,7 @@
 package org.s11portal.common.web;
 
 import org.jboss.logging.Logger;
+import org.s11portal.common.observability.RequestLogs;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -59,8 +60,8 @@ public class RequestRefusals {
     }
 
     static void log(Refusal refusal, String method, String path) {
-        LOG.warnf("request-refused status=%d reason=%s method=%s path=%s", refusal.status(), refusal.reason(), method,
-                path == null ? "" : path.length() > 200 ? path.substring(0, 200) : path);
+        LOG.logf(RequestLogs.level(path, Logger.Level.WARN), "request-refused status=%d reason=%s method=%s path=%s",
+                refusal.status(), refusal.reason(), method, RequestLogs.path(path));
     }
 
     void register(@Observes Router router) {

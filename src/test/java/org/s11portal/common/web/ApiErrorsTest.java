@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.s11portal.support.Fixtures;
+import org.s11portal.support.LogCapture;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -5,12 +5,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.Test;
 
 import org.s11portal.agency.Area;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -71,10 +74,23 @@ class ErrorAndHeaderTest {
                 .body(not(containsString("NumberFormat")));
     }
 
+    // relative to the management interface's root path, /q
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
     @Test
-    void healthReportsTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+    void healthReportsTheDatabaseOnTheManagementPort() {
+        given().get(readiness).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("Database connections health check"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotServedOnThePublicPort() {
+        for (String path : new String[] {"/q/health", "/q/health/ready", "/q/health/live", "/q/metrics"}) {
+            given().get(path).then().statusCode(404)
+                    .body(not(containsString("\"status\"")))
+                    .body(not(containsString("# TYPE")));
+        }
     }
 }

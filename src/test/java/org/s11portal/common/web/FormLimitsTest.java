@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.s11portal.agency.Area;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
+import org.s11portal.support.LogCapture;
 import org.s11portal.support.WebSession;
 import org.s11portal.tool.Question;
 
@@ -37,11 +39,11 @@ class FormLimitsTest {
     Fixtures fixtures;
 
     @Test
-    void anOversizedSurveyFieldIsA413PageAndOneLogLine() {
+    void anOversizedFieldIsA413PageAndOneLogLine() {
         String huge = "a".repeat(200_000);
         try (LogCapture log = LogCapture.start()) {
             Response response = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                    .formParam("freeText", huge).post("/survey/no-such-link");
+                    .formParam("email", huge).post("/sign-in");
             response.then().statusCode(413)
                     .contentType(containsString("text/html"))
                     .body(containsString("What you sent is too large"))
@@ -49,6 +51,20 @@ class FormLimitsTest {
                     .body(not(containsString("Exception")))
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
             assertOneLineNoStackTrace(log, "request-refused status=413");
+        }
+    }
+
+    @Test
+    void anOversizedSurveyFieldIsA413PageLoggedAtDebugOnlyWithoutTheLink() {
+        String huge = "a".repeat(200_000);
+        try (LogCapture log = LogCapture.start()) {
+            given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .formParam("freeText", huge).post("/survey/no-such-link")
+                    .then().statusCode(413).body(containsString("What you sent is too large"));
+            assertEquals(List.of(), log.messages(), "a survey request logged at INFO or above");
+            assertTrue(log.all().stream().map(LogCapture::message)
+                    .anyMatch(m -> m.contains("request-refused status=413") && m.contains("path=/survey/{token}")), "no DEBUG line");
+            assertTrue(log.all().stream().map(LogCapture::message).noneMatch(m -> m.contains("no-such-link")), "the link logged");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.s11portal.common.web;
+package org.s11portal.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,11 +8,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Collects every log record written while it is open (the app runs in the test's JVM). */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    static LogCapture start() {
+    public static LogCapture start() {
         LogCapture capture = new LogCapture();
         capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
@@ -21,27 +21,35 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
+        if (record instanceof org.jboss.logmanager.ExtLogRecord ext) {
+            ext.copyMdc(); // the MDC of the thread that logs, read now: later it is another request's
+        }
         records.add(record);
     }
 
     /** Records at INFO or above: what production writes. */
-    List<LogRecord> written() {
+    public List<LogRecord> written() {
         return records.stream().filter(r -> r.getLevel().intValue() >= Level.INFO.intValue()).toList();
     }
 
-    List<LogRecord> withStackTrace() {
+    public List<LogRecord> withStackTrace() {
         return records.stream().filter(r -> r.getThrown() != null).toList();
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return written().stream().map(r -> r.getLoggerName() + ": " + message(r)).toList();
     }
 
-    static String message(LogRecord r) {
+    public static String message(LogRecord r) {
         if (r instanceof org.jboss.logmanager.ExtLogRecord ext) {
             return ext.getFormattedMessage();
         }
         return r.getMessage();
+    }
+
+    /** Every record, whatever its level. */
+    public List<LogRecord> all() {
+        return List.copyOf(records);
     }
 
     @Override
