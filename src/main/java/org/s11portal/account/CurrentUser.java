@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
+import org.s11portal.common.persistence.DatabaseUnavailable;
 
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.UnauthorizedException;
@@ -30,10 +31,23 @@ public class CurrentUser {
 
     /**
      * Whether someone is signed in. Answers no on the IO thread (a 404 for a path no resource matches is
-     * rendered there), where reading the session from the database is not allowed.
+     * rendered there), where reading the session from the database is not allowed, and while the database cannot be
+     * reached (the page then being the "unavailable" one).
      */
     public boolean isSignedIn() {
-        return BlockingOperationControl.isBlockingAllowed() && !identity.isAnonymous();
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            return false;
+        }
+        try {
+            return !identity.isAnonymous();
+        } catch (RuntimeException e) {
+            // the session could not be checked: the request fails with 503 (SessionAuthenticationMechanism), and
+            // the "unavailable" page itself is rendered without a name in its header
+            if (DatabaseUnavailable.causes(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** The signed-in user, loaded once per request (in the first transaction that asks); challenges when nobody is signed in. */

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.s11portal.common.observability.RequestLogs;
+import org.s11portal.common.persistence.DatabaseUnavailable;
 import org.s11portal.common.web.SafeRedirect;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -26,7 +27,9 @@ import jakarta.inject.Inject;
 /**
  * Reads the session cookie. No cookie, or one whose session has ended, means an anonymous request: public
  * pages still render, and protected ones challenge. The challenge sends a browser to the sign-in page
- * (remembering where it was going) and answers API clients with a bare 401.
+ * (remembering where it was going) and answers API clients with a bare 401. A session that cannot be checked because
+ * the database is unreachable fails the request (503, common/web/ErrorPages) rather than treating the person as
+ * signed out.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -46,7 +49,8 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         AuthenticationRequest request = HttpSecurityUtils.setRoutingContextAttribute(
                 new SessionTokenRequest(cookie.getValue()), context);
         return identityProviderManager.authenticate(request)
-                .onFailure().recoverWithItem(failure -> {
+                // not "anonymous": a signed-in person would be sent to sign in again; the request answers 503 instead
+                .onFailure(failure -> !DatabaseUnavailable.causes(failure)).recoverWithItem(failure -> {
                     if (failure instanceof AuthenticationFailedException) {
                         context.put(SESSION_ENDED, Boolean.TRUE);
                     } else {

@@ -14,9 +14,9 @@ import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
+import org.s11portal.common.persistence.Transactions;
 import org.s11portal.common.web.PerThreadSecureRandom;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -112,7 +112,8 @@ public class SessionService {
         }
         if (now.isAfter(lastSeenAt.plus(TOUCH_INTERVAL))) {
             Instant seen = now;
-            QuarkusTransaction.requiringNew().run(() -> UserSession.update(
+            // two tabs on two instances can touch the same row at once: a Galera conflict, tried again
+            Transactions.retryingConflicts(() -> UserSession.update(
                     "lastSeenAt = ?1 where id = ?2 and lastSeenAt < ?3", seen, sessionId, seen.minus(TOUCH_INTERVAL)));
             lastSeenAt = now;
         }

@@ -3,6 +3,7 @@ package org.s11portal.account;
 import java.net.URI;
 
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.persistence.DatabaseUnavailable;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.SafeRedirect;
 import org.s11portal.common.web.Violations;
@@ -58,12 +59,17 @@ public class SignInResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    DatabaseUnavailable database;
+
     @GET
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
     public Response signInPage(@QueryParam("next") String next, @QueryParam("ended") boolean ended,
             @QueryParam("signedOut") boolean signedOut, @QueryParam("ready") boolean ready,
             @QueryParam("passwordChanged") boolean passwordChanged, @QueryParam("twoStepEnded") boolean twoStepEnded) {
+        // the form reads nothing, but a password typed during an outage could not be checked: say so now
+        database.check();
         if (currentUser.isSignedIn()) {
             return Response.seeOther(SafeRedirect.orHome(next)).build();
         }

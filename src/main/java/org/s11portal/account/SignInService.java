@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.observability.BusinessMetrics;
+import org.s11portal.common.persistence.Transactions;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
@@ -75,7 +76,7 @@ public class SignInService {
             return new Result(Outcome.THROTTLED, null);
         }
         Optional<Long> userId = checkPassword(email, password);
-        record(email, address, userId.isPresent());
+        Transactions.retryingConflicts(() -> record(email, address, userId.isPresent()));
         if (userId.isEmpty()) {
             LOG.infof("security-event=sign-in-failed address=%s", address);
             metrics.signInFailed(BusinessMetrics.SignInStep.PASSWORD, BusinessMetrics.SignInFailure.REJECTED);
@@ -88,7 +89,9 @@ public class SignInService {
             return new Result(Outcome.SIGNED_IN, null, new SecondStep(twoStep.begin(userId.get(), need), need));
         }
         LOG.infof("security-event=sign-in user-id=%d address=%s", userId.get(), address);
-        return new Result(Outcome.SIGNED_IN, sessions.open(userId.get()));
+        // safe to repeat after a lost connection: each attempt makes its own random token, and only the last is handed out
+        return new Result(Outcome.SIGNED_IN,
+                Transactions.retryingConflictsAndLostConnections(() -> sessions.open(userId.get())));
     }
 
     private Optional<Long> checkPassword(String email, String password) {

@@ -1,12 +1,11 @@
 package org.s11portal.account;
 
-import java.sql.SQLException;
 import java.time.Instant;
 
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
+import org.s11portal.common.persistence.Transactions;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,12 +22,11 @@ import jakarta.persistence.EntityManager;
  * An attempt takes its place in the counts before its password is checked: each count is incremented and read
  * back in one transaction that holds the row's lock, so parallel attempts queue and those past a limit are
  * refused without a check; a refused attempt rolls back and counts nothing. A correct password gives its place
- * back. The rows are locked in one order (address, account, pair, code), and a deadlock is retried.
+ * back. The rows are locked in one order (address, account, pair, code), and a deadlock or a Galera
+ * certification conflict is retried (common/persistence/Transactions).
  */
 @ApplicationScoped
 class SignInThrottle {
-
-    private static final int DEADLOCK_RETRIES = 3;
 
     @Inject
     PortalClock clock;
@@ -54,23 +52,17 @@ class SignInThrottle {
     }
 
     private boolean reserve(String email, String address, boolean code) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> reserveInTransaction(email, address, code));
-                return true;
-            } catch (Refused refused) {
-                return false;
-            } catch (RuntimeException e) {
-                if (attempt >= DEADLOCK_RETRIES || !isDeadlock(e)) {
-                    throw e;
-                }
-            }
+        try {
+            Transactions.retryingConflicts(() -> reserveInTransaction(email, address, code));
+            return true;
+        } catch (Refused refused) {
+            return false;
         }
     }
 
     /** The password was right: the attempt is not a failure, and this address's failures on the account are cleared. */
     void succeeded(String email, String address) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        Transactions.retryingConflicts(() -> {
             giveBack(addressKey(address));
             giveBack(accountKey(email));
             entityManager.createNativeQuery("UPDATE sign_in_counter SET failures = 0 WHERE counter_key = ?1")
@@ -81,7 +73,7 @@ class SignInThrottle {
     /** The code was right: as {@link #succeeded}, and the account's wrong codes are cleared. */
     void codeSucceeded(String email, String address) {
         succeeded(email, address);
-        QuarkusTransaction.requiringNew().run(() -> entityManager
+        Transactions.retryingConflicts(() -> entityManager
                 .createNativeQuery("UPDATE sign_in_counter SET failures = 0 WHERE counter_key = ?1")
                 .setParameter(1, codeKey(email)).executeUpdate());
     }
@@ -140,15 +132,6 @@ class SignInThrottle {
 
     static String codeKey(String email) {
         return SessionService.hash("code\n" + email);
-    }
-
-    private static boolean isDeadlock(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A limit is reached: rolls the counts back, so a refused attempt counts nothing. */

@@ -17,9 +17,9 @@ import org.jboss.logging.Logger;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.common.observability.BusinessMetrics;
+import org.s11portal.common.persistence.Transactions;
 import org.s11portal.common.web.PerThreadSecureRandom;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -359,7 +359,8 @@ public class TwoStepService {
             metrics.signInFailed(BusinessMetrics.SignInStep.TWO_STEP, BusinessMetrics.SignInFailure.THROTTLED);
             return Checked.of(Outcome.THROTTLED);
         }
-        Checked checked = QuarkusTransaction.requiringNew().call(check::get);
+        // a conflict rolls back the code's use too: the retry checks the same code again against what is committed
+        Checked checked = Transactions.retryingConflicts(check);
         if (checked.accepted()) {
             throttle.codeSucceeded(who.email(), address);
             LOG.infof("security-event=two-step-passed step=%s user-id=%d address=%s recovery-code=%s", what, who.userId(),

@@ -10,12 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.s11portal.account.Roles;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.persistence.Transactions;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.tool.Standard;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -109,12 +109,9 @@ public class AssessmentApiResource {
             return problem(400, "Bad request", "Send the answer as JSON", null);
         }
         AnswerInput input = new AnswerInput(body.rating(), body.evidence(), body.impact(), body.naReason(), body.version());
-        AssessmentService.AnswerSave save;
-        try {
-            save = assessments.saveAnswer(id, questionCode, body, input);
-        } catch (OptimisticLockException e) {
-            save = assessments.saveAnswer(id, questionCode, body, input);
-        }
+        // a conflict rolls the save back; the retry re-reads the answers and re-checks the versions the person read
+        AssessmentService.AnswerSave save = Transactions.retryingConflicts(
+                () -> assessments.saveAnswer(id, questionCode, body, input));
         if (save.result() == null) {
             return problem(422, "Invalid answer", "Texts must be " + AnswerInput.MAX_TEXT + " characters or fewer", null);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.Transactions;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.tool.Standard;
 
@@ -13,7 +14,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -82,13 +82,9 @@ public class AssessmentResource {
     @Produces({ MediaType.TEXT_HTML, MediaType.APPLICATION_JSON })
     public Response save(@PathParam("id") long id, @PathParam("code") String code, MultivaluedMap<String, String> form,
             @HeaderParam("X-Autosave") String autosave) {
-        AssessmentService.StandardSave save;
         boolean confirm = autosave == null;
-        try {
-            save = assessments.saveStandardPage(id, code, form, confirm);
-        } catch (OptimisticLockException e) {
-            save = assessments.saveStandardPage(id, code, form, confirm);
-        }
+        // a conflict rolls the save back; the retry re-reads the answers and re-checks the versions the person read
+        AssessmentService.StandardSave save = Transactions.retryingConflicts(() -> assessments.saveStandardPage(id, code, form, confirm));
         if (save.invalid() != null) {
             return autosave != null ? Response.status(422).type(MediaType.APPLICATION_JSON).entity("{\"saved\":false}").build()
                     : Response.status(400).entity(Templates.standard(save.invalid())).build();

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 import org.s11portal.common.observability.BusinessMetrics;
+import org.s11portal.common.persistence.Transactions;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -200,7 +201,7 @@ public class SurveyWriter {
 
     private void store(List<Job> batch) {
         try {
-            Set<Job> stored = storeRetryingLockConflicts(batch);
+            Set<Job> stored = storeRetrying(batch);
             metrics.surveyAnswersStored(stored.size());
             batch.forEach(job -> job.stored().complete(stored.contains(job)));
         } catch (SQLException e) {
@@ -217,17 +218,12 @@ public class SurveyWriter {
         }
     }
 
-    private Set<Job> storeRetryingLockConflicts(List<Job> batch) throws SQLException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return storeOnce(batch);
-            } catch (SQLException e) {
-                if (attempt < 3 && lockConflict(e)) {
-                    continue;
-                }
-                throw e;
-            }
-        }
+    /**
+     * A deadlock, a Galera certification conflict or a lost connection (a node killed) is tried again: the nonces make
+     * that safe even when the first commit did happen unseen, as the answers then come back already received.
+     */
+    private Set<Job> storeRetrying(List<Job> batch) throws SQLException {
+        return Transactions.retrying(Transactions.Retry.CONFLICTS_AND_LOST_CONNECTIONS, () -> storeOnce(batch));
     }
 
     /**
@@ -256,11 +252,6 @@ public class SurveyWriter {
                 throw e;
             }
         }
-    }
-
-    /** A deadlock or lock wait timeout between writers: InnoDB rolled the batch back, so it can be tried again. */
-    private static boolean lockConflict(SQLException e) {
-        return "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
     }
 
     /**

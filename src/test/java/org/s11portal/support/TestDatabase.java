@@ -75,7 +75,16 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String url() {
-        return "jdbc:mariadb://" + env("S11_DB_HOST", "127.0.0.1") + ":" + env("S11_DB_PORT", "3306") + "/";
+        return "jdbc:mariadb://" + host() + ":" + port() + "/";
+    }
+
+    /** The MariaDB server the tests use. */
+    public static String host() {
+        return env("S11_DB_HOST", "127.0.0.1");
+    }
+
+    public static String port() {
+        return env("S11_DB_PORT", "3306");
     }
 
     private static String env(String name, String fallback) {

@@ -1,14 +1,12 @@
 package org.s11portal.common.web;
 
-import java.net.ConnectException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.s11portal.common.observability.RequestIds;
 import org.s11portal.common.observability.RequestLogs;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.s11portal.common.persistence.DatabaseUnavailable;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -198,14 +196,6 @@ public class ErrorPages {
     }
 
     static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ConnectException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
-                    || (t.getMessage() != null && t.getMessage().contains("acquisition timeout"))) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseUnavailable.causes(e);
     }
 }
