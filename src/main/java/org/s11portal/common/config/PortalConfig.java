@@ -142,9 +142,6 @@ public interface PortalConfig {
     }
 
     interface Mail {
-        /** The From address of every email (quarkus.mailer.from reads it), required in prod. */
-        String from();
-
         /** How often the sender delivers due emails from the outbox (a Quarkus "every" period), or "off". */
         @WithDefault("10s")
         String sendEvery();
@@ -180,9 +177,6 @@ public interface PortalConfig {
     interface Database {
         /** The account the portal connects as (quarkus.datasource.username reads it); prod refuses root. */
         String user();
-
-        /** Its password (quarkus.datasource.password reads it): none on a development server, required in prod. */
-        Optional<String> password();
     }
 
     interface TwoStep {
