@@ -7,11 +7,11 @@ import org.s11portal.common.persistence.DatabaseUnavailable;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.SafeRedirect;
 import org.s11portal.common.web.Violations;
-import org.s11portal.common.web.ClientAddress;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -34,9 +34,6 @@ public class SignInResource {
     static class Templates {
         static native TemplateInstance signIn(String email, String next, FormErrors errors, String notice);
     }
-
-    @Inject
-    ClientAddress clientAddress;
 
     @Inject
     PortalClock clock;
@@ -91,7 +88,7 @@ public class SignInResource {
         FormErrors errors = Violations.page(SignInForm.class, Violations.problems(validator.validate(credentials)));
         int status = 400;
         if (errors.isEmpty()) {
-            SignInService.Result result = signInService.signIn(email, form.password, clientAddress.of(routing.request()));
+            SignInService.Result result = signInService.signIn(email, form.password, address(routing.request()));
             switch (result.outcome()) {
                 case SIGNED_IN -> {
                     if (result.secondStep() != null) {
@@ -139,4 +136,7 @@ public class SignInResource {
         return SafeRedirect.isLocalPath(next) ? next : "";
     }
 
+    static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
 }

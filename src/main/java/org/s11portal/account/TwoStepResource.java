@@ -9,7 +9,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.common.web.SafeRedirect;
-import org.s11portal.common.web.ClientAddress;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -59,9 +58,6 @@ public class TwoStepResource {
     }
 
     @Inject
-    ClientAddress clientAddress;
-
-    @Inject
     TwoStepService twoStep;
 
     @Inject
@@ -106,7 +102,7 @@ public class TwoStepResource {
             return Response.status(400).entity(Templates.code(safeNext,
                     FormErrors.none().add("code", ENTER_CODE + ", or a recovery code"))).build();
         }
-        TwoStepService.Checked checked = twoStep.signInWithCode(token, code, clientAddress.of(routing.request()));
+        TwoStepService.Checked checked = twoStep.signInWithCode(token, code, SignInResource.address(routing.request()));
         return switch (checked.outcome()) {
             case ACCEPTED -> signedIn(checked.session(), checked.recoveryCodeUsed()
                     ? URI.create("/account/two-step?recoveryCodeUsed=true" + nextQuery("&", safeNext))
@@ -144,7 +140,7 @@ public class TwoStepResource {
         if (code == null || code.isBlank()) {
             return setUpAtSignIn(pending, next, FormErrors.none().add("code", ENTER_CODE), 400);
         }
-        TwoStepService.Checked checked = twoStep.confirmAtSignIn(token, code, clientAddress.of(routing.request()));
+        TwoStepService.Checked checked = twoStep.confirmAtSignIn(token, code, SignInResource.address(routing.request()));
         return switch (checked.outcome()) {
             case ACCEPTED -> Redirects.seeOther("/sign-in/two-step/recovery-codes" + nextQuery("?", next));
             case WRONG -> setUpAtSignIn(pending, next, FormErrors.none().add("code", WRONG_CODE), 400);
@@ -206,7 +202,7 @@ public class TwoStepResource {
         if (code == null || code.isBlank()) {
             return setUp(FormErrors.none().add("code", ENTER_CODE), 400);
         }
-        return switch (twoStep.confirm(currentUser.user(), code, clientAddress.of(routing.request()))) {
+        return switch (twoStep.confirm(currentUser.user(), code, SignInResource.address(routing.request()))) {
             case ACCEPTED -> Redirects.seeOther("/account/two-step/recovery-codes");
             case WRONG -> setUp(FormErrors.none().add("code", WRONG_CODE), 400);
             case THROTTLED -> setUp(FormErrors.none().add("code", TOO_MANY), 429);
@@ -257,7 +253,7 @@ public class TwoStepResource {
         if (code == null || code.isBlank()) {
             return Response.status(400).entity(Templates.turnOff(FormErrors.none().add("code", ENTER_CODE))).build();
         }
-        return switch (twoStep.turnOff(currentUser.user(), code, clientAddress.of(routing.request()))) {
+        return switch (twoStep.turnOff(currentUser.user(), code, SignInResource.address(routing.request()))) {
             case ACCEPTED -> Redirects.seeOther("/account/two-step?done=off");
             case WRONG -> Response.status(400).entity(Templates.turnOff(FormErrors.none().add("code",
                     WRONG_CODE + ", or a recovery code you have not used"))).build();

@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 import org.s11portal.account.SessionService;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
-import org.s11portal.common.web.ClientAddress;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -75,9 +74,6 @@ public class SurveyResource {
 
     private static final Logger LOG = Logger.getLogger(SurveyResource.class);
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
-
-    @Inject
-    ClientAddress clientAddress;
 
     @Inject
     SurveyService surveys;
@@ -152,7 +148,7 @@ public class SurveyResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public CompletionStage<Response> send(@PathParam("token") String token, @BeanParam SurveyForm form, HttpServerRequest request) {
-        String address = clientAddress.of(request);
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         SurveyLinkCache.LinkInfo cached = surveys.cachedLink(token);
         if (cached != null) {
             return answer(token, cached, form, address);

@@ -3,7 +3,6 @@ package org.s11portal.useradmin;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.useradmin.OneTimeToken.Purpose;
-import org.s11portal.common.web.ClientAddress;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,9 +38,6 @@ public class AccountLinksResource {
 
         static native TemplateInstance forgottenSent();
     }
-
-    @Inject
-    ClientAddress clientAddress;
 
     @Inject
     AccountLinksService links;
@@ -84,7 +80,8 @@ public class AccountLinksResource {
         if (!errors.isEmpty()) {
             return Response.status(400).entity(Templates.forgotten(email == null ? "" : email, errors)).build();
         }
-        links.forgotten(email, clientAddress.of(routing.request()));
+        var remote = routing.request().remoteAddress();
+        links.forgotten(email, remote == null ? "unknown" : remote.hostAddress());
         return Redirects.seeOther("/sign-in/forgotten/sent");
     }
 

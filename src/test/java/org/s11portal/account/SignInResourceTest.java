@@ -121,14 +121,6 @@ class SignInResourceTest {
     }
 
     @Test
-    void aForgedForwardedForIsIgnoredWithoutATrustedProxy() {
-        User user = fixtures.moderator(Area.SOUTHAMPTON);
-        WebSession.anonymous().forwardedFor("198.51.100.77").signIn(user.email, "wrong-password").then().statusCode(400);
-        assertEquals(List.of("127.0.0.1"), io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
-                () -> SignInAttempt.<SignInAttempt>list("email", user.email).stream().map(a -> a.address).toList()));
-    }
-
-    @Test
     void parallelWrongPasswordsGetNoMoreChecksThanTheLimit() throws Exception {
         User user = fixtures.moderator(Area.SOUTHAMPTON);
         List<WebSession> browsers = new ArrayList<>();

@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * user the rest of the suite made, and check thousands of rows in the browser instead of their own few.
  *
  * <p>It also gives the portal a production-length public address ({@link #PUBLIC_URL}), which the poster test needs
- * and no other test here minds, and trusts the loopback as a load balancer ({@link #TRUSTED_PROXIES}): every profile is one more start of Quarkus and one more database for Liquibase to
+ * and no other test here minds: every profile is one more start of Quarkus and one more database for Liquibase to
  * build, so tests that need other settings share this one rather than having a profile each.
  */
 public class OwnDatabase implements QuarkusTestProfile {
@@ -19,14 +19,8 @@ public class OwnDatabase implements QuarkusTestProfile {
     /** As long as a real partnership's address: the survey poster has to break it at A4 width. */
     public static final String PUBLIC_URL = "https://s11portal.hipscp-partnerships.org.uk";
 
-    /**
-     * The tests' own connections come from the loopback: here it stands for the load balancer, so a test can be a client
-     * behind it ({@code WebSession.forwardedFor}). Tests that send no X-Forwarded-For see no difference.
-     */
-    public static final String TRUSTED_PROXIES = "127.0.0.1,::1";
-
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("portal.public-url", PUBLIC_URL, "portal.trusted-proxies", TRUSTED_PROXIES);
+        return Map.of("portal.public-url", PUBLIC_URL);
     }
 }

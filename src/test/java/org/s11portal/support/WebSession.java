@@ -30,7 +30,6 @@ public final class WebSession {
     private String csrfToken;
     private RestAssuredConfig config;
     private boolean completesTwoStep = true;
-    private String forwardedFor;
 
     public static WebSession anonymous() {
         return new WebSession();
@@ -70,12 +69,6 @@ public final class WebSession {
         return this;
     }
 
-    /** A browser behind the load balancer: each request carries X-Forwarded-For with this address, as the balancer adds it. */
-    public WebSession forwardedFor(String clientAddress) {
-        forwardedFor = clientAddress;
-        return this;
-    }
-
     /** Loads the sign-in page (for its CSRF cookie and token) and posts the form. */
     public Response signIn(String email, String password) {
         get("/sign-in");
@@ -84,9 +77,6 @@ public final class WebSession {
 
     public RequestSpecification request() {
         RequestSpecification request = given().redirects().follow(false).cookies(cookies);
-        if (forwardedFor != null) {
-            request.header("X-Forwarded-For", forwardedFor);
-        }
         return config == null ? request : request.config(config);
     }
 

@@ -2,7 +2,6 @@ package org.s11portal.common.config;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -33,14 +32,6 @@ public interface PortalConfig {
     Bootstrap bootstrap();
 
     TwoStep twoStep();
-
-    Database database();
-
-    /**
-     * Load balancers whose X-Forwarded-For is believed (addresses or CIDR ranges); empty, the peer address is the
-     * client's. See {@code common.web.ClientAddress}.
-     */
-    Optional<List<String>> trustedProxies();
 
     /** The address staff use to reach the portal, for survey links, QR codes and posters. */
     String publicUrl();
@@ -174,17 +165,12 @@ public interface PortalConfig {
         Optional<String> adminEmail();
     }
 
-    interface Database {
-        /** The account the portal connects as (quarkus.datasource.username reads it); prod refuses root. */
-        String user();
-    }
-
     interface TwoStep {
         /**
          * Roles that must use two-step sign-in (an authenticator app) before any session opens; other roles may
          * choose to. Role names as in {@code Roles}.
          */
-        List<String> requiredRoles();
+        java.util.List<String> requiredRoles();
 
         /** Encrypts authenticator secrets at rest; set S11_TWO_STEP_KEY in production (32+ random characters). */
         String key();
