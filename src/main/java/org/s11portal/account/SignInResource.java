@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.persistence.DatabaseUnavailable;
+import org.s11portal.common.web.ClientAddress;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.SafeRedirect;
 import org.s11portal.common.web.Violations;
@@ -11,7 +12,6 @@ import org.s11portal.common.web.Violations;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -59,6 +59,9 @@ public class SignInResource {
     @Inject
     DatabaseUnavailable database;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @GET
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
@@ -88,7 +91,7 @@ public class SignInResource {
         FormErrors errors = Violations.page(SignInForm.class, Violations.problems(validator.validate(credentials)));
         int status = 400;
         if (errors.isEmpty()) {
-            SignInService.Result result = signInService.signIn(email, form.password, address(routing.request()));
+            SignInService.Result result = signInService.signIn(email, form.password, clientAddress.of(routing.request()));
             switch (result.outcome()) {
                 case SIGNED_IN -> {
                     if (result.secondStep() != null) {
@@ -134,9 +137,5 @@ public class SignInResource {
 
     static String safeNext(String next) {
         return SafeRedirect.isLocalPath(next) ? next : "";
-    }
-
-    static String address(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.s11portal.common.web.ClientAddress;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.common.web.SafeRedirect;
@@ -61,6 +62,9 @@ public class TwoStepResource {
     TwoStepService twoStep;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     SessionCookies cookies;
 
     @Inject
@@ -102,7 +106,7 @@ public class TwoStepResource {
             return Response.status(400).entity(Templates.code(safeNext,
                     FormErrors.none().add("code", ENTER_CODE + ", or a recovery code"))).build();
         }
-        TwoStepService.Checked checked = twoStep.signInWithCode(token, code, SignInResource.address(routing.request()));
+        TwoStepService.Checked checked = twoStep.signInWithCode(token, code, clientAddress.of(routing.request()));
         return switch (checked.outcome()) {
             case ACCEPTED -> signedIn(checked.session(), checked.recoveryCodeUsed()
                     ? URI.create("/account/two-step?recoveryCodeUsed=true" + nextQuery("&", safeNext))
@@ -140,7 +144,7 @@ public class TwoStepResource {
         if (code == null || code.isBlank()) {
             return setUpAtSignIn(pending, next, FormErrors.none().add("code", ENTER_CODE), 400);
         }
-        TwoStepService.Checked checked = twoStep.confirmAtSignIn(token, code, SignInResource.address(routing.request()));
+        TwoStepService.Checked checked = twoStep.confirmAtSignIn(token, code, clientAddress.of(routing.request()));
         return switch (checked.outcome()) {
             case ACCEPTED -> Redirects.seeOther("/sign-in/two-step/recovery-codes" + nextQuery("?", next));
             case WRONG -> setUpAtSignIn(pending, next, FormErrors.none().add("code", WRONG_CODE), 400);
@@ -202,7 +206,7 @@ public class TwoStepResource {
         if (code == null || code.isBlank()) {
             return setUp(FormErrors.none().add("code", ENTER_CODE), 400);
         }
-        return switch (twoStep.confirm(currentUser.user(), code, SignInResource.address(routing.request()))) {
+        return switch (twoStep.confirm(currentUser.user(), code, clientAddress.of(routing.request()))) {
             case ACCEPTED -> Redirects.seeOther("/account/two-step/recovery-codes");
             case WRONG -> setUp(FormErrors.none().add("code", WRONG_CODE), 400);
             case THROTTLED -> setUp(FormErrors.none().add("code", TOO_MANY), 429);
@@ -253,7 +257,7 @@ public class TwoStepResource {
         if (code == null || code.isBlank()) {
             return Response.status(400).entity(Templates.turnOff(FormErrors.none().add("code", ENTER_CODE))).build();
         }
-        return switch (twoStep.turnOff(currentUser.user(), code, SignInResource.address(routing.request()))) {
+        return switch (twoStep.turnOff(currentUser.user(), code, clientAddress.of(routing.request()))) {
             case ACCEPTED -> Redirects.seeOther("/account/two-step?done=off");
             case WRONG -> Response.status(400).entity(Templates.turnOff(FormErrors.none().add("code",
                     WRONG_CODE + ", or a recovery code you have not used"))).build();

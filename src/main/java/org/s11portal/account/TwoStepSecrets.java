@@ -14,23 +14,18 @@ import javax.crypto.spec.SecretKeySpec;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.common.web.PerThreadSecureRandom;
 
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
  * Encrypts what two-step sign-in keeps secret (authenticator secrets, recovery codes waiting to be shown) with
  * AES-256-GCM under a key from {@code portal.two-step.key} (S11_TWO_STEP_KEY). Each value is bound to its user (the
  * user's id is authenticated data), so a ciphertext copied to another user's row does not decrypt. The stored form is
- * Base64 of the 12-byte nonce followed by the ciphertext and its tag. Production refuses to start without a real key.
+ * Base64 of the 12-byte nonce followed by the ciphertext and its tag. Production refuses to start without a real
+ * key ({@link org.s11portal.common.config.ProductionSettings}).
  */
 @ApplicationScoped
 public class TwoStepSecrets {
-
-    /** The key application.properties falls back to when S11_TWO_STEP_KEY is not set. */
-    static final String DEV_KEY = "dev-only-two-step-key-change-me-in-production";
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -39,27 +34,6 @@ public class TwoStepSecrets {
 
     @Inject
     PortalConfig config;
-
-    void checkKeyAtStart(@Observes StartupEvent event) {
-        requireProductionKey(config.twoStep().key(), ConfigUtils.isProfileActive("prod"));
-    }
-
-    /**
-     * In production the key must be set and secret: with the published dev key, a copy of the database would give away
-     * every authenticator secret. Refusing to start is the only safe answer.
-     */
-    static void requireProductionKey(String key, boolean prod) {
-        if (!prod) {
-            return;
-        }
-        if (key == null || key.isBlank() || DEV_KEY.equals(key) || key.startsWith("dev-only")) {
-            throw new IllegalStateException("S11_TWO_STEP_KEY is not set: two-step sign-in cannot start in production with"
-                    + " the development key. Set S11_TWO_STEP_KEY to 32 or more random characters.");
-        }
-        if (key.length() < 32) {
-            throw new IllegalStateException("S11_TWO_STEP_KEY is too short: set 32 or more random characters.");
-        }
-    }
 
     String encrypt(long userId, byte[] plain) {
         byte[] nonce = new byte[NONCE_BYTES];

@@ -16,17 +16,15 @@ import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.common.web.PerThreadSecureRandom;
 
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
  * One-time form nonces for the survey, so a double click or a resubmitted form stores one response.
  * Opening the form writes nothing (a GET never changes state): the nonce is random, carries its expiry day
  * and is signed for its link. Submitting records only the nonce's hash as used; nothing ties it to the
- * response it came with.
+ * response it came with. Production refuses to start without a real key
+ * ({@link org.s11portal.common.config.ProductionSettings}).
  */
 @ApplicationScoped
 public class SurveyNonces {
@@ -52,30 +50,6 @@ public class SurveyNonces {
     PortalClock clock;
 
     public record Checked(String hash, LocalDate expiresOn) {
-    }
-
-    /** The key application.properties falls back to when S11_SURVEY_NONCE_KEY is not set. */
-    static final String DEV_KEY = "dev-only-survey-nonce-key-change-me-in-production";
-
-    void checkKeyAtStart(@Observes StartupEvent event) {
-        requireProductionKey(config.survey().nonceKey(), ConfigUtils.isProfileActive("prod"));
-    }
-
-    /**
-     * In production the nonce key must be set and secret: with the published dev key anyone could sign nonces
-     * and post answer after answer. Refusing to start is the only safe answer.
-     */
-    static void requireProductionKey(String key, boolean prod) {
-        if (!prod) {
-            return;
-        }
-        if (key == null || key.isBlank() || DEV_KEY.equals(key) || key.startsWith("dev-only")) {
-            throw new IllegalStateException("S11_SURVEY_NONCE_KEY is not set: the survey cannot start in production with the"
-                    + " development nonce key. Set S11_SURVEY_NONCE_KEY to 32 or more random characters.");
-        }
-        if (key.length() < 32) {
-            throw new IllegalStateException("S11_SURVEY_NONCE_KEY is too short: set 32 or more random characters.");
-        }
     }
 
     public String issue(String linkToken) {

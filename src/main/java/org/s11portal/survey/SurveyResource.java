@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.s11portal.account.SessionService;
+import org.s11portal.common.web.ClientAddress;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -87,6 +88,9 @@ public class SurveyResource {
     @Inject
     SurveySubmitLimit limit;
 
+    @Inject
+    ClientAddress clientAddress;
+
     /**
      * The blank questions, rendered once: they are the same for every link and every visit (the questions are
      * fixed in {@link SurveyDefinition}; what differs per agency, its name and areas, is rendered around them).
@@ -148,7 +152,7 @@ public class SurveyResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public CompletionStage<Response> send(@PathParam("token") String token, @BeanParam SurveyForm form, HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String address = clientAddress.of(request);
         SurveyLinkCache.LinkInfo cached = surveys.cachedLink(token);
         if (cached != null) {
             return answer(token, cached, form, address);

@@ -1,5 +1,6 @@
 package org.s11portal.useradmin;
 
+import org.s11portal.common.web.ClientAddress;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.useradmin.OneTimeToken.Purpose;
@@ -42,6 +43,9 @@ public class AccountLinksResource {
     @Inject
     AccountLinksService links;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @GET
     @Path("invitations/{token}")
     public Response invitation(@PathParam("token") String token) {
@@ -80,8 +84,7 @@ public class AccountLinksResource {
         if (!errors.isEmpty()) {
             return Response.status(400).entity(Templates.forgotten(email == null ? "" : email, errors)).build();
         }
-        var remote = routing.request().remoteAddress();
-        links.forgotten(email, remote == null ? "unknown" : remote.hostAddress());
+        links.forgotten(email, clientAddress.of(routing.request()));
         return Redirects.seeOther("/sign-in/forgotten/sent");
     }
 

@@ -121,6 +121,17 @@ class SignInResourceTest {
     }
 
     @Test
+    void withoutTrustedProxiesAForgedForwardedForDoesNotEscapeTheLimit() {
+        User user = fixtures.moderator(Area.SOUTHAMPTON);
+        for (int i = 0; i < 5; i++) {
+            WebSession.anonymousFrom("127.0.0.4").forwardedFor("198.51.100." + (i + 1))
+                    .signIn(user.email, "wrong-password-" + i).then().statusCode(400);
+        }
+        WebSession.anonymousFrom("127.0.0.4").forwardedFor("198.51.100.99").signIn(user.email, Fixtures.PASSWORD)
+                .then().statusCode(429);
+    }
+
+    @Test
     void parallelWrongPasswordsGetNoMoreChecksThanTheLimit() throws Exception {
         User user = fixtures.moderator(Area.SOUTHAMPTON);
         List<WebSession> browsers = new ArrayList<>();

@@ -7,27 +7,27 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A real SMTP server in the test JVM, on the port the test profile's mailer sends to. There is one for the whole run,
- * started on first use and never stopped between classes: stopping and starting a server on the same port left the
- * mailer's pooled connection talking to the stopped one, whose "421 shutting down" then failed a later class's first
- * email. Each test sends to addresses of its own, so sharing the server does not mix their emails.
+ * A real SMTP server in the test JVM, on the port the test profile's mailer sends to. One serves every class that runs
+ * on the same start of Quarkus: started on first use, stopped when that application stops ({@link Shutdown}), so its
+ * lifetime is the mailer's. Stopping and starting a server on the same port between classes left the mailer's pooled
+ * connection talking to the stopped one, whose "421 shutting down" then failed a later class's first email. Each test
+ * sends to addresses of its own, so sharing the server does not mix their emails.
  */
 public final class MailServer {
 
     public static final int PORT = 3925;
 
-    /**
-     * Where the running server is kept across class loaders: a class run under another test profile loads this class
-     * again, and its copy must not find the port taken by the first.
-     */
-    private static final String RUNNING = "s11portal.test.greenmail";
+    private static MailServer running;
 
     private GreenMail greenMail;
 
@@ -38,28 +38,27 @@ public final class MailServer {
     private static GreenMail started() {
         GreenMail greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
-        System.getProperties().put(RUNNING, greenMail);
         return greenMail;
     }
 
-    /** The run's server, started if this is its first use. */
+    /** The server of this start of Quarkus, started if this is its first use. */
     public static synchronized MailServer running() {
-        Object kept = System.getProperties().get(RUNNING);
-        if (kept instanceof GreenMail greenMail && greenMail.isRunning()) {
-            return new MailServer(greenMail);
+        if (running == null) {
+            running = new MailServer(started());
         }
-        if (kept != null) {
-            stopForeign(kept);
-        }
-        return new MailServer(started());
+        return running;
     }
 
-    /** A server started by another class loader's copy of this class, stopped through reflection. */
-    private static void stopForeign(Object greenMail) {
-        try {
-            greenMail.getClass().getMethod("stop").invoke(greenMail);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("could not stop the earlier test mail server", e);
+    /** Stops the server with the application whose mailer used it (a class with another test profile starts a new one). */
+    @ApplicationScoped
+    static class Shutdown {
+        void stop(@Observes ShutdownEvent event) {
+            synchronized (MailServer.class) {
+                if (running != null) {
+                    running.greenMail.stop();
+                    running = null;
+                }
+            }
         }
     }
 
@@ -74,10 +73,7 @@ public final class MailServer {
         }
     }
 
-    /**
-     * Sends probes straight through the mailer until one arrives: a pooled connection to the stopped server fails its
-     * probe and is dropped, so the outbox's next email goes over a fresh connection.
-     */
+    /** Sends probes straight through the mailer until one arrives: the restarted server is reachable again. */
     private void reconnect() {
         Mailer mailer = Arc.container().instance(Mailer.class).get();
         String probe = "probe-" + System.nanoTime() + "@mail-server.test";

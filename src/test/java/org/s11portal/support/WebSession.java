@@ -27,6 +27,7 @@ public final class WebSession {
     private static final Pattern NEXT_FIELD = Pattern.compile("name=\"next\" value=\"([^\"]*)\"");
 
     private final Map<String, String> cookies = new HashMap<>();
+    private final Map<String, String> headers = new HashMap<>();
     private String csrfToken;
     private RestAssuredConfig config;
     private boolean completesTwoStep = true;
@@ -75,8 +76,17 @@ public final class WebSession {
         return post("/sign-in", Map.of("email", email, "password", password));
     }
 
+    /**
+     * Every request from now on carries this X-Forwarded-For, as a load balancer in front would send it (or a client
+     * forging one).
+     */
+    public WebSession forwardedFor(String addresses) {
+        headers.put("X-Forwarded-For", addresses);
+        return this;
+    }
+
     public RequestSpecification request() {
-        RequestSpecification request = given().redirects().follow(false).cookies(cookies);
+        RequestSpecification request = given().redirects().follow(false).cookies(cookies).headers(headers);
         return config == null ? request : request.config(config);
     }
 

@@ -11,12 +11,10 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
-import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.LogCapture;
@@ -41,14 +39,7 @@ class SurveyLogAnonymityTest {
     Fixtures fixtures;
 
     String surveyLink() {
-        fixtures.aCycle().create();
-        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
-        WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
-        lead.get("/staff-survey");
-        lead.post("/staff-survey/link", Map.of()).then().statusCode(303);
-        Matcher matcher = Pattern.compile("/survey/([A-Za-z0-9_-]{20,})").matcher(lead.get("/staff-survey").asString());
-        assertTrue(matcher.find(), "the page shows the link");
-        return matcher.group(1);
+        return SurveyMetricsTest.newSurveyLink(fixtures, Area.SOUTHAMPTON);
     }
 
     @Test

@@ -39,15 +39,19 @@ class SurveyMetricsTest {
     Fixtures fixtures;
 
     /** A live cycle, an agency in it and its survey link, made by its lead on the Staff survey page. */
-    String surveyLink() {
+    static String newSurveyLink(Fixtures fixtures, Area area) {
         fixtures.aCycle().create();
-        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
+        Agency agency = fixtures.anAgency().inAreas(area).create();
         WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
         lead.get("/staff-survey");
         lead.post("/staff-survey/link", Map.of()).then().statusCode(303);
         Matcher matcher = Pattern.compile("/survey/([A-Za-z0-9_-]{20,})").matcher(lead.get("/staff-survey").asString());
         assertTrue(matcher.find(), "the page shows the link");
         return matcher.group(1);
+    }
+
+    String surveyLink() {
+        return newSurveyLink(fixtures, Area.HAMPSHIRE);
     }
 
     @Test

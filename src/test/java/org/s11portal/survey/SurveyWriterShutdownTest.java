@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
+import org.s11portal.common.observability.BusinessMetrics;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 
@@ -35,9 +36,13 @@ class SurveyWriterShutdownTest {
     @Inject
     Fixtures fixtures;
 
+    @Inject
+    BusinessMetrics metrics;
+
     private SurveyWriter writer(int threads) {
         SurveyWriter writer = new SurveyWriter();
         writer.dataSource = dataSource;
+        writer.metrics = metrics;
         writer.startWriters(threads);
         return writer;
     }

@@ -36,6 +36,13 @@ public interface PortalConfig {
     /** The address staff use to reach the portal, for survey links, QR codes and posters. */
     String publicUrl();
 
+    /**
+     * The load balancers and proxies in front of the portal (S11_TRUSTED_PROXIES: addresses or CIDRs, IPv4 or IPv6):
+     * only a request from one of them has its client address taken from X-Forwarded-For (common/web/ClientAddress).
+     * None: the headers are never read.
+     */
+    Optional<java.util.List<String>> trustedProxies();
+
     /** Where dates and deadlines are reckoned: the partnerships work in UK time. */
     @WithDefault("Europe/London")
     ZoneId timezone();

@@ -40,6 +40,16 @@ public class DatabaseUnavailable {
         }
     }
 
+    /**
+     * Agroal's own words when it has no usable connection to give: none came within
+     * quarkus.datasource.jdbc.acquisition-timeout, or the one it lent died before it could join the transaction (the
+     * first request after every connection was cut, seen as a 500 in the cluster suite's outage scenario).
+     */
+    private static boolean isPoolGivingUp(String message) {
+        return message != null && (message.contains("acquisition timeout")
+                || message.contains("Exception in association of connection to existing transaction"));
+    }
+
     /** Whether the failure, anywhere in its causes, is the database being unreachable. */
     public static boolean causes(Throwable failure) {
         if (Transactions.isLostConnection(failure)) {
@@ -48,8 +58,7 @@ public class DatabaseUnavailable {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof Exception || t instanceof java.net.ConnectException
                     || t instanceof org.hibernate.exception.JDBCConnectionException
-                    // Agroal's pool, when no connection came within quarkus.datasource.jdbc.acquisition-timeout
-                    || (t instanceof SQLException && t.getMessage() != null && t.getMessage().contains("acquisition timeout"))) {
+                    || t instanceof SQLException && isPoolGivingUp(t.getMessage())) {
                 return true;
             }
         }

@@ -3,10 +3,10 @@ package org.s11portal.common.web;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.s11portal.common.observability.RequestIds;
 import org.s11portal.common.observability.RequestLogs;
 import org.s11portal.common.persistence.DatabaseUnavailable;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

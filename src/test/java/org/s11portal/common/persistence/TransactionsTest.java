@@ -87,6 +87,10 @@ class TransactionsTest {
         assertTrue(DatabaseUnavailable.causes(new PersistenceException(socketClosed())));
         assertTrue(DatabaseUnavailable.causes(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
         assertTrue(DatabaseUnavailable.causes(new RuntimeException(new java.net.ConnectException("Connection refused"))));
+        // a lent connection that died before joining the transaction (Agroal, then Hibernate's wrapping)
+        assertTrue(DatabaseUnavailable.causes(new org.hibernate.exception.GenericJDBCException("Unable to acquire JDBC Connection",
+                new SQLException("Exception in association of connection to existing transaction",
+                        new javax.transaction.xa.XAException(javax.transaction.xa.XAException.XAER_RMERR)))));
         assertFalse(DatabaseUnavailable.causes(new PersistenceException(deadlock())));
         assertFalse(DatabaseUnavailable.causes(new PersistenceException(duplicateKey())));
     }
