@@ -22,6 +22,8 @@ import org.s11portal.support.TestClock;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 
+import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.MailerName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -40,6 +42,10 @@ class MailSenderTest {
 
     @Inject
     PortalClock clock;
+
+    @Inject
+    @MailerName("unreachable")
+    Mailer unreachable;
 
     MailServer server;
 
@@ -101,7 +107,7 @@ class MailSenderTest {
     void anEmailWaitsWhileTheServerIsDownAndArrivesOnceItIsBack() {
         String to = recipient();
         List<OutboxMessage> failedRow = new ArrayList<>();
-        server.whileDown(() -> {
+        MailServer.unreachable(sender, unreachable, () -> {
             long queued = enqueue(to);
             assertEquals(0, sender.sendDue());
             failedRow.add(row(queued));

@@ -6,10 +6,9 @@ import java.util.List;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.mailer.Mail;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.mailer.Mailer;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.mail.Address;
@@ -29,7 +28,7 @@ public final class MailServer {
 
     private static MailServer running;
 
-    private GreenMail greenMail;
+    private final GreenMail greenMail;
 
     private MailServer(GreenMail greenMail) {
         this.greenMail = greenMail;
@@ -62,30 +61,19 @@ public final class MailServer {
         }
     }
 
-    /** Runs the action with the server down (connections refused), then starts it again and checks the mailer reaches it. */
-    public synchronized void whileDown(Runnable action) {
-        greenMail.stop();
+    /**
+     * Runs the action with the SMTP server unreachable for the sender: it sends through the given mailer, the test
+     * profile's {@code @MailerName("unreachable")} (a port where nothing listens, connections refused), instead of its own. The server itself is
+     * never stopped: a stopped server leaves the mailer's pooled connections talking to it, and they hang for 30 s.
+     */
+    public static void unreachable(MailSender sender, Mailer unreachable, Runnable action) {
+        MailSender target = ClientProxy.unwrap(sender);
+        Mailer own = target.mailer;
+        target.mailer = unreachable;
         try {
             action.run();
         } finally {
-            greenMail = started();
-            reconnect();
-        }
-    }
-
-    /** Sends probes straight through the mailer until one arrives: the restarted server is reachable again. */
-    private void reconnect() {
-        Mailer mailer = Arc.container().instance(Mailer.class).get();
-        String probe = "probe-" + System.nanoTime() + "@mail-server.test";
-        for (int attempt = 0; attempt < 5 && receivedBy(probe).isEmpty(); attempt++) {
-            try {
-                mailer.send(Mail.withText(probe, "probe", "probe"));
-            } catch (RuntimeException staleConnection) {
-                // the next attempt takes another connection
-            }
-        }
-        if (receivedBy(probe).isEmpty()) {
-            throw new IllegalStateException("the mailer cannot reach the restarted test mail server");
+            target.mailer = own;
         }
     }
 
@@ -96,7 +84,7 @@ public final class MailServer {
         }
     }
 
-    /** The messages delivered to this address since the run began (since the last restart, after {@link #whileDown}). */
+    /** The messages delivered to this address since the run began. */
     public List<MimeMessage> receivedBy(String address) {
         return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> sentTo(m, address)).toList();
     }
