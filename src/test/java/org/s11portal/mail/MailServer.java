@@ -24,7 +24,8 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class MailServer {
 
-    public static final int PORT = 3925;
+    /** The test profile's mailer port: {@code S11_TEST_SMTP_PORT}, 3925 unless two test runs share the machine. */
+    public static final int PORT = Integer.parseInt(System.getenv().getOrDefault("S11_TEST_SMTP_PORT", "3925"));
 
     private static MailServer running;
 
