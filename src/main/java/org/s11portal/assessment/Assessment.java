@@ -36,6 +36,12 @@ public class Assessment extends EditableEntity {
         return find("agency = ?1 and cycle = ?2", agency, cycle).firstResult();
     }
 
+    /** The agency's latest assessment of a cycle that opened before this one's, or null: what carrying forward copies. */
+    public static Assessment earlierOf(Assessment assessment) {
+        return find("agency = ?1 and cycle.year1Opens < ?2 order by cycle.year1Opens desc",
+                assessment.agency, assessment.cycle.year1Opens).firstResult();
+    }
+
     public static List<Assessment> listForCycle(Cycle cycle) {
         return list("cycle", cycle);
     }

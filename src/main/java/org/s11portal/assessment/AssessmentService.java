@@ -180,7 +180,8 @@ public class AssessmentService {
         // a cycle that has closed has no live deadline: its dates are history, never "N days overdue"
         Long daysLeft = today.isAfter(work.cycle.closes) ? null : clock.daysUntil(work.due());
         return new TaskList(work, statuses, SubmissionRules.actionPlanStatus(work, today), SubmissionRules.problems(work, today),
-                daysLeft, returnComments(work.assessment), work.isEditable() && nothingAnswered,
+                daysLeft, returnComments(work.assessment),
+                work.isEditable() && nothingAnswered && Assessment.earlierOf(work.assessment) != null,
                 SubmissionRules.answersToReview(work), SubmissionRules.actionsToReview(work),
                 work.isEditable() ? null : SubmissionVersion.latest(work.assessment));
     }
@@ -508,8 +509,7 @@ public class AssessmentService {
         if (!work.isEditable()) {
             return 0;
         }
-        Assessment previous = Assessment.find("agency = ?1 and cycle.year1Opens < ?2 order by cycle.year1Opens desc",
-                assessment.agency, assessment.cycle.year1Opens).firstResult();
+        Assessment previous = Assessment.earlierOf(assessment);
         if (previous == null) {
             return 0;
         }

@@ -1,6 +1,7 @@
 package org.s11portal.assessment;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -168,6 +169,17 @@ class AssessmentResourceTest {
             pool.shutdown();
         }
         assertEquals("Typed once, sent twice", answerText(assessment, q));
+    }
+
+    @Test
+    void anAgencyWithNoEarlierCycleIsNotOfferedLastCyclesAnswers() {
+        Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(fixtures.aCycle().withTool().create()).create();
+        WebSession lead = WebSession.signedIn(fixtures.lead(agency).email);
+
+        lead.get("/assessments/" + assessment.id).then().statusCode(200)
+                .body(containsString("Standards"))
+                .body(not(containsString("Start from last cycle")));
     }
 
     @Test
