@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.s11portal.audit.AuditRevision;
 import org.s11portal.common.persistence.GeneratedIdEntity;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.survey.SurveyResponse;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -101,6 +102,52 @@ class ArchitectureTest {
         // survey responses keep a random id (an AUTO_INCREMENT one would reveal the order of answers); Envers'
         // revision entity has the revision number as its id
         assertEquals(Set.of(), own, "entities that declare their own id instead of extending GeneratedIdEntity or EditableEntity");
+    }
+
+    /**
+     * Form and API POSTs that handle deadlocks and certification conflicts themselves, or must not be run twice as one
+     * transaction, with why; every other POST is {@code @RetriesConflicts}.
+     */
+    static final Map<String, String> POSTS_WITHOUT_THE_RETRY = Map.ofEntries(
+            Map.entry("account.SignInResource", "sign-in, two-step and session retry inside (SignInService, SessionService)"),
+            Map.entry("account.TwoStepResource", "TwoStepService retries its checks itself"),
+            Map.entry("assessment.AssessmentResource.save", "the answer save retries itself (Transactions.retryingConflicts)"),
+            Map.entry("assessment.AssessmentApiResource", "the answer save retries itself"),
+            Map.entry("survey.SurveyResource", "survey answers retry by their nonce, lost connections too"),
+            Map.entry("useradmin.AccountLinksResource", "a reset request counts its limit in a transaction of its own"),
+            Map.entry("panel.PanelResource.issueLetters", "LetterBatch: a transaction per letter, each retried"),
+            Map.entry("letter.LetterBatchResource", "LetterBatch: a transaction per letter, each retried"),
+            Map.entry("agencyadmin.AgencyAdminResource.create", "a lost race is caught after its commit and asked again"),
+            Map.entry("agencyadmin.AgencyAdminResource.update", "a lost race is caught after its commit and asked again"),
+            Map.entry("agencyadmin.AgencyImportResource.confirm", "a name taken meanwhile is caught after the commit"),
+            Map.entry("actionplan.ActionPlanResource.update", "a lost update is caught after its commit"),
+            Map.entry("actionplan.ActionPlanResource.delete", "a refusal is an exception the resource catches"),
+            Map.entry("actionplan.ActionPlanApiResource", "a lost update is caught after its commit"),
+            Map.entry("monitoring.YearTwoResource.agree", "a refusal is an exception the resource catches"),
+            Map.entry("monitoring.YearTwoResource.sendReturn", "a refusal is an exception the resource catches"));
+
+    @Test
+    void everyPostRetriesConflictsOrSaysWhyNot() {
+        Set<String> without = new TreeSet<>();
+        Set<String> listed = new TreeSet<>();
+        for (JavaClass type : CLASSES) {
+            String name = type.getName().substring(ROOT.length());
+            for (var method : type.getMethods()) {
+                if (!method.isAnnotatedWith(jakarta.ws.rs.POST.class)) {
+                    continue;
+                }
+                String qualified = name + "." + method.getName();
+                String reason = POSTS_WITHOUT_THE_RETRY.containsKey(qualified) ? qualified
+                        : POSTS_WITHOUT_THE_RETRY.containsKey(name) ? name : null;
+                if (reason != null) {
+                    listed.add(reason);
+                } else if (!method.isAnnotatedWith(RetriesConflicts.class) && !type.isAnnotatedWith(RetriesConflicts.class)) {
+                    without.add(qualified);
+                }
+            }
+        }
+        assertEquals(Set.of(), without, "POSTs neither @RetriesConflicts nor in POSTS_WITHOUT_THE_RETRY");
+        assertEquals(new TreeSet<>(POSTS_WITHOUT_THE_RETRY.keySet()), listed, "entries that name no POST any more");
     }
 
     @Test

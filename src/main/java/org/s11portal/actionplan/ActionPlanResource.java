@@ -8,6 +8,7 @@ import org.s11portal.assessment.ActionItem;
 import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.AssessmentWork;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.DateParts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
@@ -77,6 +78,7 @@ public class ActionPlanResource {
         return Response.ok(Templates.form(ActionFormView.blank(work, standard, clock.today()))).build();
     }
 
+    @RetriesConflicts
     @POST
     @RolesAllowed(Roles.AGENCY_LEAD)
     public Response create(@PathParam("id") long id, @BeanParam ActionForm form) {

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -92,6 +93,7 @@ public class AgencyAdminResource {
         return Templates.archive(agencies.view(id), null, FormErrors.none());
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id: [0-9]+}/archive")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -103,6 +105,7 @@ public class AgencyAdminResource {
         return Redirects.seeOther("/admin/agencies/" + id + "?done=archived");
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id: [0-9]+}/restore")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -117,6 +120,7 @@ public class AgencyAdminResource {
         return Templates.delete(agencies.view(id));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id: [0-9]+}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

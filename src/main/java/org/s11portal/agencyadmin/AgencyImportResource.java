@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -49,6 +50,7 @@ public class AgencyImportResource {
         return Templates.upload(FormErrors.none(), AgencyAdminService.sectorOptions());
     }
 
+    @RetriesConflicts
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") FileUpload file) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.persistence.Transactions;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.tool.Standard;
@@ -114,6 +115,7 @@ public class AssessmentResource {
         return Redirects.seeOther("/assessments/" + id + "?saved=" + standard.code);
     }
 
+    @RetriesConflicts
     @POST
     @Path("carry-forward")
     @RolesAllowed(Roles.AGENCY_LEAD)

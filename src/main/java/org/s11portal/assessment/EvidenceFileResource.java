@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.tool.Question;
@@ -49,6 +50,7 @@ public class EvidenceFileResource {
         return page(id, questionId, FormErrors.none(), uploaded, renamed(renamed));
     }
 
+    @RetriesConflicts
     @POST
     @Path("questions/{questionId}/files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -76,6 +78,7 @@ public class EvidenceFileResource {
         return evidence.download(id, fileId).download();
     }
 
+    @RetriesConflicts
     @POST
     @Path("files/{fileId}/delete")
     @RolesAllowed(Roles.AGENCY_LEAD)

@@ -1,6 +1,7 @@
 package org.s11portal.assessment;
 
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.Redirects;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ public class OpenAssessmentResource {
     @Inject
     AssessmentService assessments;
 
+    @RetriesConflicts
     @POST
     public Response open() {
         return Redirects.seeOther("/assessments/" + assessments.openForCurrentLead().id);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.common.web.Violations;
@@ -73,6 +74,7 @@ public class SubmissionResource {
         return Response.ok(check(page, new SubmitForm(), FormErrors.none())).build();
     }
 
+    @RetriesConflicts
     @POST
     @Path("submit")
     @RolesAllowed(Roles.AGENCY_LEAD)

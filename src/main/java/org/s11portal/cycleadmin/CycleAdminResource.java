@@ -5,6 +5,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.cycle.Cycle;
 
@@ -73,6 +74,7 @@ public class CycleAdminResource {
         return Templates.form(cycles.newForm());
     }
 
+    @RetriesConflicts
     @POST
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -92,6 +94,7 @@ public class CycleAdminResource {
         return Templates.form(cycles.editForm(id));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -113,6 +116,7 @@ public class CycleAdminResource {
         return Templates.check(cycles.checkPage(id));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/open")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -130,6 +134,7 @@ public class CycleAdminResource {
         return Templates.extend(cycles.extendForm(id));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/extend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -147,6 +152,7 @@ public class CycleAdminResource {
         return Templates.close(cycles.closeForm(id));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -161,6 +167,7 @@ public class CycleAdminResource {
         return Templates.participants(cycles.participantsForm(id));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/participants")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -178,6 +185,7 @@ public class CycleAdminResource {
         return Templates.checkpoint(cycles.checkpointForm(id, null));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/checkpoints/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -191,6 +199,7 @@ public class CycleAdminResource {
         return Templates.checkpoint(cycles.checkpointForm(id, checkpointId));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/checkpoints/{checkpointId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -199,6 +208,7 @@ public class CycleAdminResource {
         return checkpointSaved(id, cycles.saveCheckpoint(id, checkpointId, form));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/checkpoints/{checkpointId}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

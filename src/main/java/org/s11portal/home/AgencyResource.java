@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.DateParts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.GovUkDate;
@@ -79,6 +80,7 @@ public class AgencyResource {
         return Templates.show(profile, profile.extension(), new ExtensionForm(), FormErrors.none(), extended);
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/extensions")
     public Response grantExtension(@PathParam("id") long id, @BeanParam ExtensionForm form) {

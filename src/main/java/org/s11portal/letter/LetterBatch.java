@@ -16,6 +16,7 @@ import org.s11portal.account.User;
 import org.s11portal.assessment.AssessmentScope;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
+import org.s11portal.common.persistence.Transactions;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -127,14 +128,18 @@ public class LetterBatch {
         return jobs;
     }
 
-    /** On a batch thread: the PDF (no transaction held while it renders), then the letter stored in its own. */
+    /**
+     * On a batch thread: the PDF (no transaction held while it renders), then the letter stored in its own, tried again
+     * after a deadlock or certification conflict (the issue re-reads the letter under its lock, so a letter another
+     * moderator issued meanwhile is reported, not issued twice).
+     */
     private LetterService.IssueOutcome issueOne(Job job, long moderatorId, AtomicLong renderNanos, AtomicLong storeNanos) {
         long started = System.nanoTime();
         LetterService.Rendered rendered = job.content() == null ? null : letters.render(job.template(), job.content());
         long rendering = System.nanoTime();
         renderNanos.addAndGet(rendering - started);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            return Transactions.retryingConflicts(() -> {
                 FeedbackLetter letter = FeedbackLetter.findById(job.letterId(), LockModeType.PESSIMISTIC_WRITE);
                 return letters.issueOne(letter, User.findById(moderatorId), rendered);
             });

@@ -1,6 +1,7 @@
 package org.s11portal.letter;
 
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.Redirects;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -56,6 +57,7 @@ public class LetterResource {
                 : Templates.show(page, issued != null, reissued != null);
     }
 
+    @RetriesConflicts
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@PathParam("id") long id, MultivaluedMap<String, String> form) {
@@ -86,6 +88,7 @@ public class LetterResource {
         return pdf(letters.previewPdf(id), "inline");
     }
 
+    @RetriesConflicts
     @POST
     @Path("issue")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -103,6 +106,7 @@ public class LetterResource {
         return Templates.reissue(letters.reissueForm(id));
     }
 
+    @RetriesConflicts
     @POST
     @Path("reissue")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -3,6 +3,7 @@ package org.s11portal.letteradmin;
 import java.util.List;
 
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.Redirects;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -68,6 +69,7 @@ public class LetterTemplateAdminResource {
     }
 
     /** "Preview" renders the typed text (nothing stored); "Save" stores it as the next version. */
+    @RetriesConflicts
     @POST
     @Path("{scopeKey}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -1,6 +1,7 @@
 package org.s11portal.letteradmin;
 
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.Redirects;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -42,6 +43,7 @@ public class ThemeAdminResource {
         return Templates.list(themes.list(), done);
     }
 
+    @RetriesConflicts
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@FormParam("name") String name) {
@@ -58,6 +60,7 @@ public class ThemeAdminResource {
         return Templates.rename(themes.renameForm(id));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/rename")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -70,6 +73,7 @@ public class ThemeAdminResource {
     }
 
     /** Retire, restore, or move one place up or down; each answers with the list and what was done. */
+    @RetriesConflicts
     @POST
     @Path("{id}/{change: retire|restore|up|down}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.s11portal.account.Roles;
 import org.s11portal.assessment.AssessmentWork;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -47,6 +48,7 @@ public class ReviewResource {
         return page(reviews.returnForm(id));
     }
 
+    @RetriesConflicts
     @POST
     @Path("return")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -41,6 +42,7 @@ public class CarryForwardResource {
         return Templates.choose(carryForward.offer(id), List.of(), carried, FormErrors.none());
     }
 
+    @RetriesConflicts
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response carry(@PathParam("id") long id, MultivaluedMap<String, String> form) {

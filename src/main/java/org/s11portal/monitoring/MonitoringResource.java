@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.s11portal.account.Roles;
 import org.s11portal.agency.Area;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.Csv;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
@@ -87,6 +88,7 @@ public class MonitoringResource {
         return Templates.agency(view, done, null, view.hasConclusion() ? view.record().conclusion : null, FormErrors.none());
     }
 
+    @RetriesConflicts
     @POST
     @Path("assessments/{id}/requests")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -95,6 +97,7 @@ public class MonitoringResource {
         return answer(id, () -> monitoring.ask(id, request), "asked#requests", request, null);
     }
 
+    @RetriesConflicts
     @POST
     @Path("assessments/{id}/conclusion")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -103,6 +106,7 @@ public class MonitoringResource {
         return answer(id, () -> monitoring.conclude(id, conclusion), "concluded#panel-check", null, conclusion);
     }
 
+    @RetriesConflicts
     @POST
     @Path("assessments/{id}/close")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.s11portal.account.Roles;
 import org.s11portal.assessment.ActionStatus;
 import org.s11portal.assessment.EvidenceFileName;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -77,6 +78,7 @@ public class YearTwoResource {
                 FormErrors.none(), List.of(ActionStatus.values()), List.of());
     }
 
+    @RetriesConflicts
     @POST
     @Path("actions/{actionId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -86,6 +88,7 @@ public class YearTwoResource {
     }
 
     /** The update form as the page sends it, with any files chosen. */
+    @RetriesConflicts
     @POST
     @Path("actions/{actionId}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.DateParts;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.letter.LetterService;
@@ -61,6 +62,7 @@ public class PanelResource {
         return Templates.plan(panels.planForm());
     }
 
+    @RetriesConflicts
     @POST
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -94,6 +96,7 @@ public class PanelResource {
     }
 
     /** "Make the letters": a draft for each accepted submission without a letter. */
+    @RetriesConflicts
     @POST
     @Path("{id}/letters")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -117,6 +120,7 @@ public class PanelResource {
         return value != null && value.matches("\\d{1,6}") ? Integer.valueOf(value) : null;
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/items/{itemId}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -132,6 +136,7 @@ public class PanelResource {
         return Templates.item(panels.itemPage(id, itemId), saved, recorded != null);
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/items/{itemId}/findings/{code}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -140,6 +145,7 @@ public class PanelResource {
         return answer(panels.saveFinding(id, itemId, code, form::getFirst));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/items/{itemId}/outcome")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

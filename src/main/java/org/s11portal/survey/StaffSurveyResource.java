@@ -2,6 +2,7 @@ package org.s11portal.survey;
 
 import org.s11portal.account.Roles;
 import org.s11portal.common.config.PortalConfig;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -48,6 +49,7 @@ public class StaffSurveyResource {
                 FormErrors.none(), notice);
     }
 
+    @RetriesConflicts
     @POST
     @Path("headcount")
     public Response headcount(@BeanParam HeadcountForm form) {
@@ -59,6 +61,7 @@ public class StaffSurveyResource {
         return Redirects.seeOther("/staff-survey?done=headcount");
     }
 
+    @RetriesConflicts
     @POST
     @Path("link")
     public Response newLink() {

@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.tool.Question;
@@ -131,6 +132,7 @@ public class ToolAdminResource {
         return Templates.copy(latest, form, FormErrors.none());
     }
 
+    @RetriesConflicts
     @POST
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -154,6 +156,7 @@ public class ToolAdminResource {
                 "/admin/tools/" + id + "/delete", "Delete draft");
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -174,6 +177,7 @@ public class ToolAdminResource {
                 "/admin/tools/" + id + "/retire", "Retire version");
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/retire")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -193,6 +197,7 @@ public class ToolAdminResource {
         return Templates.standard(page, null, form, FormErrors.none(), standardAction(id, null));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/standards/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -215,6 +220,7 @@ public class ToolAdminResource {
         return Templates.standard(page, standard, form, FormErrors.none(), standardAction(id, standardId));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/standards/{standardId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -253,6 +259,7 @@ public class ToolAdminResource {
                 "/admin/tools/" + id + "/standards/" + standardId + "/remove?lock=" + page.tool().lockVersion, "Remove standard");
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/standards/{standardId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -261,6 +268,7 @@ public class ToolAdminResource {
         return Redirects.seeOther("/admin/tools/" + id + "?done=removed");
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/standards/{standardId}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -281,6 +289,7 @@ public class ToolAdminResource {
                 questionAction(id, standardId, null));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/standards/{standardId}/questions/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -302,6 +311,7 @@ public class ToolAdminResource {
                 questionAction(id, question.standard.id, questionId));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/questions/{questionId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -341,6 +351,7 @@ public class ToolAdminResource {
                 "/admin/tools/" + id + "/questions/" + questionId + "/remove?lock=" + page.tool().lockVersion, "Remove question");
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/questions/{questionId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -349,6 +360,7 @@ public class ToolAdminResource {
         return Redirects.seeOther("/admin/tools/" + id + "?done=removed");
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/questions/{questionId}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -365,6 +377,7 @@ public class ToolAdminResource {
         return Templates.publish(tools.publishCheck(id));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -382,6 +395,7 @@ public class ToolAdminResource {
         return Templates.importFile(List.of());
     }
 
+    @RetriesConflicts
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -409,6 +423,7 @@ public class ToolAdminResource {
         return Templates.importCheck(tools.importCheck(importId));
     }
 
+    @RetriesConflicts
     @POST
     @Path("import/{importId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

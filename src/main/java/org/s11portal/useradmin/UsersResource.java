@@ -1,6 +1,7 @@
 package org.s11portal.useradmin;
 
 import org.s11portal.account.Roles;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -54,6 +55,7 @@ public class UsersResource {
         return Templates.invite(InviteForm.empty(), users.choices(), FormErrors.none());
     }
 
+    @RetriesConflicts
     @POST
     @Path("new")
     public Response invite(@BeanParam InviteForm form) {
@@ -80,6 +82,7 @@ public class UsersResource {
         return Templates.confirm(users.confirmation(id, action(action)));
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/{action}")
     public Response act(@PathParam("id") long id, @PathParam("action") String path) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -19,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.s11portal.common.persistence.Transactions;
 import org.s11portal.support.Fixtures;
+import org.s11portal.support.LockWaits;
 import org.s11portal.tool.Question;
 
 import io.agroal.api.AgroalDataSource;
@@ -97,19 +96,16 @@ class AnswerSaveConflictRetryTest {
             other.setAutoCommit(false);
             try (Statement statement = other.createStatement()) {
                 // weight: InnoDB rolls back the transaction that has written less, which must be the save
-                for (int i = 0; i < 20; i++) {
-                    statement.executeUpdate("INSERT INTO sign_in_attempt (email, address, succeeded, attempted_at)"
-                            + " VALUES ('deadlock-weight@example.test', '192.0.2.1', FALSE, NOW())");
-                }
+                LockWaits.weigh(statement);
                 statement.executeUpdate(theyChangeIt
                         ? "UPDATE answer SET evidence = 'Theirs', version = version + 1 WHERE id = " + answer.id
                         : "UPDATE answer SET version = version WHERE id = " + answer.id);
-                String ours = trxId(statement);
+                String ours = LockWaits.trxId(statement);
 
                 CompletableFuture<Response> save = CompletableFuture.supplyAsync(() -> d.lead().post(path, Map.of(
                         "q" + q.id + "-version", String.valueOf(answer.version), "q" + q.id + "-rating", "PART",
                         "q" + q.id + "-evidence", evidence, "action", "later")));
-                awaitWaitingOn(statement, ours, Duration.ofSeconds(20));
+                LockWaits.awaitWaitingOn(statement, ours, Duration.ofSeconds(20));
                 // the cycle: the save holds the assessment's row and waits for the answer's; we now ask for the assessment's
                 statement.executeQuery("SELECT id FROM assessment WHERE id = " + d.assessment().id + " FOR UPDATE").close();
                 // we were not chosen as the deadlock's victim (that would have thrown 1213 here): the save was
@@ -125,40 +121,6 @@ class AnswerSaveConflictRetryTest {
                 throw e;
             }
         }
-    }
-
-    private static String trxId(Statement statement) throws SQLException {
-        try (ResultSet rs = statement.executeQuery(
-                "SELECT trx_id FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id = CONNECTION_ID()")) {
-            assertTrue(rs.next(), "the second connection has a transaction");
-            return rs.getString(1);
-        }
-    }
-
-    /** Waits until some transaction waits for a lock that the given transaction holds. */
-    private static void awaitWaitingOn(Statement statement, String blocking, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (PreparedStatement query = statement.getConnection().prepareStatement(
-                    "SELECT COUNT(*) FROM information_schema.INNODB_LOCK_WAITS WHERE blocking_trx_id = ?")) {
-                query.setString(1, blocking);
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return;
-                    }
-                }
-            }
-            // MariaDB refreshes these tables only when they were last read over 0.1 s ago: polling faster sees nothing new
-            Thread.sleep(150);
-        }
-        StringBuilder state = new StringBuilder();
-        try (ResultSet rs = statement.executeQuery("SELECT trx_id, trx_state, trx_query FROM information_schema.INNODB_TRX")) {
-            while (rs.next()) {
-                state.append(rs.getString(1)).append(' ').append(rs.getString(2)).append(' ').append(rs.getString(3)).append('\n');
-            }
-        }
-        throw new AssertionError("the save never waited for the answer's row (blocking " + blocking + ")\n" + state);
     }
 
     @Transactional

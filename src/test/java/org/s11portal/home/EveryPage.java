@@ -346,7 +346,7 @@ class EveryPage {
         routes.add(new Route("/accessibility", ALL, true));
         routes.add(new Route("/sign-in", ALL, true));
         routes.add(new Route("/home", ALL, true));
-        routes.add(new Route("/home?area=PORTSMOUTH", STAFF, true));
+        routes.add(new Route("/home?area=PORTSMOUTH", ALL, true)); // a lead's home has no filter: the same page
         routes.add(new Route("/agencies/" + r.agency.id, ALL, true));
         routes.add(new Route("/agencies/" + r.agency.id + "?extended=true", ALL, true));
         routes.add(new Route(base, ALL, true));
@@ -372,7 +372,7 @@ class EveryPage {
         routes.add(new Route("/staff-survey?done=headcount", Set.of(LEAD), true));
         routes.add(new Route("/survey-take-up", STAFF, true));
         routes.add(new Route("/survey-results", ALL, true));
-        routes.add(new Route("/survey-results?agency=" + r.agency.id, STAFF, true));
+        routes.add(new Route("/survey-results?agency=" + r.agency.id, ALL, true)); // the lead's own agency
         routes.add(new Route("/survey-results?cycle=" + r.cycle.id, ALL, true));
         routes.add(new Route("/api/v1" + base, ALL, false));
         routes.add(new Route("/panels", Set.of(MODERATOR), true));
@@ -435,7 +435,7 @@ class EveryPage {
             routes.add(new Route(letter, Set.of(MODERATOR), true));
             routes.add(new Route(letter + "/preview", Set.of(MODERATOR), true));
             routes.add(new Route(base + "/letters", Set.of(MODERATOR), true));
-            routes.add(new Route("/api/v1" + base + "/letters", Set.of(MODERATOR), false));
+            routes.add(new Route("/api/v1" + base + "/letters", Set.of(LEAD, MODERATOR), false)); // the lead: issued ones only
             if (r.letterIssued) {
                 routes.add(new Route(letter + "/pdf", Set.of(LEAD, MODERATOR), false));
                 routes.add(new Route(letter + "/reissue", Set.of(MODERATOR), true));
@@ -471,7 +471,7 @@ class EveryPage {
         if (r.surveyClosed) {
             // the results in figures exist once the survey has closed (before, the CSV is a 404)
             routes.add(new Route("/survey-results/results.csv", ALL, false));
-            routes.add(new Route("/survey-results/results.csv?agency=" + r.agency.id, STAFF, false));
+            routes.add(new Route("/survey-results/results.csv?agency=" + r.agency.id, ALL, false));
         }
         if (r.fileId != null) {
             routes.add(new Route(base + "/files/" + r.fileId, ALL, false));
