@@ -1,5 +1,6 @@
 package org.s11portal.tooladmin;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,14 +16,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.reader.UnicodeReader;
 
 /**
  * The tool file format "s11-tool/1": one tool version as JSON, the shape of {@code demo/tool-2020.json} with a
@@ -184,9 +193,11 @@ public record ToolFile(String format, String version, String title, List<Standar
             } else {
                 root = JSON.readTree(bytes);
             }
+        } catch (MarkedYAMLException e) {
+            return refused(notValidYaml(e));
         } catch (JsonProcessingException e) {
             return refused(notValid(format, e));
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | YAMLException e) {
             return refused("file: could not be read");
         }
         if (root == null || !root.isObject()) {
@@ -196,37 +207,43 @@ public record ToolFile(String format, String version, String title, List<Standar
     }
 
     /**
-     * What a YAML file uses that JSON cannot say, as the problem to show, or null. Jackson reads an alias as its anchor's
-     * name and a tag as nothing, so neither would fail later: they are refused here, with a second document.
+     * What a YAML file uses that JSON cannot say, as the problem to show, or null: read event by event with SnakeYAML's
+     * own parser, which sees every anchor, alias and tag (Jackson would read an alias as its anchor's name and drop a
+     * tag, so neither would fail later), and a second document.
      */
-    private static String beyondJson(byte[] bytes) throws java.io.IOException {
-        try (YAMLParser parser = (YAMLParser) YAML.createParser(bytes)) {
-            int depth = 0;
-            boolean read = false;
-            for (JsonToken token; (token = parser.nextToken()) != null;) {
-                int line = parser.currentLocation().getLineNr();
-                if (parser.isCurrentAlias() || parser.getObjectId() != null) {
-                    return "file: YAML anchors and aliases (&name, *name) are not allowed (line " + line + ")";
-                }
-                if (parser.getTypeId() != null) {
-                    return "file: YAML tags (!name, !!type) are not allowed (line " + line + ")";
-                }
-                if (depth == 0 && read) {
-                    return "file: must hold one YAML document; a second starts at line " + line;
-                }
-                read = true;
-                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+    private static String beyondJson(byte[] bytes) {
+        Parser parser = new ParserImpl(new StreamReader(new UnicodeReader(new ByteArrayInputStream(bytes))), yamlLimits());
+        int documents = 0;
+        while (!parser.checkEvent(Event.ID.StreamEnd)) {
+            Event event = parser.getEvent();
+            int line = event.getStartMark().getLine() + 1;
+            if (event instanceof NodeEvent node && node.getAnchor() != null) {
+                return "file: YAML anchors and aliases (&name, *name) are not allowed (line " + line + ")";
+            }
+            if (event instanceof ScalarEvent scalar && scalar.getTag() != null
+                    || event instanceof CollectionStartEvent collection && collection.getTag() != null) {
+                return "file: YAML tags (!name, !!type) are not allowed (line " + line + ")";
+            }
+            if (event.is(Event.ID.DocumentStart) && ++documents > 1) {
+                return "file: must hold one YAML document; a second starts at line " + line;
             }
         }
         return null;
     }
 
     private static String notValid(Format format, JsonProcessingException e) {
-        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-            return "file: not valid YAML (line " + (yaml.getProblemMark().getLine() + 1) + ", column "
-                    + (yaml.getProblemMark().getColumn() + 1) + ": " + yaml.getProblem() + ")";
+        if (e.getCause() instanceof MarkedYAMLException yaml) {
+            return notValidYaml(yaml);
         }
         return "file: not valid " + format + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static String notValidYaml(MarkedYAMLException e) {
+        if (e.getProblemMark() == null) {
+            return "file: not valid YAML (" + e.getProblem() + ")";
+        }
+        return "file: not valid YAML (line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1)
+                + ": " + e.getProblem() + ")";
     }
 
     /**

@@ -92,6 +92,8 @@ class ToolFileTest {
         assertEquals(List.of("file: YAML anchors and aliases (&name, *name) are not allowed (line 1)"), yaml(bomb.toString()).problems());
         assertEquals(List.of("file: YAML anchors and aliases (&name, *name) are not allowed (line 3)"),
                 yaml("format: s11-tool/1\nversion: \"2026.1\"\ntitle: *t\n").problems());
+        assertEquals(List.of("file: YAML anchors and aliases (&name, *name) are not allowed (line 2)"),
+                yaml("format: s11-tool/1\nversion: &v \"2026.1\"\ntitle: *v\n").problems());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,7 +107,7 @@ class ToolFileTest {
 
     @Test
     void aSecondDocumentABrokenFileAndANonMappingAreRefusedWithWhere() {
-        assertEquals(List.of("file: must hold one YAML document; a second starts at line 3"),
+        assertEquals(List.of("file: must hold one YAML document; a second starts at line 2"),
                 yaml("format: s11-tool/1\n---\nformat: other\n").problems());
         assertEquals(List.of("file: not valid YAML (line 2, column 7: mapping values are not allowed here)"),
                 yaml("title: a\n  code: b\n").problems());
