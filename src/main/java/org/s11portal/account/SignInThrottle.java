@@ -37,6 +37,9 @@ class SignInThrottle {
     @Inject
     PortalConfig config;
 
+    @Inject
+    WindowCounter counter;
+
     /** Whether this attempt may check its password; if it may, it now counts as a failure until it succeeds. */
     boolean reserve(String email, String address) {
         return reserve(email, address, false);
@@ -82,28 +85,14 @@ class SignInThrottle {
     private void reserveInTransaction(String email, String address, boolean code) {
         Instant now = clock.now();
         Instant windowStart = now.minus(config.signIn().window());
-        boolean allowed = count(addressKey(address), now, windowStart) <= config.signIn().maxFailuresPerAddress()
-                && (count(accountKey(email), now, windowStart) <= config.signIn().maxFailuresPerAccount()
+        boolean allowed = counter.increment(addressKey(address), now, windowStart) <= config.signIn().maxFailuresPerAddress()
+                && (counter.increment(accountKey(email), now, windowStart) <= config.signIn().maxFailuresPerAccount()
                         || hasSignedInBefore(email, address))
-                && count(pairKey(email, address), now, windowStart) <= config.signIn().maxFailuresPerAccountAndAddress()
-                && (!code || count(codeKey(email), now, windowStart) <= config.signIn().maxFailuresPerAccountAndAddress());
+                && counter.increment(pairKey(email, address), now, windowStart) <= config.signIn().maxFailuresPerAccountAndAddress()
+                && (!code || counter.increment(codeKey(email), now, windowStart) <= config.signIn().maxFailuresPerAccountAndAddress());
         if (!allowed) {
             throw new Refused();
         }
-    }
-
-    /** Adds this attempt to a count (starting a new window if the last one is over) and returns the new count. */
-    private int count(String key, Instant now, Instant windowStart) {
-        // MariaDB applies the assignments in order: failures is computed from the old window_started_at.
-        entityManager.createNativeQuery("""
-                INSERT INTO sign_in_counter (counter_key, failures, window_started_at) VALUES (?1, 1, ?2)
-                ON DUPLICATE KEY UPDATE
-                    failures = IF(window_started_at <= ?3, 1, failures + 1),
-                    window_started_at = IF(window_started_at <= ?3, ?2, window_started_at)""")
-                .setParameter(1, key).setParameter(2, now).setParameter(3, windowStart)
-                .executeUpdate();
-        return ((Number) entityManager.createNativeQuery("SELECT failures FROM sign_in_counter WHERE counter_key = ?1")
-                .setParameter(1, key).getSingleResult()).intValue();
     }
 
     private void giveBack(String key) {

@@ -8,6 +8,7 @@ import org.s11portal.account.Roles;
 import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.cycle.ExtensionForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -138,7 +139,7 @@ public class CycleAdminResource {
     @POST
     @Path("{id}/extend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response extend(@PathParam("id") long id, @BeanParam ExtendForm form) {
+    public Response extend(@PathParam("id") long id, @BeanParam ExtensionForm form) {
         CycleAdminService.ExtendPage refused = cycles.extend(id, form);
         if (refused != null) {
             return Response.status(400).entity(Templates.extend(refused)).build();

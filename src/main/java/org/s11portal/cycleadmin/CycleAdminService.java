@@ -25,6 +25,7 @@ import org.s11portal.common.web.Paging;
 import org.s11portal.common.web.Violations;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.cycle.CycleAgency;
+import org.s11portal.cycle.ExtensionForm;
 import org.s11portal.monitoring.Checkpoint;
 import org.s11portal.monitoring.CheckpointReturn;
 import org.s11portal.tool.Tool;
@@ -489,12 +490,12 @@ public class CycleAdminService {
 
     // --- extending for everyone ---------------------------------------------------------------------------------------
 
-    public record ExtendPage(Cycle cycle, ExtendForm form, FormErrors errors) {
+    public record ExtendPage(Cycle cycle, ExtensionForm form, FormErrors errors) {
     }
 
     @Transactional
     public ExtendPage extendForm(long id) {
-        return new ExtendPage(open(id, "Only an open cycle's due date can be extended"), new ExtendForm(), FormErrors.none());
+        return new ExtendPage(open(id, "Only an open cycle's due date can be extended"), new ExtensionForm(), FormErrors.none());
     }
 
     /**
@@ -503,9 +504,9 @@ public class CycleAdminService {
      * null, or the page with the problems.
      */
     @Transactional
-    public ExtendPage extend(long id, ExtendForm form) {
+    public ExtendPage extend(long id, ExtensionForm form) {
         Cycle cycle = open(id, "Only an open cycle's due date can be extended");
-        ExtendForm.Parts parts = form.parts();
+        ExtensionForm.Parts parts = form.parts();
         List<InputProblem> partProblems = Violations.problems(validator.validate(parts));
         List<InputProblem> problems = new ArrayList<>();
         LocalDate newDue = parts.newDue().toDate();
@@ -523,10 +524,10 @@ public class CycleAdminService {
         String reason = form.reason == null ? "" : form.reason.strip();
         if (reason.isEmpty()) {
             problems.add(new InputProblem("reason", "Enter the reason for extending the due date"));
-        } else if (reason.length() > ExtendForm.MAX_REASON) {
-            problems.add(new InputProblem("reason", "The reason must be " + ExtendForm.MAX_REASON + " characters or fewer"));
+        } else if (reason.length() > ExtensionForm.MAX_REASON) {
+            problems.add(new InputProblem("reason", "The reason must be " + ExtensionForm.MAX_REASON + " characters or fewer"));
         }
-        FormErrors errors = Violations.page(ExtendForm.class, partProblems, problems);
+        FormErrors errors = Violations.page(ExtensionForm.class, partProblems, problems);
         if (errors.any()) {
             return new ExtendPage(cycle, form, errors);
         }

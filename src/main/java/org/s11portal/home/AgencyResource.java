@@ -2,16 +2,14 @@ package org.s11portal.home;
 
 import java.util.List;
 
-import org.jboss.resteasy.reactive.RestForm;
 import org.s11portal.account.Roles;
 import org.s11portal.common.persistence.RetriesConflicts;
-import org.s11portal.common.web.DateParts;
 import org.s11portal.common.web.FormErrors;
-import org.s11portal.common.web.GovUkDate;
 import org.s11portal.common.web.InputProblem;
 import org.s11portal.common.web.Redirects;
 import org.s11portal.common.web.Violations;
 import org.s11portal.cycle.DeadlineExtension;
+import org.s11portal.cycle.ExtensionForm;
 import org.s11portal.cycle.ExtensionService;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -49,29 +47,6 @@ public class AgencyResource {
 
     @Inject
     Validator validator;
-
-    /** The extension form: a GOV.UK date input and the reason. */
-    public static class ExtensionForm {
-        @RestForm("newDue-day")
-        public String day;
-
-        @RestForm("newDue-month")
-        public String month;
-
-        @RestForm("newDue-year")
-        public String year;
-
-        @RestForm
-        public String reason;
-
-        /** The form's own check: the parts make a real date. */
-        record Parts(@GovUkDate(label = "The new due date") DateParts newDue) {
-        }
-
-        Parts parts() {
-            return new Parts(new DateParts(day, month, year));
-        }
-    }
 
     @GET
     @Path("{id}")

@@ -94,10 +94,19 @@ public class ToolAdminResource {
     @Path("{id}/export.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response export(@PathParam("id") long id) {
-        byte[] json = tools.export(id);
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"s11-tool-" + tools.page(id).tool().version + ".json\"")
-                .build();
+        return download(tools.export(id, ToolFile.Format.JSON), ToolFile.Format.JSON);
+    }
+
+    @GET
+    @Path("{id}/export.yaml")
+    @Produces(ToolFile.YAML_MEDIA_TYPE)
+    public Response exportYaml(@PathParam("id") long id) {
+        return download(tools.export(id, ToolFile.Format.YAML), ToolFile.Format.YAML);
+    }
+
+    private static Response download(ToolAdminService.Export file, ToolFile.Format format) {
+        return Response.ok(file.content(), MediaType.valueOf(format.mediaType).withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").build();
     }
 
     /**
@@ -403,12 +412,12 @@ public class ToolAdminResource {
         List<String> problems;
         if (file == null || file.fileName() == null || file.fileName().isBlank()) {
             hipsOnly();
-            problems = List.of("file: choose a tool file (JSON) to import");
+            problems = List.of("file: choose a tool file (JSON or YAML) to import");
         } else if (file.size() > ToolFile.MAX_BYTES) {
             hipsOnly();
             problems = List.of("file: must be smaller than 1 MB");
         } else {
-            ToolAdminService.Upload upload = tools.upload(Files.readAllBytes(file.uploadedFile()));
+            ToolAdminService.Upload upload = tools.upload(Files.readAllBytes(file.uploadedFile()), file.fileName());
             if (upload.importId() != null) {
                 return Redirects.seeOther("/admin/tools/import/" + upload.importId());
             }

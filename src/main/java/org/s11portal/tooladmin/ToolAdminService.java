@@ -193,9 +193,14 @@ public class ToolAdminService {
                 i + 1 < page.standards().size() ? page.standards().get(i + 1).standard() : null);
     }
 
+    /** The version as a tool file in the given format, and the name it is downloaded under. */
+    public record Export(byte[] content, String fileName) {
+    }
+
     @Transactional
-    public byte[] export(long id) {
-        return page(id).file().toJson();
+    public Export export(long id, ToolFile.Format format) {
+        ToolPage page = page(id);
+        return new Export(page.file().write(format), "s11-tool-" + page.tool().version + "." + format.extension);
     }
 
     @Transactional
@@ -399,11 +404,18 @@ public class ToolAdminService {
                 AdminLog.fields("status", "RETIRED"));
     }
 
-    /** Reads an uploaded file and keeps it for confirmation, or answers its problems with their places. */
+    /**
+     * Reads an uploaded file (JSON or YAML, by its name's ending) and keeps it for confirmation as JSON, or answers its
+     * problems with their places.
+     */
     @Transactional
-    public Upload upload(byte[] bytes) {
+    public Upload upload(byte[] bytes, String fileName) {
         requireHipsAdmin();
-        ToolFile.Read read = ToolFile.read(bytes);
+        ToolFile.Format format = ToolFile.Format.ofFileName(fileName);
+        if (format == null) {
+            return new Upload(null, List.of("file: must be a tool file ending .json, .yaml or .yml"));
+        }
+        ToolFile.Read read = ToolFile.read(bytes, format);
         List<String> problems = new ArrayList<>(read.problems());
         if (read.ok() && versionExists(read.file().version())) {
             problems.add("version: " + read.file().version() + " already exists");
@@ -414,7 +426,7 @@ public class ToolAdminService {
         ToolImport.delete("createdAt < ?1", clock.now().minus(java.time.Duration.ofDays(1)));
         ToolImport pending = new ToolImport();
         pending.userId = currentUser.user().id;
-        pending.content = new String(bytes, StandardCharsets.UTF_8);
+        pending.content = new String(read.file().toJson(), StandardCharsets.UTF_8); // the file as checked, YAML too
         pending.createdAt = clock.now();
         pending.persist();
         return new Upload(pending.id, List.of());

@@ -1,5 +1,6 @@
 package org.s11portal.tooladmin;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -18,11 +19,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.reader.UnicodeReader;
 
 /**
  * The tool file format "s11-tool/1": one tool version as JSON, the shape of {@code demo/tool-2020.json} with a
- * {@code format} field. Written by the export and read, with every problem named by its place
- * ({@code standards[2].questions[0].text: required}), by the import. The limits are the edit forms' too.
+ * {@code format} field, or the same content as YAML. Written by the export and read, with every problem named by its
+ * place ({@code standards[2].questions[0].text: required}), by the import. The limits are the edit forms' too.
+ * <p>
+ * A YAML file can say no more than a JSON one: one document, no anchors or aliases, no tags; after that both are read
+ * to the same tree and checked by the same {@link Checker}.
  */
 @JsonPropertyOrder({ "format", "version", "title", "standards", "retiredCodes" })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,6 +48,7 @@ public record ToolFile(String format, String version, String title, List<Standar
 
     public static final String FORMAT = "s11-tool/1";
     public static final int MAX_BYTES = 1024 * 1024;
+    public static final String YAML_MEDIA_TYPE = "application/yaml";
     static final int TITLE_MAX = 200;
     static final int REFERENCE_MAX = 200;
     static final int GOOD_MAX = 4000;
@@ -46,6 +64,38 @@ public record ToolFile(String format, String version, String title, List<Standar
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(yamlLimits())
+            // every text in double quotes, so none reads back as a number, true, a comment or an alias ("0x1F", "yes",
+            // "*a"); a text of several lines as a literal block (|), line for line
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** How a tool file is written: decided by the file name's ending. */
+    public enum Format {
+        JSON("application/json", "json"), YAML(YAML_MEDIA_TYPE, "yaml");
+
+        public final String mediaType;
+        /** The ending an exported file is given. */
+        public final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        /** {@code .json} is JSON, {@code .yaml} and {@code .yml} are YAML (in any case); any other name null. */
+        public static Format ofFileName(String name) {
+            String lower = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".json")) {
+                return JSON;
+            }
+            return lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : null;
+        }
+    }
 
     @JsonPropertyOrder({ "code", "title", "reference", "whatGoodLooksLike", "reflectionPrompts", "evidenceExamples", "questions" })
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -77,8 +127,13 @@ public record ToolFile(String format, String version, String title, List<Standar
     }
 
     public byte[] toJson() {
+        return write(Format.JSON);
+    }
+
+    /** The file in the given format; both hold the same fields in the same order. */
+    public byte[] write(Format format) {
         try {
-            return JSON.writeValueAsBytes(this);
+            return (format == Format.YAML ? YAML : JSON).writeValueAsBytes(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -117,24 +172,92 @@ public record ToolFile(String format, String version, String title, List<Standar
         return tool;
     }
 
-    /** Reads and checks a file: its format, required fields, lengths, and codes unique and well-formed. */
+    /** Reads and checks a JSON file: its format, required fields, lengths, and codes unique and well-formed. */
     public static Read read(byte[] bytes) {
+        return read(bytes, Format.JSON);
+    }
+
+    /** Reads and checks a file written in the given format, with the same checks and places for both. */
+    public static Read read(byte[] bytes, Format format) {
         if (bytes.length > MAX_BYTES) {
             return refused("file: must be smaller than 1 MB");
         }
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            if (format == Format.YAML) {
+                String beyondJson = beyondJson(bytes);
+                if (beyondJson != null) {
+                    return refused(beyondJson);
+                }
+                root = YAML.readTree(bytes);
+            } else {
+                root = JSON.readTree(bytes);
+            }
+        } catch (MarkedYAMLException e) {
+            return refused(notValidYaml(e));
         } catch (JsonProcessingException e) {
-            return refused("file: not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        } catch (java.io.IOException e) {
+            return refused(notValid(format, e));
+        } catch (java.io.IOException | YAMLException e) {
             return refused("file: could not be read");
         }
         if (root == null || !root.isObject()) {
-            return refused("file: must be a JSON object");
+            return refused(format == Format.YAML ? "file: must be a YAML mapping of the fields below" : "file: must be a JSON object");
         }
         return new Checker().check(root);
+    }
+
+    /**
+     * What a YAML file uses that JSON cannot say, as the problem to show, or null: read event by event with SnakeYAML's
+     * own parser, which sees every anchor, alias and tag (Jackson would read an alias as its anchor's name and drop a
+     * tag, so neither would fail later), and a second document.
+     */
+    private static String beyondJson(byte[] bytes) {
+        Parser parser = new ParserImpl(new StreamReader(new UnicodeReader(new ByteArrayInputStream(bytes))), yamlLimits());
+        int documents = 0;
+        while (!parser.checkEvent(Event.ID.StreamEnd)) {
+            Event event = parser.getEvent();
+            int line = event.getStartMark().getLine() + 1;
+            if (event instanceof NodeEvent node && node.getAnchor() != null) {
+                return "file: YAML anchors and aliases (&name, *name) are not allowed (line " + line + ")";
+            }
+            if (event instanceof ScalarEvent scalar && scalar.getTag() != null
+                    || event instanceof CollectionStartEvent collection && collection.getTag() != null) {
+                return "file: YAML tags (!name, !!type) are not allowed (line " + line + ")";
+            }
+            if (event.is(Event.ID.DocumentStart) && ++documents > 1) {
+                return "file: must hold one YAML document; a second starts at line " + line;
+            }
+        }
+        return null;
+    }
+
+    private static String notValid(Format format, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml) {
+            return notValidYaml(yaml);
+        }
+        return "file: not valid " + format + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static String notValidYaml(MarkedYAMLException e) {
+        if (e.getProblemMark() == null) {
+            return "file: not valid YAML (" + e.getProblem() + ")";
+        }
+        return "file: not valid YAML (line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1)
+                + ": " + e.getProblem() + ")";
+    }
+
+    /**
+     * The YAML reader's limits: no more characters than the file's bytes may hold. Jackson never expands an alias (and
+     * beyondJson refuses them), so the alias limit is a second guard, not the first.
+     */
+    private static LoaderOptions yamlLimits() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_BYTES);
+        options.setMaxAliasesForCollections(0);
+        options.setAllowRecursiveKeys(false);
+        options.setAllowDuplicateKeys(false);
+        options.setNestingDepthLimit(16);
+        return options;
     }
 
     private static Read refused(String problem) {
@@ -237,7 +360,8 @@ public record ToolFile(String format, String version, String title, List<Standar
                 return null;
             }
             if (!node.isTextual()) {
-                problems.add(place + field + ": must be text");
+                // a number or true/false typed without quotes: 2026.1 in YAML is a number, "2026.1" text
+                problems.add(place + field + (node.isValueNode() ? ": must be text, in quotes" : ": must be text"));
                 return null;
             }
             String value = node.asText().strip();

@@ -10,8 +10,9 @@ import jakarta.persistence.Table;
 
 /**
  * An uploaded tool file between "check your answers" and its confirmation: kept on the server, for the admin who
- * uploaded it only, so the confirmation never trusts a copy of the tool sent back by the browser. Deleted once
- * confirmed; those left unconfirmed are deleted a day later, when the next file is uploaded.
+ * uploaded it only, so the confirmation never trusts a copy of the tool sent back by the browser. It holds the file as
+ * checked, written as JSON whether it came as JSON or YAML. Deleted once confirmed; those left unconfirmed are deleted
+ * a day later, when the next file is uploaded.
  */
 @Entity
 @Table(name = "tool_import")

@@ -3,12 +3,12 @@ package org.s11portal.useradmin;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.s11portal.account.WindowCounter;
 import org.s11portal.common.config.PortalClock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * Limits "Forgotten your password?" requests, as account.SignInThrottle limits sign-in attempts: fixed-window counts
@@ -35,29 +35,17 @@ public class ResetRequestLimit {
     PortalClock clock;
 
     @Inject
-    EntityManager entityManager;
+    WindowCounter counter;
 
     /** Counts the request; whether it may send an email. */
     boolean allow(String email, String address) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.now();
             Instant windowStart = now.minus(WINDOW);
-            int byAddress = count(key("reset-address\n" + address), now, windowStart);
-            int byEmail = count(key("reset-email\n" + email), now, windowStart);
+            int byAddress = counter.increment(key("reset-address\n" + address), now, windowStart);
+            int byEmail = counter.increment(key("reset-email\n" + email), now, windowStart);
             return byAddress <= PER_ADDRESS && byEmail <= PER_EMAIL;
         });
-    }
-
-    private int count(String key, Instant now, Instant windowStart) {
-        entityManager.createNativeQuery("""
-                INSERT INTO sign_in_counter (counter_key, failures, window_started_at) VALUES (?1, 1, ?2)
-                ON DUPLICATE KEY UPDATE
-                    failures = IF(window_started_at <= ?3, 1, failures + 1),
-                    window_started_at = IF(window_started_at <= ?3, ?2, window_started_at)""")
-                .setParameter(1, key).setParameter(2, now).setParameter(3, windowStart)
-                .executeUpdate();
-        return ((Number) entityManager.createNativeQuery("SELECT failures FROM sign_in_counter WHERE counter_key = ?1")
-                .setParameter(1, key).getSingleResult()).intValue();
     }
 
     private static String key(String value) {

@@ -408,7 +408,9 @@ class EveryPage {
         for (String page : List.of("/admin/tools", tool, tool + "/preview/" + r.questions().get(0).code.split("\\.")[0])) {
             routes.add(new Route(page, Set.of(ADMIN, HIPS_ADMIN), true));
         }
-        routes.add(new Route(tool + "/export.json", Set.of(ADMIN, HIPS_ADMIN), false));
+        for (String file : List.of("/export.json", "/export.yaml")) {
+            routes.add(new Route(tool + file, Set.of(ADMIN, HIPS_ADMIN), false));
+        }
         routes.add(new Route("/admin/tools/new", Set.of(HIPS_ADMIN), true));
         routes.add(new Route("/admin/tools/import", Set.of(HIPS_ADMIN), true));
         for (String page : List.of("/admin/letter-templates", "/admin/letter-templates/JOINT", "/admin/themes")) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Area;
 import org.s11portal.audit.AdminChange;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +41,7 @@ import jakarta.inject.Inject;
 class ToolAdminTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper YAML = new YAMLMapper();
 
     @Inject
     Fixtures fixtures;
@@ -266,14 +269,24 @@ class ToolAdminTest {
     }
 
     static Response upload(WebSession admin, byte[] content) {
+        return upload(admin, content, "tool.json");
+    }
+
+    static Response upload(WebSession admin, byte[] content, String fileName) {
         admin.get("/admin/tools/import").then().statusCode(200);
-        return admin.request().multiPart("csrf-token", admin.csrfToken()).multiPart("file", "tool.json", content, "application/json")
+        return admin.request().multiPart("csrf-token", admin.csrfToken())
+                .multiPart("file", fileName, content, fileName.endsWith(".json") ? "application/json" : "application/yaml")
                 .post("/admin/tools/import");
     }
 
-    /** Uploads, checks and confirms a file; the new draft's id. */
+    /** Uploads, checks and confirms a JSON file; the new draft's id. */
     static long importFile(WebSession admin, byte[] content) {
-        Response uploaded = upload(admin, content);
+        return importFile(admin, content, "tool.json");
+    }
+
+    /** Uploads, checks and confirms a file; the new draft's id. */
+    static long importFile(WebSession admin, byte[] content, String fileName) {
+        Response uploaded = upload(admin, content, fileName);
         uploaded.then().statusCode(303);
         String check = uploaded.header("Location").replaceAll("^https?://[^/]+", "");
         admin.get(check).then().statusCode(200).body(containsString("Check the tool file"));
@@ -301,10 +314,54 @@ class ToolAdminTest {
         String next = newVersion();
         ((ObjectNode) exported).put("version", next);
         long again = importFile(admin, JSON.writeValueAsBytes(exported));
-        JsonNode reexported = JSON.readTree(admin.get("/admin/tools/" + again + "/export.json").asByteArray());
-        assertEquals(exported, reexported);
-        assertEquals(questions(id).stream().map(q -> q.code + q.text + q.guidance).toList(),
+        assertImportedAgain(admin, id, again, exported);
+    }
+
+    /** The version imported again exports as the expected JSON file, with the first one's questions. */
+    static void assertImportedAgain(WebSession admin, long first, long again, JsonNode expected) throws IOException {
+        assertEquals(expected, JSON.readTree(admin.get("/admin/tools/" + again + "/export.json").asByteArray()));
+        assertEquals(questions(first).stream().map(q -> q.code + q.text + q.guidance).toList(),
                 questions(again).stream().map(q -> q.code + q.text + q.guidance).toList());
+    }
+
+    @Test
+    void theYamlExportLinkedFromTheToolPageImportsToTheSameTool() throws IOException {
+        WebSession admin = hips();
+        String version = newVersion();
+        byte[] demo = demoFileAs(version);
+        long id = importFile(admin, demo);
+
+        String href = Jsoup.parse(admin.get("/admin/tools/" + id).then().statusCode(200).extract().asString()).select("a")
+                .stream().filter(a -> a.text().equals("Export as a tool file (YAML)")).findFirst().orElseThrow().attr("href");
+        assertEquals("/admin/tools/" + id + "/export.yaml", href);
+        Response export = admin.get(href);
+        export.then().statusCode(200).contentType(containsString("application/yaml"))
+                .header("Content-Disposition", "attachment; filename=\"s11-tool-" + version + ".yaml\"");
+        String yaml = export.asString();
+        assertEquals(JSON.readTree(demo), YAML.readTree(yaml));
+
+        // the YAML, as a new version, imports to the same tool, which exports as JSON to the same file
+        String next = newVersion();
+        assertTrue(yaml.contains("version: \"" + version + "\"\n"), yaml);
+        long again = importFile(admin, yaml.replace("version: \"" + version + "\"\n", "version: \"" + next + "\"\n").getBytes(),
+                "shared tool.yml");
+        assertImportedAgain(admin, id, again, ((ObjectNode) JSON.readTree(demo)).put("version", next));
+    }
+
+    @Test
+    void aYamlFileIsCheckedAsAJsonOneAndCanSayNoMore() throws IOException {
+        WebSession admin = hips();
+        ObjectNode file = (ObjectNode) JSON.readTree(demoFileAs(newVersion()));
+        ((ObjectNode) file.get("standards").get(2).get("questions").get(0)).remove("text");
+        upload(admin, YAML.writeValueAsBytes(file), "tool.yaml").then().statusCode(400)
+                .body(containsString("standards[2].questions[0].text: required"));
+
+        upload(admin, "format: &f s11-tool/1\nversion: *f\n".getBytes(), "tool.yaml").then().statusCode(400)
+                .body(containsString("file: YAML anchors and aliases (&amp;name, *name) are not allowed (line 1)"));
+        upload(admin, "format: !!java.net.URL http://example.org\n".getBytes(), "tool.yml").then().statusCode(400)
+                .body(containsString("file: YAML tags (!name, !!type) are not allowed (line 1)"));
+        upload(admin, demoFileAs(newVersion()), "tool.txt").then().statusCode(400)
+                .body(containsString("file: must be a tool file ending .json, .yaml or .yml"));
     }
 
     @Test

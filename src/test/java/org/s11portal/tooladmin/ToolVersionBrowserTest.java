@@ -11,6 +11,7 @@ import org.s11portal.support.BrowserTest;
 import org.s11portal.support.Fixtures;
 import org.s11portal.tool.Tool;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -18,7 +19,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** In a real Chromium, the HIPS admin copies the latest version, rewords a question, previews it and publishes it. */
+/**
+ * In a real Chromium, the HIPS admin copies the latest version, rewords a question, previews it, publishes it and
+ * downloads it as YAML; then an import shows a file's problems.
+ */
 @QuarkusTest
 class ToolVersionBrowserTest extends BrowserTest {
 
@@ -87,6 +91,9 @@ class ToolVersionBrowserTest extends BrowserTest {
         assertTrue(admin.locator(".govuk-notification-banner").textContent().contains("is published"));
         assertEquals(0, admin.getByRole(AriaRole.LINK, named("Change T2.Q1")).count());
         check(admin, "tools-7-published");
+        Download yaml = admin.waitForDownload(() -> admin.getByRole(AriaRole.LINK, named("Export as a tool file (YAML)")).click());
+        assertEquals("s11-tool-" + version + ".yaml", yaml.suggestedFilename());
+        assertEquals(ToolFile.read(yaml(yaml), ToolFile.Format.YAML).file().version(), version);
 
         admin.navigate("/admin/tools/import");
         admin.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("bad.json", "application/json",
@@ -94,6 +101,18 @@ class ToolVersionBrowserTest extends BrowserTest {
         admin.getByRole(AriaRole.BUTTON, named("Check the file")).click();
         assertTrue(admin.locator("#import-problems").textContent().contains("version: required"));
         check(admin, "tools-8-import-errors");
+        admin.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("shared.yaml", "application/yaml",
+                "format: s11-tool/1\nversion: 2026.1\n".getBytes()));
+        admin.getByRole(AriaRole.BUTTON, named("Check the file")).click();
+        assertTrue(admin.locator("#import-problems").textContent().contains("version: must be text, in quotes"));
+    }
+
+    static byte[] yaml(Download download) {
+        try {
+            return java.nio.file.Files.readAllBytes(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static long questionId(Page page, String code) {

@@ -8,9 +8,13 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.smallrye.config.PropertiesConfigSource;
@@ -52,59 +56,54 @@ class ProductionSettingsTest {
         problems.forEach(problem -> assertTrue(message.contains("\n  - " + problem), message));
     }
 
-    @Test
-    void aCompleteProductionConfigurationStarts() {
-        assertEquals(List.of(), problems("prod", COMPLETE));
-    }
-
     @ParameterizedTest
     @ValueSource(strings = { "dev", "test", "cluster" })
     void otherProfilesKeepTheirDevelopmentDefaults(String profile) {
         assertEquals(List.of(), problems(profile, Map.of()));
     }
 
-    @Test
-    void shortKeysRootAPlainHttpAddressAndInsecureCookiesAreRefused() {
-        Map<String, String> environment = new HashMap<>(COMPLETE);
-        environment.put("S11_DB_USER", "root");
-        environment.put("S11_SURVEY_NONCE_KEY", "short-but-secret");
-        environment.put("S11_TWO_STEP_KEY", "0123456789abcdef0123456789abcde"); // 31 characters
-        environment.put("S11_PUBLIC_URL", "http://s11portal.example.org");
-        environment.put("S11_SECURE_COOKIES", "false");
-
-        List<String> problems = problems("prod", environment);
-
-        assertEquals(5, problems.size(), problems.toString());
-        assertProblem(problems, "S11_DB_USER is root");
-        assertProblem(problems, "S11_SURVEY_NONCE_KEY is too short (16 characters)");
-        assertProblem(problems, "S11_TWO_STEP_KEY is too short (31 characters)");
-        assertProblem(problems, "S11_PUBLIC_URL is not an https:// address");
-        assertProblem(problems, "S11_SECURE_COOKIES is false");
+    /**
+     * The complete environment with a few variables changed, and the start of each problem it must give (no more):
+     * none for the complete one.
+     */
+    static Stream<Arguments> changedEnvironments() {
+        return Stream.of(
+                changed("a complete production configuration starts", Map.of()),
+                changed("short keys, root, a plain http address and insecure cookies are refused",
+                        Map.of("S11_DB_USER", "root",
+                                "S11_SURVEY_NONCE_KEY", "short-but-secret",
+                                "S11_TWO_STEP_KEY", "0123456789abcdef0123456789abcde", // 31 characters
+                                "S11_PUBLIC_URL", "http://s11portal.example.org",
+                                "S11_SECURE_COOKIES", "false"),
+                        "S11_DB_USER is root",
+                        "S11_SURVEY_NONCE_KEY is too short (16 characters)",
+                        "S11_TWO_STEP_KEY is too short (31 characters)",
+                        "S11_PUBLIC_URL is not an https:// address",
+                        "S11_SECURE_COOKIES is false"),
+                changed("a key of exactly 32 characters passes and another dev-only key does not",
+                        Map.of("S11_TWO_STEP_KEY", "0123456789abcdef0123456789abcdef",
+                                "S11_SURVEY_NONCE_KEY", "dev-only-but-long-enough-to-pass-the-length-rule"),
+                        "S11_SURVEY_NONCE_KEY is not set"),
+                changed("an empty database password or user counts as missing",
+                        Map.of("S11_DB_USER", " ", "S11_DB_PASSWORD", ""),
+                        "S11_DB_USER is not set",
+                        "S11_DB_PASSWORD is not set"));
     }
 
-    @Test
-    void aKeyOfExactlyThirtyTwoCharactersPassesAndAnotherDevOnlyKeyDoesNot() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changedEnvironments")
+    void theCompleteEnvironmentWithSomeVariablesChanged(Map<String, String> changes, List<String> expected) {
         Map<String, String> environment = new HashMap<>(COMPLETE);
-        environment.put("S11_TWO_STEP_KEY", "0123456789abcdef0123456789abcdef");
-        environment.put("S11_SURVEY_NONCE_KEY", "dev-only-but-long-enough-to-pass-the-length-rule");
+        environment.putAll(changes);
 
         List<String> problems = problems("prod", environment);
 
-        assertEquals(1, problems.size(), problems.toString());
-        assertProblem(problems, "S11_SURVEY_NONCE_KEY is not set");
+        assertEquals(expected.size(), problems.size(), problems.toString());
+        expected.forEach(start -> assertProblem(problems, start));
     }
 
-    @Test
-    void anEmptyDatabasePasswordOrUserCountsAsMissing() {
-        Map<String, String> environment = new HashMap<>(COMPLETE);
-        environment.put("S11_DB_USER", " ");
-        environment.put("S11_DB_PASSWORD", "");
-
-        List<String> problems = problems("prod", environment);
-
-        assertEquals(2, problems.size(), problems.toString());
-        assertProblem(problems, "S11_DB_USER is not set");
-        assertProblem(problems, "S11_DB_PASSWORD is not set");
+    private static Arguments changed(String name, Map<String, String> changes, String... problemStarts) {
+        return Arguments.of(Named.of(name, changes), List.of(problemStarts));
     }
 
     @Test
