@@ -561,6 +561,8 @@ public class Fixtures {
                     response.freeText = freeText;
                     response.persist();
                 }
+                // staff answer only the survey of a cycle their agency takes part in
+                CycleAgency.add(Cycle.findById(cycle.id), List.of(Agency.<Agency>findById(agency.id)));
             });
         }
     }
