@@ -747,6 +747,11 @@ public class PanelService {
                     item.outcomeAt == null ? item.updatedAt : item.outcomeAt, all, item.path() + "/outcome", fields));
         }
         Assessment assessment = item.assessment;
+        String closed = AssessmentLifecycle.closedReason(assessment);
+        if (closed != null) {
+            return new ItemRefused(409, itemPage(panel, item, Map.of(), "outcome", errors, typed,
+                    closed + " The outcome was not recorded."));
+        }
         if (!item.awaitingOutcome() || assessment.state != AssessmentState.SUBMITTED) {
             return new ItemRefused(409, itemPage(panel, item, Map.of(), "outcome", errors, typed,
                     "Only a submitted self-assessment can be given an outcome. This one is "
