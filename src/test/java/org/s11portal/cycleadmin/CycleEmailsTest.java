@@ -175,7 +175,7 @@ class CycleEmailsTest {
         User archivedLead = fixtures.lead(archived);
         WebSession admin = hipsAdmin();
         long id = draft(admin, LONG_AGO.minusDays(500), List.of(active.id, archived.id));
-        QuarkusTransaction.requiringNew().run(() -> Agency.<Agency>findById(archived.id).archivedAt = java.time.Instant.now());
+        fixtures.archive(archived);
 
         open(admin, id).run();
         assertEquals(List.of(activeLead.email), recipients(outbox(CycleEmails.OPENED, String.valueOf(id))));

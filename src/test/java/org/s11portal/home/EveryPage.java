@@ -268,6 +268,7 @@ class EveryPage {
         WebSession admin = r.sessions.get(HIPS_ADMIN);
         admin.get("/admin/cycles/" + r.cycle.id + "/close").then().statusCode(200);
         admin.post("/admin/cycles/" + r.cycle.id + "/close", Map.of()).then().statusCode(303);
+        fixtures.aCycle().withTool().create(); // the next cycle is live, as in real life (the survey pages need one)
         return new Records(r.label + ", cycle closed", r.cycle, r.agency, r.assessmentId, r.questions, r.actionId, r.fileId,
                 r.versions, r.surveyToken, r.sessions, r.surveyClosed, r.panelId, r.agendaItemId, r.letterId, r.letterIssued);
     }

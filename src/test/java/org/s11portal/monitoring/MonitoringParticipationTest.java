@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.cycle.Cycle;
-import org.s11portal.cycle.CycleAgency;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -34,16 +31,12 @@ class MonitoringParticipationTest {
     @Inject
     YearTwoData data;
 
-    static void takeOutOfTheCycle(Cycle cycle, Agency agency) {
-        QuarkusTransaction.requiringNew().run(() -> CycleAgency.delete("cycle.id = ?1 and agency.id = ?2", cycle.id, agency.id));
-    }
-
     @Test
     void anAgencyNotTakingPartIsOnNoneOfTheOverviewCsvAndApi() {
         Cycle cycle = fixtures.aCycle().withTool().create();
         YearTwoData.Plan taking = data.plan(cycle, Area.SOUTHAMPTON, AssessmentState.MONITORING, 1);
         YearTwoData.Plan notTaking = data.plan(cycle, Area.SOUTHAMPTON, AssessmentState.MONITORING, 1);
-        takeOutOfTheCycle(cycle, notTaking.agency());
+        fixtures.takeOutOf(cycle, notTaking.agency());
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.SOUTHAMPTON).email);
 
         for (String page : List.of("/monitoring?cycle=" + cycle.id, "/monitoring?cycle=" + cycle.id + "&area=SOUTHAMPTON",

@@ -15,7 +15,6 @@ import org.s11portal.agency.Area;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.cycle.Cycle;
-import org.s11portal.cycle.CycleAgency;
 import org.s11portal.letter.FeedbackLetter;
 import org.s11portal.letter.LetterFixtures;
 import org.s11portal.letter.LetterService;
@@ -164,7 +163,7 @@ class ReminderTest {
     void anAgencyTakingPartThatHasNotStartedIsChasedAndStartingBetweenTwoStepsSendsNoStepTwice() {
         Cycle cycle = aCycle();
         Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).inNoCycle().create();
-        QuarkusTransaction.requiringNew().run(() -> CycleAgency.add(Cycle.findById(cycle.id), List.of(Agency.<Agency>findById(agency.id))));
+        fixtures.takePart(agency, cycle);
         User lead = fixtures.lead(agency);
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Assessment.count("agency.id", agency.id)), "not started: no row");
         LocalDate due = cycle.year1Due;
@@ -190,17 +189,15 @@ class ReminderTest {
     void agenciesNotTakingPartAndArchivedAgenciesAreSentNoReminder() {
         Open archived = anOpenAssessment(AssessmentState.IN_PROGRESS);
         Agency taking = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).inNoCycle().create();
-        QuarkusTransaction.requiringNew().run(() -> CycleAgency.add(Cycle.findById(archived.cycle().id),
-                List.of(Agency.<Agency>findById(taking.id))));
+        fixtures.takePart(taking, archived.cycle());
         User takingLead = fixtures.lead(taking);
         Agency outsider = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).inNoCycle().create();
         fixtures.lead(outsider);
         Open archivedInYearTwo = anOpenAssessment(AssessmentState.MONITORING);
         Checkpoint checkpoint = QuarkusTransaction.requiringNew().call(() -> Checkpoint.add(Cycle.findById(archivedInYearTwo.cycle().id),
                 "Progress update", archivedInYearTwo.cycle().year1Due));
-        for (Agency agency : List.of(archived.agency(), archivedInYearTwo.agency())) {
-            QuarkusTransaction.requiringNew().run(() -> Agency.<Agency>findById(agency.id).archivedAt = java.time.Instant.now());
-        }
+        fixtures.archive(archived.agency());
+        fixtures.archive(archivedInYearTwo.agency());
         // the day is 7 days before the self-assessment is due, the survey closes and the checkpoint falls
         LocalDate day = archived.cycle().year1Due.minusDays(7);
         assertEquals(day, archived.cycle().surveyCloses.minusDays(7));

@@ -15,7 +15,6 @@ import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
-import org.s11portal.cycle.CycleAgency;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
 
@@ -37,10 +36,6 @@ class SurveyParticipationTest {
 
     @Inject
     PortalClock clock;
-
-    static void takeOutOfTheCycle(Cycle cycle, Agency agency) {
-        QuarkusTransaction.requiringNew().run(() -> CycleAgency.delete("cycle.id = ?1 and agency.id = ?2", cycle.id, agency.id));
-    }
 
     @Test
     void theLeadOfAnAgencyNotTakingPartIsOfferedNoSurveyLinkAndCannotMakeOne() {
@@ -85,7 +80,7 @@ class SurveyParticipationTest {
         Agency outsider = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
         fixtures.surveyResponses(6).forAgency(taking).inCycle(cycle).create();
         fixtures.surveyResponses(11).forAgency(outsider).inCycle(cycle).freeText("A comment from an agency not taking part").create();
-        takeOutOfTheCycle(cycle, outsider);
+        fixtures.takeOutOf(cycle, outsider);
         WebSession moderator = WebSession.signedIn(fixtures.moderator(Area.HAMPSHIRE).email);
 
         String page = moderator.get("/survey-results?cycle=" + cycle.id).then().statusCode(200).extract().asString();
