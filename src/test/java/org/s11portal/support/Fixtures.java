@@ -193,6 +193,14 @@ public class Fixtures {
         User.<User>findById(user.id).active = false;
     }
 
+    /** A live cycle whose staff survey closed just long enough ago for its results to be shown. */
+    public Cycle aCycleWithSurveyResults() {
+        Cycle cycle = aCycle().create();
+        surveyWindow(cycle, clock.today().minusDays(30),
+                clock.today().minusDays(org.s11portal.survey.SurveyResultsService.DAYS_AFTER_CLOSING));
+        return cycle;
+    }
+
     /** Archives the agency now, as an admin does on its page. */
     @Transactional
     public void archive(Agency agency) {

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Area;
-import org.s11portal.common.config.PortalClock;
 import org.s11portal.cycle.Cycle;
 import org.s11portal.support.Fixtures;
 import org.s11portal.support.WebSession;
@@ -33,9 +31,6 @@ class SurveyParticipationTest {
 
     @Inject
     Fixtures fixtures;
-
-    @Inject
-    PortalClock clock;
 
     @Test
     void theLeadOfAnAgencyNotTakingPartIsOfferedNoSurveyLinkAndCannotMakeOne() {
@@ -73,9 +68,7 @@ class SurveyParticipationTest {
 
     @Test
     void resultsAndTheirCsvCountOnlyTheAgenciesTakingPart() {
-        Cycle cycle = fixtures.aCycle().create();
-        LocalDate today = clock.today();
-        fixtures.surveyWindow(cycle, today.minusDays(30), today.minusDays(SurveyResultsService.DAYS_AFTER_CLOSING));
+        Cycle cycle = fixtures.aCycleWithSurveyResults();
         Agency taking = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
         Agency outsider = fixtures.anAgency().inAreas(Area.HAMPSHIRE).create();
         fixtures.surveyResponses(6).forAgency(taking).inCycle(cycle).create();
