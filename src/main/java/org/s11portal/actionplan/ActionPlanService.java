@@ -96,9 +96,12 @@ public class ActionPlanService {
      * Why an action plan cannot be changed now: the assessment's state and when it was last submitted (null when
      * no submission is recorded). {@link #message} says it in words, for the pages and the API.
      */
-    public record PlanLock(AssessmentState state, Instant submittedAt) {
+    public record PlanLock(AssessmentState state, Instant submittedAt, String closed) {
 
         public String message() {
+            if (closed != null) {
+                return closed;
+            }
             String submitted = submittedAt == null ? "This action plan has been submitted"
                     : "This action plan was submitted on " + TemplateExtensions.format(LocalDate.ofInstant(submittedAt, UK));
             return switch (state) {
@@ -132,7 +135,8 @@ public class ActionPlanService {
             return null;
         }
         SubmissionVersion latest = SubmissionVersion.latest(assessment);
-        return new PlanLock(assessment.state, latest == null ? null : latest.submittedAt);
+        return new PlanLock(assessment.state, latest == null ? null : latest.submittedAt,
+                AssessmentLifecycle.closedReason(assessment));
     }
 
     /** The plan page: the assessment as the reader may see it, and why the plan cannot be changed (null if it can). */

@@ -17,6 +17,8 @@ import org.s11portal.account.AccessScope;
 import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.common.config.PortalClock;
+import org.s11portal.common.template.TemplateExtensions;
+import org.s11portal.cycle.Cycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +35,7 @@ import jakarta.inject.Inject;
  *  SUBMITTED --MODERATE--> MODERATED --ISSUE_FEEDBACK--> FEEDBACK_ISSUED   moderator in scope
  *  FEEDBACK_ISSUED --START_MONITORING--> MONITORING                       agency lead, moderator in scope or the system
  *  MONITORING --CLOSE--> CLOSED                                            moderator in scope or the system
+ *  any state but CLOSED --CLOSE_WITH_CYCLE--> CLOSED                       the system, when the cycle is closed
  * </pre>
  * The system ({@link Actor#system()}: scheduled changes and data the portal loads itself, such as the demo
  * data) may make any move of the table from its from-state; it is not held to the submission rules, because
@@ -77,7 +80,12 @@ public class AssessmentLifecycle {
         START_MONITORING(EnumSet.of(FEEDBACK_ISSUED), MONITORING, EnumSet.of(Who.AGENCY_LEAD, Who.MODERATOR, Who.SYSTEM),
                 Precondition.NONE),
         /** After the year 2 panel check the cycle is closed for the agency. */
-        CLOSE(EnumSet.of(MONITORING), CLOSED, EnumSet.of(Who.MODERATOR, Who.SYSTEM), Precondition.NONE);
+        CLOSE(EnumSet.of(MONITORING), CLOSED, EnumSet.of(Who.MODERATOR, Who.SYSTEM), Precondition.NONE),
+        /**
+         * The HIPS admin closes the cycle: every assessment of it not closed yet is closed, whatever its state, by the
+         * system ({@link #closeWithCycle}); never a path to a state ({@link #path}).
+         */
+        CLOSE_WITH_CYCLE(EnumSet.complementOf(EnumSet.of(CLOSED)), CLOSED, EnumSet.of(Who.SYSTEM), Precondition.NONE);
 
         public final Set<AssessmentState> from;
         public final AssessmentState to;
@@ -164,7 +172,7 @@ public class AssessmentLifecycle {
                 return reached.get(state);
             }
             for (Move move : Move.values()) {
-                if (move.from.contains(state) && !reached.containsKey(move.to)) {
+                if (move != Move.CLOSE_WITH_CYCLE && move.from.contains(state) && !reached.containsKey(move.to)) {
                     List<Move> moves = new java.util.ArrayList<>(reached.get(state));
                     moves.add(move);
                     reached.put(move.to, List.copyOf(moves));
@@ -178,6 +186,37 @@ public class AssessmentLifecycle {
     /** Whether the agency can change answers and actions in this state: until it submits, and after a return. */
     public static boolean isEditable(AssessmentState state) {
         return EDITABLE.contains(state);
+    }
+
+    /**
+     * The one rule of a closed cycle: its assessments (all CLOSED since {@link #closeWithCycle}) can be read, but
+     * nothing of them can be changed by anyone: answers, files, action plan, year-2 updates and returns, requests,
+     * panel findings and letters. The CLOSED state refuses most of these already; panel findings and letters, which
+     * do not follow the assessment's state, ask this too. Every refusal and every page of such an assessment says
+     * this sentence; null when the assessment's cycle is not closed.
+     */
+    public static String closedReason(Assessment assessment) {
+        return assessment.cycle.isClosed()
+                ? cycleClosed(assessment.cycle) + " Everything in it can still be read, but nothing can be changed."
+                : null;
+    }
+
+    /** "This cycle closed on 3 March 2027.", the notice on every page of a closed cycle's assessment. */
+    public static String cycleClosed(Cycle cycle) {
+        return "This cycle closed on " + TemplateExtensions.format(cycle.closedOn != null ? cycle.closedOn : cycle.closes) + ".";
+    }
+
+    /**
+     * The HIPS admin closed the cycle: each of its assessments not closed yet is closed (CLOSE_WITH_CYCLE, by the
+     * system, with the event that records from which state), so every rule that keeps a closed assessment read-only
+     * holds for all of them. Returns how many were closed.
+     */
+    public int closeWithCycle(Cycle cycle) {
+        List<Assessment> open = Assessment.list("cycle = ?1 and state <> ?2", cycle, CLOSED);
+        for (Assessment assessment : open) {
+            move(assessment, Move.CLOSE_WITH_CYCLE, Actor.system(), "The cycle closed");
+        }
+        return open.size();
     }
 
     /** Whether the move can be made from the assessment's present state (the first precondition of every move). */

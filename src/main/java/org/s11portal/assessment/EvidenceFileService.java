@@ -54,7 +54,9 @@ public class EvidenceFileService {
         Assessment assessment = scope.assessmentToEdit(assessmentId);
         Question question = question(assessment, questionId);
         if (!AssessmentLifecycle.isEditable(assessment.state)) {
-            return new Rejected("This self-assessment is " + assessment.state.label.toLowerCase() + " and cannot be changed");
+            String closed = AssessmentLifecycle.closedReason(assessment);
+            return new Rejected(closed != null ? closed
+                    : "This self-assessment is " + assessment.state.label.toLowerCase() + " and cannot be changed");
         }
         EvidenceChecks.Checked checked = checks.check(filename, uploaded);
         if (checked instanceof EvidenceChecks.Refused refused) {

@@ -94,6 +94,10 @@ public class Cycle extends EditableEntity {
     @OrderBy
     public List<LocalDate> plannedPanelDates = new ArrayList<>();
 
+    /** The day the HIPS admin closed the cycle; null while it is a draft or open. */
+    @Column(name = "closed_on")
+    public LocalDate closedOn;
+
     /** The staff survey's question set for this cycle (see SurveyDefinition). */
     @Column(name = "survey_version", nullable = false, length = 20)
     public String surveyVersion = "2020.1";

@@ -55,6 +55,26 @@ public class CycleAgency extends GeneratedIdEntity {
         return added;
     }
 
+    /**
+     * The agencies of the list that take part in the cycle, in the list's order, in one statement: what the survey's
+     * take-up and results and the year-2 overview show of a scope.
+     */
+    public static java.util.List<Agency> takingPart(Cycle cycle, java.util.List<Agency> agencies) {
+        java.util.Set<Long> taking = new java.util.HashSet<>(agencyIds(cycle));
+        return agencies.stream().filter(a -> taking.contains(a.id)).toList();
+    }
+
+    /**
+     * The ids of the agencies taking part that are not archived, in one statement: the agencies whose leads the cycle's
+     * emails and reminders go to. An agency archived during the cycle stays a participant (its record and pages stay)
+     * but is sent nothing more.
+     */
+    public static java.util.List<Long> emailedAgencyIds(Cycle cycle) {
+        return getEntityManager().createQuery("select p.agency.id from CycleAgency p where p.cycle = ?1"
+                + " and p.agency.archivedAt is null order by p.agency.id", Long.class)
+                .setParameter(1, cycle).getResultList();
+    }
+
     /** The ids of the agencies taking part, in one statement. */
     public static java.util.List<Long> agencyIds(Cycle cycle) {
         return getEntityManager().createQuery("select p.agency.id from CycleAgency p where p.cycle = ?1", Long.class)

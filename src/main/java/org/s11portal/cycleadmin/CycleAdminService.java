@@ -16,6 +16,7 @@ import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.agency.Partnership;
+import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.audit.AdminLog;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.template.TemplateExtensions;
@@ -71,6 +72,9 @@ public class CycleAdminService {
 
     @Inject
     CycleEmails cycleEmails;
+
+    @Inject
+    AssessmentLifecycle lifecycle;
 
     /** A change the cycle's status does not allow now (a closed cycle is read-only): 409 with the reason. */
     public static class NotNow extends RuntimeException {
@@ -566,13 +570,20 @@ public class CycleAdminService {
         return open(id, "Only an open cycle can be closed");
     }
 
-    /** OPEN to CLOSED: the cycle is no longer live anywhere, and its pages here are read-only. */
+    /**
+     * OPEN to CLOSED: the cycle is no longer live anywhere, its pages here are read-only, and each of its assessments
+     * is closed with it ({@link AssessmentLifecycle#closeWithCycle}), so that nothing of it can be changed by leads or
+     * moderators any more; everything stays readable.
+     */
     @Transactional
     public void close(long id) {
         Cycle cycle = open(id, "Only an open cycle can be closed");
         cycle.status = Cycle.Status.CLOSED;
+        cycle.closedOn = clock.today();
+        int closed = lifecycle.closeWithCycle(cycle);
         adminLog.record("Closed cycle", subject(cycle), AdminLog.fields("status", Cycle.Status.OPEN.name()),
-                AdminLog.fields("status", Cycle.Status.CLOSED.name()));
+                AdminLog.fields("status", Cycle.Status.CLOSED.name(), "closedOn", cycle.closedOn.toString(),
+                        "assessmentsClosed", String.valueOf(closed)));
     }
 
     // --- year-2 checkpoints --------------------------------------------------------------------------------------------

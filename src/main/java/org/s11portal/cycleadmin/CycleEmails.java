@@ -12,7 +12,10 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The emails to every participating agency's leads when the HIPS admin opens a cycle or extends it for everyone. */
+/**
+ * The emails to the active leads of every agency taking part and not archived ({@link CycleAgency#emailedAgencyIds}) when the HIPS admin
+ * opens a cycle or extends it for everyone.
+ */
 @ApplicationScoped
 public class CycleEmails {
 
@@ -32,7 +35,7 @@ public class CycleEmails {
 
     /** Writes the email to the outbox in the caller's transaction, once per lead for this cycle. */
     int opened(Cycle cycle) {
-        return emails.toLeadsOfAgencies(CycleAgency.agencyIds(cycle),
+        return emails.toLeadsOfAgencies(CycleAgency.emailedAgencyIds(cycle),
                 Templates.cycleOpened(cycle.name, cycle.year1Due, cycle.surveyOpens, cycle.surveyCloses,
                         emails.link("/home")),
                 OPENED, String.valueOf(cycle.id), "The " + cycle.name + " Section 11 self-assessment is open");
@@ -44,7 +47,7 @@ public class CycleEmails {
         java.util.Set<Long> laterOwn = new java.util.HashSet<>(Cycle.getEntityManager().createQuery(
                 "select e.agency.id from DeadlineExtension e where e.cycle = ?1 and e.newDue > ?2", Long.class)
                 .setParameter(1, cycle).setParameter(2, newDue).getResultList());
-        return emails.toLeadsOfAgencies(CycleAgency.agencyIds(cycle).stream().filter(id -> !laterOwn.contains(id)).toList(),
+        return emails.toLeadsOfAgencies(CycleAgency.emailedAgencyIds(cycle).stream().filter(id -> !laterOwn.contains(id)).toList(),
                 Templates.cycleExtended(cycle.name, newDue, reason, emails.link("/home")),
                 EXTENDED, cycle.id + ":" + newDue, "The " + cycle.name + " Section 11 self-assessment is now due on "
                         + TemplateExtensions.format(newDue));

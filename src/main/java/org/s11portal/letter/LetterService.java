@@ -77,6 +77,11 @@ public class LetterService {
     /** A letter as the moderator works on it: the letter, its content (with the edited paragraphs) and the boxes. */
     public record LetterPage(FeedbackLetter letter, Assessment assessment, LetterContent content,
             List<ParagraphField> fields, FormErrors errors, String reason, Long supersedesId, Long supersededById) {
+
+        /** Why the letter can no longer be changed, issued or reissued (its cycle is closed), or null. */
+        public String closed() {
+            return AssessmentLifecycle.closedReason(assessment);
+        }
     }
 
     /** Both versions of the paragraphs, when someone saved the letter after the editor read it. */
@@ -175,7 +180,7 @@ public class LetterService {
     public EditOutcome editParagraphs(long letterId, int version, Function<String, String> form) {
         FeedbackLetter letter = moderatorsLetter(letterId, true);
         Map<String, String> typed = typed(letter, form);
-        if (!letter.isDraft()) {
+        if (!letter.isDraft() || AssessmentLifecycle.closedReason(letter.assessment) != null) {
             return new NotSaved(409, page(letter, typed, FormErrors.none(), null));
         }
         FormErrors errors = check(typed);
@@ -245,6 +250,10 @@ public class LetterService {
             return new NotIssued(letter, "This letter has already been issued");
         }
         Assessment assessment = Assessment.findById(letter.assessment.id, LockModeType.PESSIMISTIC_WRITE);
+        String closed = AssessmentLifecycle.closedReason(assessment);
+        if (closed != null) {
+            return new NotIssued(letter, closed);
+        }
         AssessmentLifecycle.Actor actor = AssessmentLifecycle.Actor.person(moderator);
         String refusal = lifecycle.refusal(assessment, AssessmentLifecycle.Move.ISSUE_FEEDBACK, actor);
         if (refusal != null) {
@@ -336,7 +345,7 @@ public class LetterService {
         } else if (why.length() > MAX_REASON) {
             errors.add("reason", "The reason must be " + MAX_REASON + " characters or fewer");
         }
-        if (old.state != LetterState.ISSUED) {
+        if (old.state != LetterState.ISSUED || AssessmentLifecycle.closedReason(old.assessment) != null) {
             return new NotReissued(409, page(old, typed, FormErrors.none(), why));
         }
         if (errors.any()) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.s11portal.account.Roles;
 import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
 import org.s11portal.common.config.PortalConfig;
 
 import io.quarkus.qute.TemplateInstance;
@@ -74,11 +75,14 @@ public class Emails {
 
     /**
      * Writes the email to the outbox for each active lead of the agency, in the caller's transaction, once per lead
-     * for the occasion.
+     * for the occasion. An archived agency is sent nothing.
      *
      * @return how many emails were written (a lead already sent this occasion's email is not counted)
      */
     public int toAgencyLeads(long agencyId, TemplateInstance template, String kind, String occasion, String subject) {
+        if (notArchived(List.of(agencyId)).isEmpty()) {
+            return 0;
+        }
         int written = 0;
         for (User lead : activeLeadsOf(agencyId)) {
             if (outbox.enqueue(render(template, kind, occasion, lead, agencyId, subject))) {
@@ -90,19 +94,29 @@ public class Emails {
 
     /**
      * Writes the email to the outbox for each active lead of each of the agencies, in the caller's transaction, once
-     * per lead for the occasion: one query for all the agencies' leads, however many agencies.
+     * per lead for the occasion: one query for all the agencies' leads, however many agencies. Archived agencies are
+     * sent nothing.
      *
      * @return how many emails were written (a lead already sent this occasion's email is not counted)
      */
     public int toLeadsOfAgencies(Collection<Long> agencyIds, TemplateInstance template, String kind, String occasion,
             String subject) {
         int written = 0;
-        for (User lead : activeLeadsOf(agencyIds)) {
+        for (User lead : activeLeadsOf(notArchived(agencyIds))) {
             if (outbox.enqueue(render(template, kind, occasion, lead, lead.agency.id, subject))) {
                 written++;
             }
         }
         return written;
+    }
+
+    /** The agencies of these ids that are not archived, in one statement: an archived agency is sent no email. */
+    static List<Long> notArchived(Collection<Long> agencyIds) {
+        if (agencyIds.isEmpty()) {
+            return List.of();
+        }
+        return Agency.getEntityManager().createQuery("select a.id from Agency a where a.id in ?1 and a.archivedAt is null",
+                Long.class).setParameter(1, agencyIds).getResultList();
     }
 
     /** The active leads of all the agencies, with their agencies, in one statement. */

@@ -36,6 +36,7 @@ import org.s11portal.assessment.EvidenceFileName;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.cycle.CycleAgency;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -395,10 +396,15 @@ public class MonitoringService {
         }
     }
 
+    /** Why a closed assessment cannot change: the whole cycle closed (with its date), or year 2 for this agency. */
+    private static String closed(Assessment assessment, String closedForTheAgency) {
+        return java.util.Objects.requireNonNullElse(AssessmentLifecycle.closedReason(assessment), closedForTheAgency);
+    }
+
     private static String notMonitored(Assessment assessment) {
         return switch (assessment.state) {
             case FEEDBACK_ISSUED -> "Confirm the agreed action plan first: progress is reported once year 2 has started.";
-            case CLOSED -> "This cycle is closed, so its action plan can no longer be updated.";
+            case CLOSED -> closed(assessment, "This cycle is closed, so its action plan can no longer be updated.");
             default -> "The action plan is not being monitored.";
         };
     }
@@ -433,7 +439,7 @@ public class MonitoringService {
     public FormErrors ask(long assessmentId, String text) {
         Assessment assessment = moderated(assessmentId);
         if (assessment.state == AssessmentState.CLOSED) {
-            throw new NotNow("This cycle is closed for the agency.");
+            throw new NotNow(closed(assessment, "This cycle is closed for the agency."));
         }
         FormErrors errors = FormErrors.none();
         String request = clean(text);
@@ -458,7 +464,7 @@ public class MonitoringService {
     public FormErrors conclude(long assessmentId, String text) {
         Assessment assessment = moderated(assessmentId);
         if (assessment.state != AssessmentState.MONITORING) {
-            throw new NotNow(assessment.state == AssessmentState.CLOSED ? "This cycle is closed for the agency."
+            throw new NotNow(assessment.state == AssessmentState.CLOSED ? closed(assessment, "This cycle is closed for the agency.")
                     : "The agency has not started year 2 yet.");
         }
         FormErrors errors = FormErrors.none();
@@ -547,7 +553,7 @@ public class MonitoringService {
     }
 
     /**
-     * Every agency in the caller's scope in year 2 of the cycle (default: the latest cycle with any), filtered by area
+     * Every agency in the caller's scope taking part in the cycle and in its year 2 (default: the latest cycle with any), filtered by area
      * and by overdue, at risk or a checkpoint missed. A fixed number of statements however many agencies and actions.
      */
     @Transactional
@@ -563,6 +569,10 @@ public class MonitoringService {
                 ? cycles.stream().filter(c -> c.id.equals(cycleId)).findFirst().orElseThrow(NotFoundException::new)
                 : Cycle.<Cycle>find("select c from Assessment a join a.cycle c where a.state in ?1 order by c.year1Opens desc, c.id desc",
                         YEAR_TWO).firstResultOptional().orElse(cycles.isEmpty() ? null : cycles.get(0));
+        if (cycle != null) {
+            // year 2 of a cycle is about the agencies taking part in it; any other agency is not listed, nor counted
+            visible = CycleAgency.takingPart(cycle, visible);
+        }
         if (cycle == null || visible.isEmpty()) {
             return new Overview(cycles, cycle, List.of(), List.of(), List.of(), area, filter, 0);
         }

@@ -478,6 +478,16 @@ public class PanelService {
             return item.awaitingOutcome() && item.assessment.state == AssessmentState.SUBMITTED;
         }
 
+        /** Why nothing of this submission can be changed any more (its cycle is closed), or null. */
+        public String closed() {
+            return AssessmentLifecycle.closedReason(item.assessment);
+        }
+
+        /** The themes a finding notes, by name, for the read-only view. */
+        public String themeNames(FindingValues finding) {
+            return finding.themeNames(themes);
+        }
+
         public List<Standard> standards() {
             return reading.work().standards;
         }
@@ -575,6 +585,11 @@ public class PanelService {
         AgendaItem item = item(panel, itemId, true);
         Standard standard = item.assessment.cycle.tool.standards.stream().filter(s -> s.code.equals(code)).findFirst()
                 .orElseThrow(NotFoundException::new);
+        String closed = AssessmentLifecycle.closedReason(item.assessment);
+        if (closed != null) {
+            return new ItemRefused(409, itemPage(panel, item, Map.of(), null, FormErrors.none(), null,
+                    closed + " The panel's view of " + code + " was not saved."));
+        }
         List<Theme> themes = Theme.activeInOrder();
         FindingValues typed = FindingValues.typed(standard, themes, form);
         FormErrors errors = check(typed);
@@ -732,6 +747,11 @@ public class PanelService {
                     item.outcomeAt == null ? item.updatedAt : item.outcomeAt, all, item.path() + "/outcome", fields));
         }
         Assessment assessment = item.assessment;
+        String closed = AssessmentLifecycle.closedReason(assessment);
+        if (closed != null) {
+            return new ItemRefused(409, itemPage(panel, item, Map.of(), "outcome", errors, typed,
+                    closed + " The outcome was not recorded."));
+        }
         if (!item.awaitingOutcome() || assessment.state != AssessmentState.SUBMITTED) {
             return new ItemRefused(409, itemPage(panel, item, Map.of(), "outcome", errors, typed,
                     "Only a submitted self-assessment can be given an outcome. This one is "

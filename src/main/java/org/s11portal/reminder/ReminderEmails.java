@@ -3,6 +3,7 @@ package org.s11portal.reminder;
 import java.time.LocalDate;
 
 import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.common.template.TemplateExtensions;
 import org.s11portal.cycle.Cycle;
@@ -40,11 +41,16 @@ public class ReminderEmails {
                 int targetPct, String link);
     }
 
-    boolean assessmentDue(Assessment assessment, LocalDate due, ReminderLadder.Step step, User lead) {
-        String link = emails.link("/assessments/" + assessment.id);
+    /**
+     * The agency's self-assessment for the cycle is due. The occasion is the agency's self-assessment of the cycle
+     * ({@code <cycle id>-<agency id>}), whether or not it has been started, so starting it between two steps sends no
+     * step twice; the link goes to the self-assessment, or to the lead's home page (which starts it) before it exists.
+     */
+    boolean assessmentDue(Cycle cycle, Agency agency, Assessment assessment, LocalDate due, ReminderLadder.Step step, User lead) {
+        String link = emails.link(assessment == null ? "/home" : "/assessments/" + assessment.id);
         return outbox.enqueue(emails.render(
-                Templates.assessmentDue(lead.displayName, assessment.agency.name, assessment.cycle.name, due, step, link),
-                "assessment-due", assessment.id + ":" + due + ":" + step.key(), lead, assessment.agency.id,
+                Templates.assessmentDue(lead.displayName, agency.name, cycle.name, due, step, link),
+                "assessment-due", cycle.id + "-" + agency.id + ":" + due + ":" + step.key(), lead, agency.id,
                 subject("Your Section 11 self-assessment", due, step)));
     }
 
@@ -64,12 +70,12 @@ public class ReminderEmails {
                 subject("Your Section 11 year 2 progress update", checkpoint.dueOn, step)));
     }
 
-    boolean surveyTakeUpLow(Assessment assessment, Cycle cycle, User lead) {
+    boolean surveyTakeUpLow(Agency agency, Cycle cycle, User lead) {
         String link = emails.link("/staff-survey");
         return outbox.enqueue(emails.render(
-                Templates.surveyTakeUpLow(lead.displayName, assessment.agency.name, cycle.name, cycle.surveyCloses,
+                Templates.surveyTakeUpLow(lead.displayName, agency.name, cycle.name, cycle.surveyCloses,
                         cycle.takeupTargetPct, link),
-                "survey-take-up", cycle.id + ":" + assessment.agency.id, lead, assessment.agency.id,
+                "survey-take-up", cycle.id + ":" + agency.id, lead, agency.id,
                 "Few of your staff have answered the Section 11 staff survey yet"));
     }
 

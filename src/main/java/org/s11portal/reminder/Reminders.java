@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.s11portal.account.Roles;
 import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentState;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.cycle.CycleAgency;
 import org.s11portal.cycle.DeadlineExtension;
 import org.s11portal.letter.ActionPlanDue;
 import org.s11portal.monitoring.Checkpoint;
@@ -31,7 +33,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * The daily chase of every deadline (docs/email.md): a year-1 due date (an agency's extension replaces the cycle's),
+ * The daily chase of every deadline (docs/email.md), for the agencies taking part in a cycle and not archived (their
+ * active leads): a year-1 due date (an agency's extension replaces the cycle's), started or not,
  * the agreed action plan after the letter, a staff survey whose take-up is below target in its last week, and each
  * year-2 checkpoint an agency has not answered yet. Each
  * reminder is written to the outbox under a key naming the deadline, the step of {@link ReminderLadder} and the
@@ -82,20 +85,38 @@ public class Reminders {
                 checkpointsDue(live, today));
     }
 
+    /**
+     * Who is chased: an agency taking part in the assessment's cycle and not archived (an agency archived during a cycle
+     * stays a participant but is sent nothing). A JPQL condition on an assessment {@code a}.
+     */
+    static final String CHASED = " and a.agency.archivedAt is null"
+            + " and exists (select p.id from CycleAgency p where p.cycle = a.cycle and p.agency = a.agency)";
+
+    /**
+     * Every agency taking part in a live cycle (not archived) whose self-assessment is not submitted yet: not started
+     * (with no assessment row at all, or one not started) or in progress.
+     */
     private int assessmentsDue(List<Cycle> live, LocalDate today) {
-        List<Assessment> open = Assessment.list(
-                "select a from Assessment a join fetch a.agency join fetch a.cycle where a.cycle in ?1 and a.state in ?2",
-                live, NOT_YET_SUBMITTED);
+        List<Object[]> open = entityManager.createQuery("""
+                select p, a from CycleAgency p join fetch p.cycle join fetch p.agency g
+                left join Assessment a on a.cycle = p.cycle and a.agency = p.agency
+                where p.cycle in ?1 and g.archivedAt is null and (a.id is null or a.state in ?2)
+                order by p.id""", Object[].class)
+                .setParameter(1, live).setParameter(2, NOT_YET_SUBMITTED).getResultList();
         Map<String, LocalDate> extended = new HashMap<>();
         DeadlineExtension.<DeadlineExtension>list("cycle in ?1 order by grantedAt, id", live)
                 .forEach(e -> extended.put(e.agency.id + ":" + e.cycle.id, e.newDue));
         // an agency's own extension counts only while it is later than the cycle's due date (which "extend for everyone" moves)
-        Leads leads = Leads.of(open.stream().map(a -> a.agency.id).toList());
+        Leads leads = Leads.of(open.stream().map(r -> ((CycleAgency) r[0]).agency.id).toList());
         int written = 0;
-        for (Assessment assessment : open) {
-            LocalDate own = extended.get(assessment.agency.id + ":" + assessment.cycle.id);
-            LocalDate due = own != null && own.isAfter(assessment.cycle.year1Due) ? own : assessment.cycle.year1Due;
-            written += chase(due, today, leads.of(assessment.agency.id), (step, lead) -> emails.assessmentDue(assessment, due, step, lead));
+        for (Object[] row : open) {
+            CycleAgency taking = (CycleAgency) row[0];
+            Assessment assessment = (Assessment) row[1];
+            Cycle cycle = taking.cycle;
+            LocalDate own = extended.get(taking.agency.id + ":" + cycle.id);
+            LocalDate due = own != null && own.isAfter(cycle.year1Due) ? own : cycle.year1Due;
+            written += chase(due, today, leads.of(taking.agency.id),
+                    (step, lead) -> emails.assessmentDue(cycle, taking.agency, assessment, due, step, lead));
         }
         return written;
     }
@@ -103,7 +124,7 @@ public class Reminders {
     private int actionPlansDue(LocalDate today) {
         List<Object[]> rows = entityManager.createQuery("""
                 select a, min(l.issuedAt) from FeedbackLetter l join l.assessment a join fetch a.agency join fetch a.cycle
-                where a.state = ?1 and l.issuedAt is not null group by a""", Object[].class)
+                where a.state = ?1 and l.issuedAt is not null""" + CHASED + " group by a", Object[].class)
                 .setParameter(1, AssessmentState.FEEDBACK_ISSUED).getResultList();
         Leads leads = Leads.of(rows.stream().map(r -> ((Assessment) r[0]).agency.id).toList());
         int written = 0;
@@ -116,6 +137,7 @@ public class Reminders {
         return written;
     }
 
+    /** Every agency taking part in the cycle (not archived), whether or not it has started its self-assessment. */
     private int surveyTakeUpBelowTarget(List<Cycle> live, LocalDate today) {
         int written = 0;
         for (Cycle cycle : live) {
@@ -123,17 +145,19 @@ public class Reminders {
             if (daysLeft < 0 || daysLeft > SURVEY_DAYS_BEFORE_CLOSING || today.isBefore(cycle.surveyOpens)) {
                 continue;
             }
-            List<Assessment> taking = Assessment.list("select a from Assessment a join fetch a.agency where a.cycle = ?1", cycle);
+            List<Agency> taking = entityManager.createQuery("select g from CycleAgency p join p.agency g"
+                    + " where p.cycle = ?1 and g.archivedAt is null order by g.id", Agency.class)
+                    .setParameter(1, cycle).getResultList();
             Map<Long, Long> responses = SurveyService.responsesByAgency(cycle);
-            Leads leads = Leads.of(taking.stream().map(a -> a.agency.id).toList());
-            for (Assessment assessment : taking) {
-                SurveyService.TakeUp takeUp = new SurveyService.TakeUp(assessment.agency, assessment.agency.headcount,
-                        responses.getOrDefault(assessment.agency.id, 0L), cycle.takeupTargetPct);
+            Leads leads = Leads.of(taking.stream().map(a -> a.id).toList());
+            for (Agency agency : taking) {
+                SurveyService.TakeUp takeUp = new SurveyService.TakeUp(agency, agency.headcount,
+                        responses.getOrDefault(agency.id, 0L), cycle.takeupTargetPct);
                 if (!takeUp.belowTarget()) {
                     continue;
                 }
-                for (User lead : leads.of(assessment.agency.id)) {
-                    written += emails.surveyTakeUpLow(assessment, cycle, lead) ? 1 : 0;
+                for (User lead : leads.of(agency.id)) {
+                    written += emails.surveyTakeUpLow(agency, cycle, lead) ? 1 : 0;
                 }
             }
         }
@@ -147,7 +171,7 @@ public class Reminders {
             return 0;
         }
         List<Assessment> monitored = Assessment.list(
-                "select a from Assessment a join fetch a.agency where a.cycle in ?1 and a.state in ?2", live, IN_YEAR_TWO);
+                "select a from Assessment a join fetch a.agency where a.cycle in ?1 and a.state in ?2" + CHASED, live, IN_YEAR_TWO);
         Set<String> sent = CheckpointReturn.forAssessments(monitored).stream()
                 .map(r -> r.assessment.id + ":" + r.checkpoint.id).collect(Collectors.toSet());
         Leads leads = Leads.of(monitored.stream().map(a -> a.agency.id).toList());

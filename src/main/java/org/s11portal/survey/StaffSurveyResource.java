@@ -45,8 +45,11 @@ public class StaffSurveyResource {
         SurveyService.LeadSurvey survey = surveys.leadSurvey();
         String notice = "headcount".equals(done) ? "The headcount has been saved."
                 : "link".equals(done) ? "Your agency has a new survey link. The old link now tells staff to ask you for this one." : null;
-        return Templates.page(survey, url(survey), survey.takeUp().headcount() == null ? "" : String.valueOf(survey.takeUp().headcount()),
-                FormErrors.none(), notice);
+        return Templates.page(survey, url(survey), headcount(survey), FormErrors.none(), notice);
+    }
+
+    private static String headcount(SurveyService.LeadSurvey survey) {
+        return survey.agency().headcount == null ? "" : String.valueOf(survey.agency().headcount);
     }
 
     @RetriesConflicts
@@ -65,7 +68,11 @@ public class StaffSurveyResource {
     @POST
     @Path("link")
     public Response newLink() {
-        surveys.newLinkForLead();
+        if (surveys.newLinkForLead() == null) {
+            // not taking part: the page says so, and offers no link
+            SurveyService.LeadSurvey survey = surveys.leadSurvey();
+            return Response.status(409).entity(Templates.page(survey, null, headcount(survey), FormErrors.none(), null)).build();
+        }
         return Redirects.seeOther("/staff-survey?done=link");
     }
 

@@ -2,9 +2,11 @@ package org.s11portal.survey;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.s11portal.account.AccessScope;
@@ -14,6 +16,7 @@ import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.cycle.CycleAgency;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +51,13 @@ public class SurveyResultsService {
 
     /**
      * The page: the cycles to choose from (those whose survey has opened, newest first), the chosen cycle, the day
-     * its results are available from, and the results themselves, or null before that day (or when no cycle).
+     * its results are available from, and the results themselves, or null before that day (or when no cycle, or when
+     * the chosen agency did not take part in the cycle: {@code notTakingPart}). Only agencies taking part in the cycle
+     * are offered and counted: a non-participant's answers (from a link made before) are in no figure, as rule 1
+     * leaves out a small agency, so every figure is still a sum of published cells.
      */
     public record View(List<Cycle> cycles, Cycle cycle, LocalDate availableFrom, SurveyResults.Results results,
-            List<Agency> agencies, Long agency, LocalDate today) {
+            List<Agency> agencies, Long agency, LocalDate today, boolean notTakingPart) {
 
         public boolean available() {
             return results != null;
@@ -82,22 +88,29 @@ public class SurveyResultsService {
                 Cycle.Status.DRAFT);
         Long chosen = currentUser.isAgencyLead() ? currentUser.user().agency.id : agencyId;
         Agency agency = chosen == null ? null : scope.agency(chosen);
-        List<Agency> inScope = scope.visibleAgencies();
-        List<Agency> choices = currentUser.isAgencyLead() ? List.of() : inScope;
+        List<Agency> visible = scope.visibleAgencies();
         Cycle cycle = cycleId != null ? Cycle.<Cycle>findByIdOptional(cycleId).filter(c -> c.status != Cycle.Status.DRAFT)
                 .orElseThrow(NotFoundException::new)
                 : Objects.requireNonNullElse(Cycle.liveOn(today), cycles.isEmpty() ? null : cycles.get(0));
         if (cycle == null) {
-            return new View(cycles, null, null, null, choices, agencyId, today);
+            return new View(cycles, null, null, null, currentUser.isAgencyLead() ? List.of() : visible, agencyId, today, false);
         }
+        // only agencies taking part in the cycle had its survey: the others are in no figure, total or chooser
+        Set<Long> taking = new HashSet<>(CycleAgency.agencyIds(cycle));
+        List<Agency> inScope = visible.stream().filter(a -> taking.contains(a.id)).toList();
+        List<Agency> choices = currentUser.isAgencyLead() ? List.of() : inScope;
         LocalDate availableFrom = availableFrom(cycle);
+        if (agency != null && !taking.contains(agency.id)) {
+            return new View(cycles, cycle, availableFrom, null, choices, agencyId, today, true);
+        }
         if (today.isBefore(availableFrom)) {
-            return new View(cycles, cycle, availableFrom, null, choices, agencyId, today);
+            return new View(cycles, cycle, availableFrom, null, choices, agencyId, today, false);
         }
         int threshold = config.survey().suppressionThreshold();
         int freeTextThreshold = config.survey().freeTextThreshold();
         EntityManager em = Panache.getEntityManager();
-        List<SurveyResults.Cell> all = SurveyAggregation.cells(em, cycle.id);
+        List<SurveyResults.Cell> all = SurveyAggregation.cells(em, cycle.id).stream()
+                .filter(c -> taking.contains(c.agencyId())).toList();
         Function<List<Long>, List<String>> freeTextOf = agencies -> SurveyAggregation.freeText(em, cycle.id, agencies);
         SurveyResults.Results results;
         if (agency == null) {
@@ -111,7 +124,7 @@ public class SurveyResultsService {
             results = SurveyResults.of(agency.name, own == null ? List.of() : List.of(own), List.copyOf(cells.values()),
                     AGENCY_DIMENSIONS, threshold, freeTextThreshold, cycle.id, freeTextOf);
         }
-        return new View(cycles, cycle, availableFrom, results, choices, agencyId, today);
+        return new View(cycles, cycle, availableFrom, results, choices, agencyId, today, false);
     }
 
     /** Written answers per page of the comments list. */

@@ -20,6 +20,7 @@ import org.s11portal.agency.Area;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.cycle.Cycle;
+import org.s11portal.cycle.CycleAgency;
 import org.s11portal.common.web.PerThreadSecureRandom;
 
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -212,14 +213,21 @@ public class SurveyService {
         }
     }
 
-    public record LeadSurvey(Agency agency, Cycle cycle, SurveyLink link, TakeUp takeUp) {
+    /**
+     * The lead's survey page. An agency not taking part in the live cycle has no survey in it: no link (one made
+     * before is not offered either) and no take-up.
+     */
+    public record LeadSurvey(Agency agency, Cycle cycle, boolean takesPart, SurveyLink link, TakeUp takeUp) {
     }
 
     @Transactional
     public LeadSurvey leadSurvey() {
         Agency agency = Agency.findById(currentUser.user().agency.id);
         Cycle cycle = liveCycle();
-        return new LeadSurvey(agency, cycle, SurveyLink.activeFor(agency, cycle), takeUp(agency, cycle));
+        if (!cycle.takesPart(agency)) {
+            return new LeadSurvey(agency, cycle, false, null, null);
+        }
+        return new LeadSurvey(agency, cycle, true, SurveyLink.activeFor(agency, cycle), takeUp(agency, cycle));
     }
 
     /** A refused headcount: the lead's page again, with the errors. Null when the headcount was saved. */
@@ -245,17 +253,27 @@ public class SurveyService {
         return null;
     }
 
-    /** Gives the lead's agency a new link for the live cycle (see {@link #newLink(long)}). */
+    /**
+     * Gives the lead's agency a new link for the live cycle (see {@link #newLink(long)}); null, making none, when the
+     * agency does not take part in it.
+     */
     @Transactional
     public SurveyLink newLinkForLead() {
         return newLink(currentUser.user().agency.id);
     }
 
-    /** Creates the agency's link, or replaces it: the old one then tells staff the survey has moved. */
+    /**
+     * Creates the agency's link, or replaces it: the old one then tells staff the survey has moved. Null, with nothing
+     * made, when the agency does not take part in the live cycle: only agencies taking part have a staff survey.
+     */
     @Transactional
     public SurveyLink newLink(long agencyId) {
         Agency agency = scope.agency(agencyId);
         Cycle cycle = liveCycle();
+        if (!cycle.takesPart(agency)) {
+            LOG.infof("survey-link-refused agency-id=%d reason=not-taking-part", agency.id);
+            return null;
+        }
         SurveyLink old = SurveyLink.activeFor(agency, cycle);
         if (old != null) {
             old.active = false;
@@ -273,12 +291,15 @@ public class SurveyService {
         return link;
     }
 
-    /** Take-up for every agency in the caller's scope, lowest first. */
+    /**
+     * Take-up for every agency in the caller's scope that takes part in the live cycle, lowest first: an agency not
+     * taking part has no survey, so it is not listed (never as "0%").
+     */
     @Transactional
     public List<TakeUp> takeUpInScope() {
         Cycle cycle = liveCycle();
         Map<Long, Long> responses = responsesByAgency(cycle);
-        return scope.visibleAgencies().stream()
+        return CycleAgency.takingPart(cycle, scope.visibleAgencies()).stream()
                 .map(a -> new TakeUp(a, a.headcount, responses.getOrDefault(a.id, 0L), cycle.takeupTargetPct))
                 .sorted(java.util.Comparator.comparing((TakeUp t) -> t.percent() == null ? -1 : t.percent()))
                 .toList();

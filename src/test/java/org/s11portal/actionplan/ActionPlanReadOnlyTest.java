@@ -153,7 +153,7 @@ class ActionPlanReadOnlyTest {
                     .body(not(containsString("Add an action")))
                     .extract().asString();
             assertFalse(ACTION_FORM.matcher(page).find(), state + ": no form");
-            assertContains(page, new ActionPlanService.PlanLock(state, null).message());
+            assertContains(page, new ActionPlanService.PlanLock(state, null, null).message());
         }
     }
 

@@ -79,7 +79,10 @@ class AssessmentLifecycleTest {
                 allowed(AssessmentState.MONITORING, Move.CLOSE, Who.SYSTEM, false),
                 // the system records a submission decided elsewhere (demo data, an import): not held to the rules
                 allowed(AssessmentState.IN_PROGRESS, Move.SUBMIT, Who.SYSTEM, false),
-                allowed(AssessmentState.SUBMITTED, Move.MODERATE, Who.SYSTEM, false));
+                allowed(AssessmentState.SUBMITTED, Move.MODERATE, Who.SYSTEM, false),
+                // the HIPS admin closes the cycle: the system closes each assessment, whatever its state
+                allowed(AssessmentState.IN_PROGRESS, Move.CLOSE_WITH_CYCLE, Who.SYSTEM, false),
+                allowed(AssessmentState.SUBMITTED, Move.CLOSE_WITH_CYCLE, Who.SYSTEM, false));
     }
 
     static Stream<Case> refusedForWho() {
@@ -102,7 +105,10 @@ class AssessmentLifecycleTest {
                 refused(AssessmentState.FEEDBACK_ISSUED, Move.START_MONITORING, Who.OTHER_AGENCY_LEAD, false, "another agency's lead"),
                 refused(AssessmentState.FEEDBACK_ISSUED, Move.START_MONITORING, Who.ADMIN, false, "not an admin's move"),
                 refused(AssessmentState.MONITORING, Move.CLOSE, Who.LEAD, false, "not the agency's move"),
-                refused(AssessmentState.MONITORING, Move.CLOSE, Who.ADMIN, false, "not an admin's move"));
+                refused(AssessmentState.MONITORING, Move.CLOSE, Who.ADMIN, false, "not an admin's move"),
+                refused(AssessmentState.IN_PROGRESS, Move.CLOSE_WITH_CYCLE, Who.LEAD, false, "only the system, with the cycle"),
+                refused(AssessmentState.SUBMITTED, Move.CLOSE_WITH_CYCLE, Who.MODERATOR, false, "only the system, with the cycle"),
+                refused(AssessmentState.SUBMITTED, Move.CLOSE_WITH_CYCLE, Who.ADMIN, false, "only the system, with the cycle"));
     }
 
     /** Every move from every state it does not start from, by the system (so the state is the only reason). */
@@ -156,7 +162,8 @@ class AssessmentLifecycleTest {
     @Test
     void theEntityRefusesAChangeOfStateTheTableDoesNotAllow() {
         Assessment assessment = new Assessment();
-        assertThrows(IllegalStateException.class, () -> assessment.setState(AssessmentState.CLOSED));
+        // (NOT_STARTED to CLOSED is in the table: a cycle closing closes its assessments, CLOSE_WITH_CYCLE)
+        assertThrows(IllegalStateException.class, () -> assessment.setState(AssessmentState.MONITORING));
         assertThrows(IllegalStateException.class, () -> assessment.setState(AssessmentState.MODERATED));
         assertEquals(AssessmentState.NOT_STARTED, assessment.state);
         assessment.setState(AssessmentState.IN_PROGRESS);

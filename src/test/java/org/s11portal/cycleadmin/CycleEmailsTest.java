@@ -168,6 +168,39 @@ class CycleEmailsTest {
     }
 
     @Test
+    void anAgencyArchivedAfterTheDraftStaysTakingPartButItsLeadsAreSentNothing() {
+        Agency active = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
+        Agency archived = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
+        User activeLead = fixtures.lead(active);
+        User archivedLead = fixtures.lead(archived);
+        WebSession admin = hipsAdmin();
+        long id = draft(admin, LONG_AGO.minusDays(500), List.of(active.id, archived.id));
+        fixtures.archive(archived);
+
+        open(admin, id).run();
+        assertEquals(List.of(activeLead.email), recipients(outbox(CycleEmails.OPENED, String.valueOf(id))));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> org.s11portal.cycle.CycleAgency.agencyIds(Cycle.findById(id)))
+                .contains(archived.id), "still taking part: its record and pages stay");
+
+        Map<String, String> form = new LinkedHashMap<>();
+        LocalDate newDue = cycle(id).year1Due.plusDays(7);
+        CycleAdminTest.date(form, "newDue", newDue);
+        form.put("reason", "More time for everyone");
+        admin.post("/admin/cycles/" + id + "/extend", form).then().statusCode(303);
+        assertEquals(List.of(activeLead.email), recipients(outbox(CycleEmails.EXTENDED, id + ":" + newDue)));
+
+        // any email about the archived agency is written for nobody
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> emails.toAgencyLeads(archived.id,
+                CycleEmails.Templates.cycleOpened("A cycle", newDue, newDue, newDue, emails.link("/home")), "test-archived",
+                String.valueOf(id), "Subject")));
+        assertEquals(0, server.receivedBy(archivedLead.email).size() + outboxFor(archivedLead));
+    }
+
+    static int outboxFor(User lead) {
+        return QuarkusTransaction.requiringNew().call(() -> (int) OutboxMessage.count("recipient", lead.email));
+    }
+
+    @Test
     void extendingForEveryoneEmailsTheNewDateAndTheReason() throws Exception {
         Agency agency = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).create();
         User lead = fixtures.lead(agency);

@@ -261,6 +261,19 @@ class EveryPage {
     }
 
     /**
+     * The HIPS admin closes the record set's cycle: every page of it then reads "This cycle closed on ..." without its
+     * forms (the draft letter, the panel's findings, the self-assessment, year 2).
+     */
+    Records withCycleClosed(Records r) {
+        WebSession admin = r.sessions.get(HIPS_ADMIN);
+        admin.get("/admin/cycles/" + r.cycle.id + "/close").then().statusCode(200);
+        admin.post("/admin/cycles/" + r.cycle.id + "/close", Map.of()).then().statusCode(303);
+        fixtures.aCycle().withTool().create(); // the next cycle is live, as in real life (the survey pages need one)
+        return new Records(r.label + ", cycle closed", r.cycle, r.agency, r.assessmentId, r.questions, r.actionId, r.fileId,
+                r.versions, r.surveyToken, r.sessions, r.surveyClosed, r.panelId, r.agendaItemId, r.letterId, r.letterIssued);
+    }
+
+    /**
      * Year 2 of the record set: its lead confirms the agreed plan, posts updates with texts at their limits (complete
      * with evidence and a file whose name is at its limit, no longer needed with a reason), a checkpoint is set and
      * answered, a moderator asks for more and records the conclusion.

@@ -100,6 +100,19 @@ class EveryPageWalkBrowserTest extends BrowserTest {
     }
 
     @Test
+    void everyPageOfAClosedCycleRendersReadOnlyAndIsAccessibleToEveryRole() {
+        Records closed = everyPage.withCycleClosed(everyPage.lettered());
+        // a closed cycle's change forms refuse to open (409, "This cycle is closed"): the only answers that are not pages
+        String refused = ".* / HIPS admin GET /admin/cycles/" + closed.cycle().id + "/(extend|close|participants|checkpoints/new): 409";
+        assertEquals(List.of(), walk(closed, LEAD_AND_MODERATOR).stream().filter(f -> !f.matches(refused)).toList());
+        WebSession moderator = closed.sessions().get(EveryPage.MODERATOR);
+        String letter = moderator.get("/letters/" + closed.letterId()).asString();
+        assertTrue(letter.contains("This cycle closed on") && !letter.contains("Save and preview"), "the draft letter reads only");
+        String item = moderator.get("/panels/" + closed.panelId() + "/items/" + closed.agendaItemId()).asString();
+        assertTrue(item.contains("This cycle closed on") && !item.contains("/findings/"), "the panel's findings read only");
+    }
+
+    @Test
     void everyPageOfYearTwoRendersAndIsAccessibleToEveryRole() {
         Records issued = everyPage.withLetterIssued(everyPage.lettered());
         assertEquals(List.of(), walk(everyPage.inYearTwo(issued), LEAD_AND_MODERATOR));

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
@@ -50,8 +51,23 @@ class ReminderTest {
     record Open(Cycle cycle, Agency agency, Assessment assessment, User lead) {
     }
 
+    /**
+     * Each test's cycles are the only live ones: every agency that takes part in a live cycle is chased, so the open
+     * cycles of other tests and classes (with every agency of the database taking part) are closed first.
+     */
+    @BeforeEach
+    void onlyThisTestsCyclesAreLive() {
+        QuarkusTransaction.requiringNew().run(() -> Cycle.update("status = ?1 where status = ?2", Cycle.Status.CLOSED,
+                Cycle.Status.OPEN));
+    }
+
+    /** A live cycle in which only the agencies given an assessment (or added) take part. */
+    Cycle aCycle() {
+        return fixtures.aCycle().withTool().withoutParticipants().create();
+    }
+
     Open anOpenAssessment(AssessmentState state) {
-        Cycle cycle = fixtures.aCycle().withTool().create();
+        Cycle cycle = aCycle();
         Agency agency = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
         Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inState(state).create();
         return new Open(cycle, agency, assessment, fixtures.lead(agency));
@@ -69,10 +85,10 @@ class ReminderTest {
     void aSelfAssessmentIsChasedFourteenSevenAndOneDayBeforeItIsDueThenWeekly() {
         Open o = anOpenAssessment(AssessmentState.IN_PROGRESS);
         LocalDate due = o.cycle().year1Due;
-        String prefix = "assessment-due:" + o.assessment().id + ":" + due + ":";
+        String prefix = "assessment-due:" + o.cycle().id + "-" + o.agency().id + ":" + due + ":";
 
         reminders.run(due.minusDays(15));
-        assertEquals(List.of(), kinds(o.agency(), "assessment-due"), "nothing more than 14 days ahead");
+        assertEquals(List.of(), kinds(o, "assessment-due"), "nothing more than 14 days ahead");
         reminders.run(due.minusDays(14));
         reminders.run(due.minusDays(13));
         reminders.run(due.minusDays(7));
@@ -81,7 +97,7 @@ class ReminderTest {
         reminders.run(due.plusDays(5));
         reminders.run(due.plusDays(8));
         assertEquals(List.of(prefix + "d14:" + o.lead().id, prefix + "d7:" + o.lead().id, prefix + "d1:" + o.lead().id,
-                prefix + "w1:" + o.lead().id, prefix + "w2:" + o.lead().id), kinds(o.agency(), "assessment-due"));
+                prefix + "w1:" + o.lead().id, prefix + "w2:" + o.lead().id), kinds(o, "assessment-due"));
 
         List<OutboxMessage> chased = outboxFor(o.agency()).stream().filter(m -> m.kind.equals("assessment-due")).toList();
         OutboxMessage first = chased.get(0);
@@ -102,7 +118,7 @@ class ReminderTest {
         List<String> once = keys(o.agency());
         reminders.run(day);
         assertEquals(once, keys(o.agency()));
-        assertEquals(1, kinds(o.agency(), "assessment-due").size());
+        assertEquals(1, kinds(o, "assessment-due").size());
     }
 
     @Test
@@ -126,10 +142,10 @@ class ReminderTest {
         fixtures.extend(o.agency(), o.cycle(), newDue, fixtures.admin(Area.PORTSMOUTH));
 
         reminders.run(o.cycle().year1Due.plusDays(1));
-        assertEquals(List.of(), kinds(o.agency(), "assessment-due"), "not overdue: the extension's date counts");
+        assertEquals(List.of(), kinds(o, "assessment-due"), "not overdue: the extension's date counts");
         reminders.run(newDue.minusDays(7));
-        assertEquals(List.of("assessment-due:" + o.assessment().id + ":" + newDue + ":d7:" + o.lead().id),
-                kinds(o.agency(), "assessment-due"));
+        assertEquals(List.of("assessment-due:" + o.cycle().id + "-" + o.agency().id + ":" + newDue + ":d7:" + o.lead().id),
+                kinds(o, "assessment-due"));
     }
 
     @Test
@@ -139,8 +155,60 @@ class ReminderTest {
         fixtures.deactivate(withoutActiveLead.lead());
         reminders.run(submitted.cycle().year1Due.minusDays(1));
         reminders.run(withoutActiveLead.cycle().year1Due.minusDays(1));
-        assertEquals(List.of(), kinds(submitted.agency(), "assessment-due"));
+        assertEquals(List.of(), kinds(submitted, "assessment-due"));
         assertEquals(List.of(), keys(withoutActiveLead.agency()), "no email at all without an active lead");
+    }
+
+    @Test
+    void anAgencyTakingPartThatHasNotStartedIsChasedAndStartingBetweenTwoStepsSendsNoStepTwice() {
+        Cycle cycle = aCycle();
+        Agency agency = fixtures.anAgency().inAreas(Area.HAMPSHIRE).inNoCycle().create();
+        fixtures.takePart(agency, cycle);
+        User lead = fixtures.lead(agency);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Assessment.count("agency.id", agency.id)), "not started: no row");
+        LocalDate due = cycle.year1Due;
+        String prefix = "assessment-due:" + cycle.id + "-" + agency.id + ":" + due + ":";
+
+        reminders.run(due.minusDays(14));
+        assertEquals(List.of(prefix + "d14:" + lead.id), keys(agency));
+        OutboxMessage email = outboxFor(agency).get(0);
+        assertTrue(email.subject.startsWith("Your Section 11 self-assessment is due in 14 days"), email.subject);
+        assertTrue(email.textBody.contains("/home"), "before it exists the link goes to the lead's home page: " + email.textBody);
+
+        // the lead starts it: the same occasion, so the 14-day step is not sent again, and the next step links to it
+        Assessment started = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
+        reminders.run(due.minusDays(13));
+        assertEquals(List.of(prefix + "d14:" + lead.id), keys(agency));
+        reminders.run(due.minusDays(7));
+        assertEquals(List.of(prefix + "d14:" + lead.id, prefix + "d7:" + lead.id), kinds(agency, "assessment-due"));
+        String text = outboxFor(agency).stream().filter(m -> m.dedupeKey.startsWith(prefix + "d7:")).findFirst().orElseThrow().textBody;
+        assertTrue(text.contains("/assessments/" + started.id), text);
+    }
+
+    @Test
+    void agenciesNotTakingPartAndArchivedAgenciesAreSentNoReminder() {
+        Open archived = anOpenAssessment(AssessmentState.IN_PROGRESS);
+        Agency taking = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).inNoCycle().create();
+        fixtures.takePart(taking, archived.cycle());
+        User takingLead = fixtures.lead(taking);
+        Agency outsider = fixtures.anAgency().inAreas(Area.SOUTHAMPTON).inNoCycle().create();
+        fixtures.lead(outsider);
+        Open archivedInYearTwo = anOpenAssessment(AssessmentState.MONITORING);
+        Checkpoint checkpoint = QuarkusTransaction.requiringNew().call(() -> Checkpoint.add(Cycle.findById(archivedInYearTwo.cycle().id),
+                "Progress update", archivedInYearTwo.cycle().year1Due));
+        fixtures.archive(archived.agency());
+        fixtures.archive(archivedInYearTwo.agency());
+        // the day is 7 days before the self-assessment is due, the survey closes and the checkpoint falls
+        LocalDate day = archived.cycle().year1Due.minusDays(7);
+        assertEquals(day, archived.cycle().surveyCloses.minusDays(7));
+        reminders.run(day);
+
+        assertEquals(List.of("assessment-due:" + archived.cycle().id + "-" + taking.id + ":" + archived.cycle().year1Due + ":d7:"
+                + takingLead.id, "survey-take-up:" + archived.cycle().id + ":" + taking.id + ":" + takingLead.id), keys(taking),
+                "an agency taking part is chased (so the rule is not vacuous)");
+        assertEquals(List.of(), keys(outsider), "not taking part");
+        assertEquals(List.of(), keys(archived.agency()), "archived: no self-assessment or survey reminder");
+        assertEquals(List.of(), keys(archivedInYearTwo.agency()), "archived: no checkpoint reminder for " + checkpoint.title);
     }
 
     @Test
@@ -172,12 +240,12 @@ class ReminderTest {
         fixtures.surveyWindow(met.cycle(), met.cycle().surveyOpens, closes);
 
         reminders.run(closes.minusDays(8));
-        assertEquals(List.of(), kinds(low.agency(), "survey-take-up"), "not before the last week");
+        assertEquals(List.of(), kinds(low, "survey-take-up"), "not before the last week");
         reminders.run(closes.minusDays(7));
         reminders.run(closes.minusDays(2));
         assertEquals(List.of("survey-take-up:" + low.cycle().id + ":" + low.agency().id + ":" + low.lead().id),
-                kinds(low.agency(), "survey-take-up"), "once, even though the job ran twice in the week");
-        assertEquals(List.of(), kinds(met.agency(), "survey-take-up"), "40 of 100 meets the 40% target");
+                kinds(low, "survey-take-up"), "once, even though the job ran twice in the week");
+        assertEquals(List.of(), kinds(met, "survey-take-up"), "40 of 100 meets the 40% target");
         String text = outboxFor(low.agency()).stream().filter(m -> m.kind.equals("survey-take-up")).findFirst().orElseThrow().textBody;
         assertTrue(text.contains("/staff-survey") && text.contains("40%"), text);
     }
@@ -216,6 +284,19 @@ class ReminderTest {
 
     static List<String> kinds(Agency agency, String kind) {
         return keys(agency).stream().filter(k -> k.startsWith(kind + ":")).toList();
+    }
+
+    /**
+     * The reminders of this kind about this agency in this cycle (an agency made after another test's cycle opened
+     * takes part in it too, as Fixtures has it).
+     */
+    static List<String> kinds(Open o, String kind) {
+        String occasion = switch (kind) {
+            case "assessment-due" -> o.cycle().id + "-" + o.agency().id + ":";
+            case "survey-take-up" -> o.cycle().id + ":" + o.agency().id + ":";
+            default -> o.assessment().id + ":";
+        };
+        return kinds(o.agency(), kind).stream().filter(k -> k.startsWith(kind + ":" + occasion)).toList();
     }
 
     void setHeadcount(Agency agency, int headcount) {

@@ -193,6 +193,32 @@ public class Fixtures {
         User.<User>findById(user.id).active = false;
     }
 
+    /** A live cycle whose staff survey closed just long enough ago for its results to be shown. */
+    public Cycle aCycleWithSurveyResults() {
+        Cycle cycle = aCycle().create();
+        surveyWindow(cycle, clock.today().minusDays(30),
+                clock.today().minusDays(org.s11portal.survey.SurveyResultsService.DAYS_AFTER_CLOSING));
+        return cycle;
+    }
+
+    /** Archives the agency now, as an admin does on its page. */
+    @Transactional
+    public void archive(Agency agency) {
+        Agency.<Agency>findById(agency.id).archivedAt = clock.now();
+    }
+
+    /** The agency takes part in the cycle (as "Add agencies to this cycle" does). */
+    @Transactional
+    public void takePart(Agency agency, Cycle cycle) {
+        CycleAgency.add(Cycle.findById(cycle.id), List.of(Agency.<Agency>findById(agency.id)));
+    }
+
+    /** The agency no longer takes part in the cycle, whatever it recorded there before. */
+    @Transactional
+    public void takeOutOf(Cycle cycle, Agency agency) {
+        CycleAgency.delete("cycle.id = ?1 and agency.id = ?2", cycle.id, agency.id);
+    }
+
     /** The cycle's questions in order. */
     @Transactional
     public List<Question> questions(Cycle cycle) {
@@ -561,6 +587,8 @@ public class Fixtures {
                     response.freeText = freeText;
                     response.persist();
                 }
+                // staff answer only the survey of a cycle their agency takes part in
+                CycleAgency.add(Cycle.findById(cycle.id), List.of(Agency.<Agency>findById(agency.id)));
             });
         }
     }
