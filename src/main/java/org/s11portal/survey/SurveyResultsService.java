@@ -80,7 +80,7 @@ public class SurveyResultsService {
         // a draft cycle is the admins' until it opens: never offered, nor found by its id
         List<Cycle> cycles = Cycle.list("surveyOpens <= ?1 and status <> ?2 order by surveyOpens desc, id desc", today,
                 Cycle.Status.DRAFT);
-        Long chosen = currentUser.isAgencyLead() ? currentUser.user().agency.id : agencyId;
+        Long chosen = currentUser.isAgencyLead() ? currentUser.leadAgency().id : agencyId;
         Agency agency = chosen == null ? null : scope.agency(chosen);
         List<Agency> inScope = scope.visibleAgencies();
         List<Agency> choices = currentUser.isAgencyLead() ? List.of() : inScope;

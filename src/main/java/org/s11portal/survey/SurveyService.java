@@ -217,7 +217,7 @@ public class SurveyService {
 
     @Transactional
     public LeadSurvey leadSurvey() {
-        Agency agency = Agency.findById(currentUser.user().agency.id);
+        Agency agency = Agency.findById(currentUser.leadAgency().id);
         Cycle cycle = liveCycle();
         return new LeadSurvey(agency, cycle, SurveyLink.activeFor(agency, cycle), takeUp(agency, cycle));
     }
@@ -239,7 +239,7 @@ public class SurveyService {
         int value = form.value();
         User lead = currentUser.user();
         liveCycle();
-        Agency agency = Agency.findById(lead.agency.id);
+        Agency agency = Agency.findById(currentUser.leadAgency().id);
         agency.headcount = value;
         LOG.infof("agency-headcount-set agency-id=%d by-user-id=%d", agency.id, lead.id);
         return null;
@@ -248,7 +248,7 @@ public class SurveyService {
     /** Gives the lead's agency a new link for the live cycle (see {@link #newLink(long)}). */
     @Transactional
     public SurveyLink newLinkForLead() {
-        return newLink(currentUser.user().agency.id);
+        return newLink(currentUser.leadAgency().id);
     }
 
     /** Creates the agency's link, or replaces it: the old one then tells staff the survey has moved. */

@@ -389,7 +389,7 @@ class EveryPage {
         routes.add(new Route("/admin/users", Set.of(ADMIN, HIPS_ADMIN), true));
         routes.add(new Route("/admin/users?role=AGENCY_LEAD&status=active&page=2", Set.of(ADMIN, HIPS_ADMIN), true));
         routes.add(new Route("/admin/users/new", Set.of(ADMIN, HIPS_ADMIN), true));
-        long leadId = QuarkusTransaction.requiringNew().call(() -> User.<User>find("agency.id = ?1 order by id", r.agency.id)
+        long leadId = QuarkusTransaction.requiringNew().call(() -> User.<User>find("select u from User u join u.agencies a where a.id = ?1 order by u.id", r.agency.id)
                 .firstResult().id);
         routes.add(new Route("/admin/users/" + leadId, Set.of(ADMIN, HIPS_ADMIN), true));
         routes.add(new Route("/admin/users/" + leadId + "?done=invited", Set.of(ADMIN, HIPS_ADMIN), true));

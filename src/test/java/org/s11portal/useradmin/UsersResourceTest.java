@@ -115,7 +115,7 @@ class UsersResourceTest {
 
         assertNotNull(invited, "stored with its email in lower case");
         assertNull(invited.passwordHash);
-        assertEquals(agency.id, invited.agency.id);
+        assertEquals(List.of(agency.id), invited.agencies.stream().map(a -> a.id).toList());
         assertNotNull(invited.invitedAt);
         session.get("/admin/users/" + invited.id + "?done=invited").then().statusCode(200)
                 .body(containsString("An invitation has been sent to " + email))
