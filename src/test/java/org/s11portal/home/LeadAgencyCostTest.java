@@ -1,6 +1,5 @@
 package org.s11portal.home;
 
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
@@ -19,8 +18,24 @@ import org.s11portal.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
+/**
+ * Leading several agencies costs no statement: the session's one statement says which agency the lead works for, and
+ * the user is loaded once, with their agencies. The counts are those the pages had when a lead had one agency.
+ */
 @QuarkusTest
 class LeadAgencyCostTest {
+
+    /** Statements and user loads per page, measured before leads could have several agencies. */
+    static final Map<String, Long> BEFORE = new LinkedHashMap<>();
+
+    static {
+        BEFORE.put("/accessibility", 1L);
+        BEFORE.put("/home", 5L);
+        BEFORE.put("/assessment", 7L);
+        BEFORE.put("/staff-survey", 5L);
+        BEFORE.put("/survey-results", 4L);
+        BEFORE.put("/agency", 6L);
+    }
 
     @Inject
     Fixtures fixtures;
@@ -29,19 +44,38 @@ class LeadAgencyCostTest {
     PageCost cost;
 
     @Test
-    void probe() {
+    void aLeadOfOneAgencyCostsWhatALeadCostBefore() {
         Cycle cycle = fixtures.aCycle().withTool().create();
         Agency agency = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
         Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
-        User user = fixtures.lead(agency);
-        WebSession lead = WebSession.signedIn(user.email);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String path : new String[] {"/accessibility", "/home", "/assessments/" + assessment.id, "/staff-survey",
-                "/survey-results", "/agencies/" + agency.id}) {
+
+        assertCosts(WebSession.signedIn(fixtures.lead(agency).email), assessment, agency);
+    }
+
+    @Test
+    void aLeadOfThreeAgenciesCostsTheSameWhicheverTheyWorkFor() {
+        Cycle cycle = fixtures.aCycle().withTool().create();
+        Agency agency = fixtures.anAgency().inAreas(Area.ISLE_OF_WIGHT).create();
+        Agency other = fixtures.anAgency().inAreas(Area.PORTSMOUTH, Area.SOUTHAMPTON).create();
+        Assessment assessment = fixtures.anAssessment().forAgency(agency).inCycle(cycle).inProgress().create();
+        WebSession lead = WebSession.signedIn(fixtures.leadOf(agency, other, fixtures.anAgency().create()).email);
+        lead.post("/account/agency", Map.of("agencyId", String.valueOf(agency.id))).then().statusCode(303);
+
+        assertCosts(lead, assessment, agency);
+    }
+
+    private void assertCosts(WebSession lead, Assessment assessment, Agency agency) {
+        Map<String, String> paths = Map.of("/accessibility", "/accessibility", "/home", "/home", "/assessment",
+                "/assessments/" + assessment.id, "/staff-survey", "/staff-survey", "/survey-results", "/survey-results",
+                "/agency", "/agencies/" + agency.id);
+        Map<String, Long> statements = new LinkedHashMap<>();
+        BEFORE.keySet().forEach(page -> {
+            String path = paths.get(page);
             lead.get(path).then().statusCode(200);
-            counts.put(path + " statements", cost.statements(() -> lead.get(path).then().statusCode(200)));
-            counts.put(path + " users", cost.entityLoads(User.class, () -> lead.get(path).then().statusCode(200)));
-        }
-        System.out.println("PROBE " + counts);
+            statements.put(page, cost.statements(() -> lead.get(path).then().statusCode(200)));
+            long userLoads = cost.entityLoads(User.class, () -> lead.get(path).then().statusCode(200));
+            assertEquals(page.equals("/accessibility") ? 0 : 1, userLoads, page + ": the user is loaded once, or not at all");
+        });
+        assertEquals(BEFORE, statements);
     }
 }
