@@ -60,9 +60,8 @@ public class CurrentUser {
                 throw new UnauthorizedException();
             }
             Long id = identity.getAttribute(SessionIdentityProvider.USER_ID);
-            // with its agencies (and their areas) and partnership: the same one statement as loading the user alone
-            user = User.find("select u from User u left join fetch u.agencies a left join fetch a.areas"
-                    + " left join fetch u.partnership where u.id = ?1", id).<User>singleResultOptional().orElse(null);
+            // with its agencies: the same one statement as loading the user alone
+            user = User.withAgencies(id);
             if (user == null) {
                 throw new UnauthorizedException();
             }

@@ -80,6 +80,12 @@ public class User extends EditableEntity {
     @Column(name = "accepted_at")
     public Instant acceptedAt;
 
+    /** The user with their agencies (and the agencies' areas) and partnership, in one statement; null if none. */
+    public static User withAgencies(long id) {
+        return find("select u from User u left join fetch u.agencies a left join fetch a.areas"
+                + " left join fetch u.partnership where u.id = ?1", id).<User>singleResultOptional().orElse(null);
+    }
+
     public static User findByEmail(String email) {
         return find("email", normaliseEmail(email)).firstResult();
     }

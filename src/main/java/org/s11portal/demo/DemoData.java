@@ -262,9 +262,10 @@ public class DemoData {
         }
     }
 
-    /** The agency's first demo lead. */
+    /** The agency's own demo lead (before one who also leads another agency). */
     static User leadOf(Agency agency) {
-        return User.find("select u from User u join u.agencies a where a = ?1 order by u.id", agency).firstResult();
+        return User.find("select u from User u join u.agencies a where a = ?1 order by size(u.agencies), u.id", agency)
+                .firstResult();
     }
 
     /** "Solent & Wessex Police Service" becomes "solent-wessex-police-service". */

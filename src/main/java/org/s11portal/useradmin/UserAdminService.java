@@ -146,16 +146,21 @@ public class UserAdminService {
     public record UserView(User user, List<UserAction> actions, LeadAgencies agencies) {
     }
 
-    /** A lead's agencies by name, each removable or not by this admin, and the agencies the admin may add. */
-    public record LeadAgencies(List<LeadAgency> agencies, List<Agency> addable) {
+    /** A lead's agencies by name, each removable or not by this admin, and the agencies the admin may add there. */
+    public record LeadAgencies(List<LeadAgency> agencies, List<Agency> addable, String addPath) {
     }
 
-    /** One of a lead's agencies: the admin may remove it when it is in their scope. */
-    public record LeadAgency(Agency agency, boolean removable) {
+    /** One of a lead's agencies, with where to remove it when it is in the admin's scope (else null). */
+    public record LeadAgency(Agency agency, String removePath) {
     }
 
     /** A confirmation step: the account, and why the action cannot be done (null when it can). */
     public record Confirmation(User user, UserAction action, String refusal) {
+
+        /** Where the confirmation's form posts. */
+        public String path() {
+            return "/admin/users/" + user.id + "/" + action.path;
+        }
     }
 
     @Transactional
@@ -166,10 +171,11 @@ public class UserAdminService {
 
     private LeadAgencies leadAgencies(User lead) {
         User admin = admin();
+        String path = "/admin/users/" + lead.id + "/agencies";
         List<LeadAgency> agencies = lead.agenciesByName().stream()
-                .map(a -> new LeadAgency(a, scope.canSee(admin, a))).toList();
+                .map(a -> new LeadAgency(a, scope.canSee(admin, a) ? path + "/" + a.id + "/remove" : null)).toList();
         List<Agency> addable = scope.visibleAgencies().stream().filter(a -> !a.isArchived() && !lead.leads(a)).toList();
-        return new LeadAgencies(agencies, addable);
+        return new LeadAgencies(agencies, addable, path);
     }
 
     /**
@@ -240,10 +246,10 @@ public class UserAdminService {
         return new Confirmation(user, action, refusal(user, action));
     }
 
-    /** A user the admin manages; anyone else is not found. */
+    /** A user the admin manages (with their agencies, for the pages); anyone else is not found. */
     @Transactional
     public User user(long id) {
-        User user = User.findById(id);
+        User user = User.withAgencies(id);
         if (user == null || !scope.canManage(admin(), user)) {
             throw new NotFoundException();
         }

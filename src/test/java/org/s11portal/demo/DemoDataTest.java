@@ -66,6 +66,18 @@ class DemoDataTest {
     }
 
     @Test
+    void theReadmesLeadOfTwoAgenciesWorksForIslandYouthTrustAndCanChangeToPortseaIslandYouthClub() {
+        demoData.load();
+        WebSession lead = WebSession.anonymous();
+        assertEquals(303, lead.signIn("lead.island-youth-trust@" + DemoData.DEMO_EMAIL_DOMAIN, DemoData.DEMO_PASSWORD)
+                .statusCode());
+        lead.get("/home").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Working for <strong>Island Youth Trust</strong>"));
+        lead.get("/account/agency").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Portsea Island Youth Club"));
+    }
+
+    @Test
     void theClosedCycleShowsSurveyResultsWithASmallAgencyLeftOut() {
         demoData.load();
         long historical = historicalCycleId();

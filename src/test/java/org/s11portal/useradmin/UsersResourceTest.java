@@ -278,4 +278,13 @@ class UsersResourceTest {
                 "the header row and 50 users");
         assertTrue(page.contains("Page 2 of"), "a link to the next page");
     }
+
+    @Test
+    void aConfirmationPagesFormPostsToItsAction() {
+        User moderator = fixtures.moderator(Area.HAMPSHIRE);
+        WebSession admin = WebSession.signedIn(fixtures.admin(Area.HAMPSHIRE).email);
+
+        admin.get("/admin/users/" + moderator.id + "/deactivate").then().statusCode(200)
+                .body(containsString("action=\"/admin/users/" + moderator.id + "/deactivate\""));
+    }
 }
