@@ -152,6 +152,15 @@ public class UserAdminService {
 
     /** One of a lead's agencies, with where to remove it when it is in the admin's scope (else null). */
     public record LeadAgency(Agency agency, String removePath) {
+
+        /** The Remove button's id: where a refusal to remove it links to. */
+        public String removeId() {
+            return removeId(agency.id);
+        }
+
+        static String removeId(long agencyId) {
+            return "agency-" + agencyId;
+        }
     }
 
     /** A confirmation step: the account, and why the action cannot be done (null when it can). */

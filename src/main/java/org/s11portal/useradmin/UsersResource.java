@@ -97,7 +97,7 @@ public class UsersResource {
             return Redirects.seeOther("/admin/users/" + id + "?done=" + AGENCY_REMOVED);
         }
         return Response.status(409).entity(Templates.user(users.view(id), null,
-                FormErrors.none().add("agency-" + agencyId, refusal))).build();
+                FormErrors.none().add(UserAdminService.LeadAgency.removeId(agencyId), refusal))).build();
     }
 
     @GET
