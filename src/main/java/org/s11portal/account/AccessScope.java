@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
 /**
- * Who may see which agency: the one place that decides record-level access. An agency lead sees their own
- * agency; a moderator sees every joint agency and the single-area agencies of their partnership; a
+ * Who may see which agency: the one place that decides record-level access. An agency lead sees each agency they
+ * lead; a moderator sees every joint agency and the single-area agencies of their partnership; a
  * partnership admin sees the agencies working in their partnership, or all when they are the HIPS admin.
  * Anything outside scope is reported as not found, so its existence is not given away.
  */
@@ -31,7 +31,7 @@ public class AccessScope {
 
     public boolean canSee(User user, Agency agency) {
         return switch (user.role) {
-            case Roles.AGENCY_LEAD -> user.agency != null && user.agency.id.equals(agency.id);
+            case Roles.AGENCY_LEAD -> user.leads(agency);
             case Roles.MODERATOR -> agency.isJoint() || (user.partnership != null && agency.worksIn(user.partnership));
             case Roles.PARTNERSHIP_ADMIN -> user.partnership == null || agency.worksIn(user.partnership);
             default -> false;
@@ -42,7 +42,7 @@ public class AccessScope {
     public List<Agency> visibleAgencies() {
         User user = currentUser.user();
         return switch (user.role) {
-            case Roles.AGENCY_LEAD -> user.agency == null ? List.of() : List.of(user.agency);
+            case Roles.AGENCY_LEAD -> user.agenciesByName();
             // each with its areas in the same statement, however many agencies there are
             case Roles.MODERATOR -> user.partnership == null
                     ? Agency.list("select distinct a from Agency a left join fetch a.areas where size(a.areas) >= 2"
@@ -59,7 +59,7 @@ public class AccessScope {
 
     /**
      * Whether an admin manages an account: the HIPS admin every account; a partnership admin the accounts of their
-     * partnership and the leads of agencies working in it (joint agencies included).
+     * partnership and the leads of whom any agency works in it (joint agencies included).
      */
     public boolean canManage(User admin, User user) {
         if (!Roles.PARTNERSHIP_ADMIN.equals(admin.role)) {
@@ -69,6 +69,6 @@ public class AccessScope {
             return true;
         }
         return user.partnership != null && user.partnership.id.equals(admin.partnership.id)
-                || user.agency != null && user.agency.worksIn(admin.partnership);
+                || user.agencies.stream().anyMatch(a -> a.worksIn(admin.partnership));
     }
 }

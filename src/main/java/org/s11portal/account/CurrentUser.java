@@ -1,6 +1,9 @@
 package org.s11portal.account;
 
 import java.time.Instant;
+import java.util.List;
+
+import org.s11portal.agency.Agency;
 
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
@@ -57,7 +60,8 @@ public class CurrentUser {
                 throw new UnauthorizedException();
             }
             Long id = identity.getAttribute(SessionIdentityProvider.USER_ID);
-            user = User.findById(id);
+            // with its agencies: the same one statement as loading the user alone
+            user = User.withAgencies(id);
             if (user == null) {
                 throw new UnauthorizedException();
             }
@@ -81,6 +85,36 @@ public class CurrentUser {
             throw new UnauthorizedException();
         }
         return identity.getAttribute(name);
+    }
+
+    /**
+     * The agency a lead is working for: the one chosen in this session while it is still theirs, otherwise the first of
+     * theirs by name; null for anyone else (and a lead with no agency). Every page about "your agency" asks this.
+     */
+    public Agency leadAgency() {
+        User lead = user();
+        if (!Roles.AGENCY_LEAD.equals(lead.role)) {
+            return null;
+        }
+        List<Agency> agencies = lead.agenciesByName();
+        Long chosen = sessionLeadAgency().chosenId();
+        return agencies.stream().filter(a -> a.id.equals(chosen)).findFirst()
+                .orElse(agencies.isEmpty() ? null : agencies.get(0));
+    }
+
+    /** Whether a lead of several agencies is signed in: the layout then says which one they work for. */
+    public boolean isLeadOfSeveralAgencies() {
+        return isSignedIn() && sessionLeadAgency().count() > 1;
+    }
+
+    /** The name of the agency the lead works for, as read with the session (no user loaded for the layout). */
+    public String leadAgencyName() {
+        return sessionLeadAgency().name();
+    }
+
+    private SessionService.LeadAgency sessionLeadAgency() {
+        SessionService.LeadAgency agency = identity.isAnonymous() ? null : identity.getAttribute(SessionIdentityProvider.LEAD_AGENCY);
+        return agency == null ? SessionService.LeadAgency.NONE : agency;
     }
 
     public boolean is(String role) {

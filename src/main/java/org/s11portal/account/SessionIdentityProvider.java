@@ -23,6 +23,7 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
     static final String CSRF_TOKEN_HASH = "s11.csrf-token-hash";
     static final String DISPLAY_NAME = "s11.display-name";
     static final String ROLE = "s11.role";
+    static final String LEAD_AGENCY = "s11.lead-agency";
 
     @Inject
     SessionService sessions;
@@ -43,6 +44,7 @@ class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
                         .addAttribute(CSRF_TOKEN_HASH, session.csrfTokenHash())
                         .addAttribute(DISPLAY_NAME, session.displayName())
                         .addAttribute(ROLE, session.role())
+                        .addAttribute(LEAD_AGENCY, session.leadAgency())
                         .build())
                 .orElseThrow(AuthenticationFailedException::new));
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
+import org.s11portal.agency.Agency;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.config.PortalConfig;
 import org.s11portal.common.persistence.Transactions;
@@ -20,6 +21,7 @@ import org.s11portal.common.web.PerThreadSecureRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 /**
  * Opens, checks, extends and revokes server-side sessions. The session lives in MariaDB, so a restart
@@ -52,12 +54,29 @@ public class SessionService {
      * shows, read in the same statement as the session so a page that needs nothing more loads no user.
      */
     public record ActiveSession(long userId, String email, String role, String displayName, Instant idleExpiresAt,
-            String csrfTokenHash) {
+            String csrfTokenHash, LeadAgency leadAgency) {
     }
 
-    /** The session and its user's details, in one statement: live, unrevoked sessions of active users only. */
+    /**
+     * The agency a lead works for in this session, as read with it: its id (null when the session has not chosen one
+     * of the lead's agencies: then the first by name), its name and how many agencies the lead has (0 for others).
+     */
+    public record LeadAgency(Long chosenId, String name, int count) {
+
+        static final LeadAgency NONE = new LeadAgency(null, null, 0);
+    }
+
+    /**
+     * The session and its user's details, in one statement: live, unrevoked sessions of active users only. For a lead,
+     * the same statement reads how many agencies they lead and the name of the one they work for (the session's
+     * choice while it is still theirs, otherwise the first by name: names are unique, so the least).
+     */
     private static final String LIVE_SESSION = "select s.id, s.lastSeenAt, s.expiresAt, s.csrfTokenHash,"
-            + " u.id, u.email, u.role, u.displayName from UserSession s join s.user u"
+            + " u.id, u.email, u.role, u.displayName, sa.id, sa.name,"
+            + " case when u.role = :lead then size(u.agencies) else 0 end,"
+            + " case when u.role = :lead then (select min(a.name) from User x join x.agencies a where x.id = u.id) end"
+            + " from UserSession s join s.user u"
+            + " left join s.agency sa on sa.id in (select a.id from User x join x.agencies a where x.id = u.id)"
             + " where s.tokenHash = :tokenHash and s.revokedAt is null and u.active = true";
 
     /** The cookie values a new session hands the browser: its session token and its fresh CSRF token. */
@@ -98,6 +117,7 @@ public class SessionService {
         try (StatelessSession db = sessionFactory.openStatelessSession()) {
             row = db.createSelectionQuery(LIVE_SESSION, Object[].class)
                     .setParameter("tokenHash", hash(token))
+                    .setParameter("lead", Roles.AGENCY_LEAD)
                     .getSingleResultOrNull();
         }
         if (row == null) {
@@ -117,8 +137,11 @@ public class SessionService {
                     "lastSeenAt = ?1 where id = ?2 and lastSeenAt < ?3", seen, sessionId, seen.minus(TOUCH_INTERVAL)));
             lastSeenAt = now;
         }
+        int agencies = ((Number) row[10]).intValue();
+        LeadAgency leadAgency = agencies == 0 ? LeadAgency.NONE
+                : new LeadAgency((Long) row[8], row[9] != null ? (String) row[9] : (String) row[11], agencies);
         return Optional.of(new ActiveSession((Long) row[4], (String) row[5], (String) row[6], (String) row[7],
-                idleExpiry(lastSeenAt, expiresAt), (String) row[3]));
+                idleExpiry(lastSeenAt, expiresAt), (String) row[3], leadAgency));
     }
 
     /** "Stay signed in": restarts the idle clock; returns when the session will now time out. */
@@ -144,6 +167,21 @@ public class SessionService {
         }
         session.csrfTokenHash = SessionCsrf.hash(csrfToken);
         return true;
+    }
+
+    /**
+     * A lead of several agencies chooses the one they work for in this session; 404 for an agency not theirs (or an
+     * ended session, which cannot reach here signed in).
+     */
+    @Transactional
+    public void workFor(String token, long agencyId) {
+        UserSession session = find(token);
+        Agency agency = session == null ? null
+                : session.user.agencies.stream().filter(a -> a.id == agencyId).findFirst().orElse(null);
+        if (agency == null || !Roles.AGENCY_LEAD.equals(session.user.role)) {
+            throw new NotFoundException();
+        }
+        session.agency = agency;
     }
 
     @Transactional

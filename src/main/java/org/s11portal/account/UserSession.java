@@ -2,6 +2,7 @@ package org.s11portal.account;
 
 import java.time.Instant;
 
+import org.s11portal.agency.Agency;
 import org.s11portal.common.persistence.GeneratedIdEntity;
 
 import jakarta.persistence.Column;
@@ -39,6 +40,14 @@ public class UserSession extends GeneratedIdEntity {
     /** SHA-256 of the CSRF token issued at sign-in: this session's form posts must carry that token. */
     @Column(name = "csrf_token_hash", length = 64, columnDefinition = "char(64)")
     public String csrfTokenHash;
+
+    /**
+     * The agency a lead of several agencies is working for in this session, or null: the first of theirs by name. Only
+     * ever one of the user's agencies; an agency taken from the lead no longer counts.
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "agency_id")
+    public Agency agency;
 
     @Column(name = "revoked_at")
     public Instant revokedAt;

@@ -39,13 +39,13 @@ public class AgencyAdminService {
     public static final int PAGE_SIZE = 50;
     static final int MAX_REASON = 500;
 
-    /** Tables whose rows about an agency are not its history: its areas. */
-    private static final Set<String> NOT_HISTORY = Set.of("agency_area");
+    /** Tables whose rows about an agency are not its history: its areas, and the sessions that worked for it. */
+    private static final Set<String> NOT_HISTORY = Set.of("agency_area", "user_session");
 
     /** What a table referencing an agency holds, in words. */
     private static final Map<String, String> HISTORY_WORDS = Map.of(
             "assessment", "self-assessments",
-            "app_user", "user accounts",
+            "user_agency", "user accounts",
             "survey_link", "staff survey links",
             "survey_response", "staff survey answers",
             "deadline_extension", "deadline extensions",
@@ -318,9 +318,9 @@ public class AgencyAdminService {
     /** The active agency leads of the agencies, by agency, in name order: one statement. */
     Map<Long, List<Lead>> leadsOf(List<Long> agencyIds) {
         Map<Long, List<Lead>> leads = new LinkedHashMap<>();
-        entityManager.createQuery("select new org.s11portal.agencyadmin.AgencyAdminService$Lead(u.agency.id,"
-                + " u.displayName, u.email) from User u where u.role = :role and u.active = true"
-                + " and u.agency.id in :ids order by u.displayName, u.id", Lead.class)
+        entityManager.createQuery("select new org.s11portal.agencyadmin.AgencyAdminService$Lead(a.id,"
+                + " u.displayName, u.email) from User u join u.agencies a where u.role = :role and u.active = true"
+                + " and a.id in :ids order by u.displayName, u.id", Lead.class)
                 .setParameter("role", Roles.AGENCY_LEAD).setParameter("ids", agencyIds).getResultList()
                 .forEach(l -> leads.computeIfAbsent(l.agencyId(), k -> new ArrayList<>()).add(l));
         return leads;

@@ -280,8 +280,7 @@ public class AssessmentLifecycle {
     }
 
     private boolean mayAct(User user, Assessment assessment, Move move) {
-        if (move.who.contains(Who.AGENCY_LEAD) && Roles.AGENCY_LEAD.equals(user.role) && user.agency != null
-                && user.agency.id.equals(assessment.agency.id)) {
+        if (move.who.contains(Who.AGENCY_LEAD) && user.leads(assessment.agency)) {
             return true;
         }
         return move.who.contains(Who.MODERATOR) && Roles.MODERATOR.equals(user.role) && scope.canSee(user, assessment.agency);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.s11portal.account.CurrentUser;
 import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
 import org.s11portal.common.config.PortalClock;
 import org.s11portal.common.observability.BusinessMetrics;
 import org.s11portal.common.web.FormErrors;
@@ -131,15 +132,15 @@ public class AssessmentService {
      */
     @Transactional
     public Assessment openForCurrentLead() {
-        User lead = currentUser.user();
+        Agency agency = currentUser.leadAgency();
         Cycle cycle = Cycle.liveOn(clock.today());
-        if (lead.agency == null || cycle == null || !cycle.takesPart(lead.agency)) {
+        if (agency == null || cycle == null || !cycle.takesPart(agency)) {
             throw new NotFoundException();
         }
-        Assessment assessment = Assessment.findFor(lead.agency, cycle);
+        Assessment assessment = Assessment.findFor(agency, cycle);
         if (assessment == null) {
             assessment = new Assessment();
-            assessment.agency = lead.agency;
+            assessment.agency = Agency.findById(agency.id);
             assessment.cycle = cycle;
             assessment.persist();
         }

@@ -1,6 +1,5 @@
 package org.s11portal.assessment;
 
-import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 
 /**
@@ -15,7 +14,6 @@ public final class DraftPrivacy {
 
     /** Whether this person may read the assessment's current, unsubmitted answers, actions and files. */
     public static boolean mayReadDraft(User user, Assessment assessment) {
-        return user != null && Roles.AGENCY_LEAD.equals(user.role) && user.agency != null
-                && user.agency.id.equals(assessment.agency.id);
+        return user != null && user.leads(assessment.agency);
     }
 }

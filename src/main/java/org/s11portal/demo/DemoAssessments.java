@@ -73,7 +73,7 @@ class DemoAssessments {
     }
 
     void seed(List<Agency> agencies, Cycle historical, Cycle live, User admin) {
-        User lead = User.find("agency", agencies.get(0)).firstResult();
+        User lead = DemoData.leadOf(agencies.get(0));
         if (lead == null) {
             throw new IllegalStateException("demo users must exist before demo assessments");
         }

@@ -51,6 +51,9 @@ public class DemoData {
     /** The demo users' shared password: published in the README, demo only. */
     public static final String DEMO_PASSWORD = "Demo-Portal-2026!";
     public static final String DEMO_EMAIL_DOMAIN = "demo.s11portal.example";
+
+    /** The demo lead who leads a second agency (theirs, then the second): the README's "Demo users" names them. */
+    static final String[] SECOND_AGENCY_LEAD = { "Island Youth Trust", "Portsea Island Youth Club" };
     /**
      * The demo moderators' and admins' authenticator secret (Base32), published in the README like the password: their
      * role needs two-step sign-in, so `make run` shows it as it is, with this key in any authenticator app (or
@@ -228,6 +231,10 @@ public class DemoData {
         for (Agency agency : agencies) {
             users.add(user("lead." + slug(agency.name), "Lead, " + agency.name, Roles.AGENCY_LEAD, agency, null, passwordHash));
         }
+        // a lead of two agencies, in two partnerships: "Change agency" in the page header switches between them
+        users.stream().filter(u -> u.email.startsWith("lead." + slug(SECOND_AGENCY_LEAD[0]) + "@")).findFirst()
+                .ifPresent(lead -> agencies.stream().filter(a -> a.name.equals(SECOND_AGENCY_LEAD[1])).findFirst()
+                        .ifPresent(lead.agencies::add));
         return users;
     }
 
@@ -237,7 +244,9 @@ public class DemoData {
         user.email = localPart + "@" + DEMO_EMAIL_DOMAIN;
         user.displayName = name.length() > 120 ? name.substring(0, 120) : name;
         user.role = role;
-        user.agency = agency;
+        if (agency != null) {
+            user.agencies.add(agency);
+        }
         user.partnership = partnership;
         user.passwordHash = passwordHash;
         user.persist();
@@ -251,6 +260,12 @@ public class DemoData {
                 twoStep.enrol(user.id, DEMO_TWO_STEP_SECRET);
             }
         }
+    }
+
+    /** The agency's own demo lead (before one who also leads another agency). */
+    static User leadOf(Agency agency) {
+        return User.find("select u from User u join u.agencies a where a = ?1 order by size(u.agencies), u.id", agency)
+                .firstResult();
     }
 
     /** "Solent & Wessex Police Service" becomes "solent-wessex-police-service". */

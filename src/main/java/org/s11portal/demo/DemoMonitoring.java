@@ -52,7 +52,7 @@ class DemoMonitoring {
             if (i == AWAITING_AGREEMENT) {
                 continue;
             }
-            User lead = User.find("agency", assessment.agency).firstResult();
+            User lead = DemoData.leadOf(assessment.agency);
             agree(assessment, lead, LocalDate.of(2021, 3, 24));
             List<ActionItem> actions = ActionItem.forAssessment(assessment);
             if (i == 0) {

@@ -79,7 +79,7 @@ public class HomeService {
 
     @Transactional
     public LeadHome leadHome() {
-        Agency agency = currentUser.user().agency;
+        Agency agency = currentUser.leadAgency();
         Deadline deadline = liveDeadline().orElse(null);
         Assessment assessment = deadline == null ? null : Assessment.findFor(agency, deadline.cycle());
         boolean takingPart = deadline == null || assessment != null || deadline.cycle().takesPart(agency);

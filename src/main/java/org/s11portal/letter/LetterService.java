@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.s11portal.account.CurrentUser;
-import org.s11portal.account.Roles;
 import org.s11portal.account.User;
+import org.s11portal.agency.Agency;
 import org.s11portal.assessment.Assessment;
 import org.s11portal.assessment.AssessmentLifecycle;
 import org.s11portal.assessment.AssessmentScope;
@@ -418,17 +418,17 @@ public class LetterService {
         return new AssessmentLetters(assessment, letters);
     }
 
-    /** The lead's agency's issued and superseded letters, newest first, every cycle. */
+    /** The issued and superseded letters of the agency the lead works for, newest first, every cycle. */
     @Transactional
     public List<FeedbackLetter> leadLetters() {
-        User lead = currentUser.user();
-        if (!Roles.AGENCY_LEAD.equals(lead.role) || lead.agency == null) {
+        Agency agency = currentUser.leadAgency();
+        if (agency == null) {
             throw new NotFoundException();
         }
         List<FeedbackLetter> letters = FeedbackLetter.list(
                 "select l from FeedbackLetter l join fetch l.assessment a join fetch a.cycle"
                         + " where a.agency = ?1 and l.state in ?2 order by l.id desc",
-                lead.agency, List.of(LetterState.ISSUED, LetterState.SUPERSEDED));
+                agency, List.of(LetterState.ISSUED, LetterState.SUPERSEDED));
         return letters;
     }
 

@@ -95,15 +95,16 @@ public class Emails {
     /**
      * Writes the email to the outbox for each active lead of each of the agencies, in the caller's transaction, once
      * per lead for the occasion: one query for all the agencies' leads, however many agencies. Archived agencies are
-     * sent nothing.
+     * sent nothing. The occasion names no agency (a cycle opening, say), so a lead of two of the agencies gets it
+     * once, recorded against the first.
      *
      * @return how many emails were written (a lead already sent this occasion's email is not counted)
      */
     public int toLeadsOfAgencies(Collection<Long> agencyIds, TemplateInstance template, String kind, String occasion,
             String subject) {
         int written = 0;
-        for (User lead : activeLeadsOf(notArchived(agencyIds))) {
-            if (outbox.enqueue(render(template, kind, occasion, lead, lead.agency.id, subject))) {
+        for (AgencyLead lead : activeLeadsOf(notArchived(agencyIds))) {
+            if (outbox.enqueue(render(template, kind, occasion, lead.user(), lead.agencyId(), subject))) {
                 written++;
             }
         }
@@ -119,17 +120,24 @@ public class Emails {
                 Long.class).setParameter(1, agencyIds).getResultList();
     }
 
-    /** The active leads of all the agencies, with their agencies, in one statement. */
-    public List<User> activeLeadsOf(Collection<Long> agencyIds) {
+    /** An active lead of one of the agencies asked about: a lead of two of them is listed once for each. */
+    public record AgencyLead(User user, long agencyId) {
+    }
+
+    /** The active leads of all the agencies, by agency, in one statement. */
+    public static List<AgencyLead> activeLeadsOf(Collection<Long> agencyIds) {
         if (agencyIds.isEmpty()) {
             return List.of();
         }
-        return User.list("select distinct u from User u join fetch u.agency a left join fetch a.areas where a.id in ?1"
-                + " and u.role = ?2 and u.active = true order by a.id, u.id", agencyIds, Roles.AGENCY_LEAD);
+        return User.getEntityManager().createQuery("select u, a.id from User u join u.agencies a where a.id in ?1"
+                + " and u.role = ?2 and u.active = true order by a.id, u.id", Object[].class)
+                .setParameter(1, agencyIds).setParameter(2, Roles.AGENCY_LEAD).getResultStream()
+                .map(row -> new AgencyLead((User) row[0], (Long) row[1])).toList();
     }
 
-    /** The agency's leads who can sign in: who an email about the agency goes to. */
+    /** The agency's leads who can sign in (users whose agencies include it): who an email about the agency goes to. */
     public List<User> activeLeadsOf(Long agencyId) {
-        return User.list("agency.id = ?1 and role = ?2 and active = true order by id", agencyId, Roles.AGENCY_LEAD);
+        return User.list("select u from User u join u.agencies a where a.id = ?1 and u.role = ?2 and u.active = true"
+                + " order by u.id", agencyId, Roles.AGENCY_LEAD);
     }
 }

@@ -11,7 +11,6 @@ import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
-import org.s11portal.account.Roles;
 import org.s11portal.account.User;
 import org.s11portal.agency.Agency;
 import org.s11portal.assessment.Assessment;
@@ -22,6 +21,7 @@ import org.s11portal.cycle.Cycle;
 import org.s11portal.cycle.CycleAgency;
 import org.s11portal.cycle.DeadlineExtension;
 import org.s11portal.letter.ActionPlanDue;
+import org.s11portal.mail.Emails;
 import org.s11portal.monitoring.Checkpoint;
 import org.s11portal.monitoring.CheckpointReturn;
 import org.s11portal.survey.SurveyService;
@@ -208,8 +208,9 @@ public class Reminders {
             if (agencyIds.isEmpty()) {
                 return new Leads(Map.of());
             }
-            List<User> users = User.list("agency.id in ?1 and role = ?2 and active = true order by id", agencyIds, Roles.AGENCY_LEAD);
-            return new Leads(users.stream().collect(Collectors.groupingBy(u -> u.agency.id, Collectors.toCollection(ArrayList::new))));
+            // a lead of two of the agencies is chased for each
+            return new Leads(Emails.activeLeadsOf(agencyIds).stream().collect(Collectors.groupingBy(Emails.AgencyLead::agencyId,
+                    Collectors.mapping(Emails.AgencyLead::user, Collectors.toCollection(ArrayList::new)))));
         }
 
         List<User> of(long agencyId) {

@@ -86,7 +86,7 @@ public class SurveyResultsService {
         // a draft cycle is the admins' until it opens: never offered, nor found by its id
         List<Cycle> cycles = Cycle.list("surveyOpens <= ?1 and status <> ?2 order by surveyOpens desc, id desc", today,
                 Cycle.Status.DRAFT);
-        Long chosen = currentUser.isAgencyLead() ? currentUser.user().agency.id : agencyId;
+        Long chosen = currentUser.isAgencyLead() ? currentUser.leadAgency().id : agencyId;
         Agency agency = chosen == null ? null : scope.agency(chosen);
         List<Agency> visible = scope.visibleAgencies();
         Cycle cycle = cycleId != null ? Cycle.<Cycle>findByIdOptional(cycleId).filter(c -> c.status != Cycle.Status.DRAFT)

@@ -222,7 +222,7 @@ public class SurveyService {
 
     @Transactional
     public LeadSurvey leadSurvey() {
-        Agency agency = Agency.findById(currentUser.user().agency.id);
+        Agency agency = Agency.findById(currentUser.leadAgency().id);
         Cycle cycle = liveCycle();
         if (!cycle.takesPart(agency)) {
             return new LeadSurvey(agency, cycle, false, null, null);
@@ -247,7 +247,7 @@ public class SurveyService {
         int value = form.value();
         User lead = currentUser.user();
         liveCycle();
-        Agency agency = Agency.findById(lead.agency.id);
+        Agency agency = Agency.findById(currentUser.leadAgency().id);
         agency.headcount = value;
         LOG.infof("agency-headcount-set agency-id=%d by-user-id=%d", agency.id, lead.id);
         return null;
@@ -259,7 +259,7 @@ public class SurveyService {
      */
     @Transactional
     public SurveyLink newLinkForLead() {
-        return newLink(currentUser.user().agency.id);
+        return newLink(currentUser.leadAgency().id);
     }
 
     /**

@@ -2,9 +2,11 @@ package org.s11portal.useradmin;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.s11portal.account.AccessScope;
 import org.s11portal.account.CurrentUser;
@@ -107,8 +109,8 @@ public class UserAdminService {
         Parameters parameters = new Parameters();
         Partnership partnership = admin().partnership;
         if (partnership != null) {
-            where.append(" and (u.partnership = :partnership or exists (select 1 from Agency ag join ag.areas ar"
-                    + " where ag = u.agency and ar = :partnership))");
+            where.append(" and (u.partnership = :partnership or exists (select 1 from User x join x.agencies ag"
+                    + " join ag.areas ar where x = u and ar = :partnership))");
             parameters.and("partnership", partnership);
         }
         if (roleFilter != null) {
@@ -123,9 +125,12 @@ public class UserAdminService {
             });
         }
         var count = entityManager.createQuery("select count(u) from User u" + where, Long.class);
-        var rows = entityManager.createQuery("select u.id, u.displayName, u.email, u.role, a.name, p.name, u.active,"
+        // a lead's agencies by name, in the row's statement
+        var rows = entityManager.createQuery("select u.id, u.displayName, u.email, u.role,"
+                + " (select listagg(a.name, '" + UserStatus.AGENCY_SEPARATOR + "') within group (order by a.name)"
+                + " from User x join x.agencies a where x = u), p.name, u.active,"
                 + " case when u.passwordHash is null then false else true end"
-                + " from User u left join u.agency a left join u.partnership p" + where
+                + " from User u left join u.partnership p" + where
                 + " order by u.displayName, u.id", UserRow.class);
         parameters.map().forEach((name, value) -> {
             count.setParameter(name, value);
@@ -137,18 +142,111 @@ public class UserAdminService {
         return new UsersPage(users, roleFilter, statusFilter == null ? null : statusFilter.value, paging);
     }
 
-    /** A user's page: the account and the actions it offers the admin. */
-    public record UserView(User user, List<UserAction> actions) {
+    /** A user's page: the account, the actions it offers the admin and, for a lead, their agencies (else null). */
+    public record UserView(User user, List<UserAction> actions, LeadAgencies agencies) {
+    }
+
+    /** A lead's agencies by name, each removable or not by this admin, and the agencies the admin may add there. */
+    public record LeadAgencies(List<LeadAgency> agencies, List<Agency> addable, String addPath) {
+    }
+
+    /** One of a lead's agencies, with where to remove it when it is in the admin's scope (else null). */
+    public record LeadAgency(Agency agency, String removePath) {
+
+        /** The Remove button's id: where a refusal to remove it links to. */
+        public String removeId() {
+            return removeId(agency.id);
+        }
+
+        static String removeId(long agencyId) {
+            return "agency-" + agencyId;
+        }
     }
 
     /** A confirmation step: the account, and why the action cannot be done (null when it can). */
     public record Confirmation(User user, UserAction action, String refusal) {
+
+        /** Where the confirmation's form posts. */
+        public String path() {
+            return "/admin/users/" + user.id + "/" + action.path;
+        }
     }
 
     @Transactional
     public UserView view(long id) {
         User user = user(id);
-        return new UserView(user, actions(user));
+        return new UserView(user, actions(user), Roles.AGENCY_LEAD.equals(user.role) ? leadAgencies(user) : null);
+    }
+
+    private LeadAgencies leadAgencies(User lead) {
+        User admin = admin();
+        String path = "/admin/users/" + lead.id + "/agencies";
+        List<LeadAgency> agencies = lead.agenciesByName().stream()
+                .map(a -> new LeadAgency(a, scope.canSee(admin, a) ? path + "/" + a.id + "/remove" : null)).toList();
+        List<Agency> addable = scope.visibleAgencies().stream().filter(a -> !a.isArchived() && !lead.leads(a)).toList();
+        return new LeadAgencies(agencies, addable, path);
+    }
+
+    /**
+     * The lead leads one more agency, one in the admin's scope (any other: 404). Returns the problem with the form
+     * (nothing chosen, archived, already theirs), or none when added.
+     */
+    @Transactional
+    public FormErrors addAgency(long userId, String agencyId) {
+        User lead = lead(userId);
+        Long id = parseId(agencyId);
+        if (id == null) {
+            return FormErrors.none().add("agencyId", "Select the agency to add");
+        }
+        Agency agency = Agency.findById(id);
+        if (agency == null || !scope.canSee(admin(), agency)) {
+            throw new NotFoundException();
+        }
+        if (agency.isArchived()) {
+            return FormErrors.none().add("agencyId", agency.name + " is archived: select an active agency");
+        }
+        if (lead.leads(agency)) {
+            return FormErrors.none().add("agencyId", lead.displayName + " already leads " + agency.name);
+        }
+        changeAgencies(lead, "Added agency to lead", () -> lead.agencies.add(agency));
+        return FormErrors.none();
+    }
+
+    /**
+     * The lead no longer leads the agency, one of theirs in the admin's scope (any other: 404). Returns why not, in
+     * words, when it is their only agency (a lead leads at least one); null when removed.
+     */
+    @Transactional
+    public String removeAgency(long userId, long agencyId) {
+        User lead = lead(userId);
+        Agency agency = lead.agencies.stream().filter(a -> a.id == agencyId).findFirst().orElse(null);
+        if (agency == null || !scope.canSee(admin(), agency)) {
+            throw new NotFoundException();
+        }
+        if (lead.agencies.size() == 1) {
+            return agency.name + " is the only agency " + lead.displayName
+                    + " leads: add another agency before removing this one, or deactivate the account";
+        }
+        changeAgencies(lead, "Removed agency from lead", () -> lead.agencies.remove(agency));
+        // their sessions working for it go back to the first of their agencies
+        UserSession.update("agency = null where user.id = ?1 and agency.id = ?2", lead.id, agency.id);
+        return null;
+    }
+
+    private void changeAgencies(User lead, String action, Runnable change) {
+        Set<Agency> before = new LinkedHashSet<>(lead.agencies);
+        Map<String, Object> fieldsBefore = fields(lead);
+        change.run();
+        adminLog.record(action, subject(lead, before), fieldsBefore, fields(lead));
+    }
+
+    /** An agency lead the admin manages; anyone else is not found. */
+    private User lead(long id) {
+        User user = user(id);
+        if (!Roles.AGENCY_LEAD.equals(user.role)) {
+            throw new NotFoundException();
+        }
+        return user;
     }
 
     @Transactional
@@ -157,10 +255,10 @@ public class UserAdminService {
         return new Confirmation(user, action, refusal(user, action));
     }
 
-    /** A user the admin manages; anyone else is not found. */
+    /** A user the admin manages (with their agencies, for the pages); anyone else is not found. */
     @Transactional
     public User user(long id) {
-        User user = User.findById(id);
+        User user = User.withAgencies(id);
         if (user == null || !scope.canManage(admin(), user)) {
             throw new NotFoundException();
         }
@@ -233,7 +331,9 @@ public class UserAdminService {
         user.displayName = name;
         user.email = email;
         user.role = role;
-        user.agency = agency;
+        if (agency != null) {
+            user.agencies.add(agency);
+        }
         user.partnership = partnership;
         user.active = true;
         user.persist();
@@ -314,14 +414,22 @@ public class UserAdminService {
         UserSession.update("revokedAt = ?1 where user.id = ?2 and revokedAt is null", now, user.id);
     }
 
-    /** The admin log's subject: the partnership whose admins manage the user (the agency's areas for a lead). */
+    /** The admin log's subject: the partnership whose admins manage the user (the areas of a lead's agencies). */
     static AdminLog.Subject subject(User user) {
+        return subject(user, Set.of());
+    }
+
+    /** The same, also readable by the admins of the areas of agencies the lead had before the change. */
+    static AdminLog.Subject subject(User user, Set<Agency> agenciesBefore) {
         String label = user.displayName + " (" + user.email + ")";
         if (user.partnership != null) {
             return new AdminLog.Subject("User", user.id, label, List.of(user.partnership));
         }
-        if (user.agency != null) {
-            return new AdminLog.Subject("User", user.id, label, new ArrayList<>(user.agency.areas));
+        Set<Partnership> areas = new LinkedHashSet<>();
+        agenciesBefore.forEach(a -> areas.addAll(a.areas));
+        user.agencies.forEach(a -> areas.addAll(a.areas));
+        if (!areas.isEmpty()) {
+            return new AdminLog.Subject("User", user.id, label, new ArrayList<>(areas));
         }
         return AdminLog.Subject.hipsWide("User", user.id, label);
     }
@@ -329,7 +437,7 @@ public class UserAdminService {
     /** The account as the admin log records it: never a password, hash or token. */
     static Map<String, Object> fields(User user) {
         return AdminLog.fields("name", user.displayName, "email", user.email, "role", user.roleLabel(),
-                "agency", user.agency == null ? null : user.agency.name,
+                "agencies", user.agenciesByName().stream().map(a -> a.name).toList(),
                 "partnership", user.partnership == null ? null : user.partnership.name,
                 "status", UserStatus.of(user).label);
     }

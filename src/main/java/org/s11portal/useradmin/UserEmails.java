@@ -56,7 +56,8 @@ class UserEmails {
                 emails.link("/password-reset/" + link.token())));
     }
 
+    /** The email's agency (the Emails page's scope): a lead's first agency by name. */
     private static Long agencyId(User user) {
-        return user.agency == null ? null : user.agency.id;
+        return user.agenciesByName().stream().findFirst().map(a -> a.id).orElse(null);
     }
 }

@@ -45,16 +45,20 @@ public enum UserStatus {
         return of(user);
     }
 
-    /** What an account covers: its agency, its partnership, or all four for an admin with neither. */
+    /** Between a lead's agencies' names where one line shows them all. */
+    static final String AGENCY_SEPARATOR = "; ";
+
+    /** What an account covers: its agencies, its partnership, or all four for an admin with neither. */
     @TemplateExtension
     static String scopeLabel(User user) {
-        return scopeLabel(user.agency == null ? null : user.agency.name,
-                user.partnership == null ? null : user.partnership.name, user.role);
+        String agencies = user.agencies.isEmpty() ? null
+                : String.join(AGENCY_SEPARATOR, user.agenciesByName().stream().map(a -> a.name).toList());
+        return scopeLabel(agencies, user.partnership == null ? null : user.partnership.name, user.role);
     }
 
-    static String scopeLabel(String agencyName, String partnershipName, String role) {
-        if (agencyName != null) {
-            return agencyName;
+    static String scopeLabel(String agencyNames, String partnershipName, String role) {
+        if (agencyNames != null) {
+            return agencyNames;
         }
         if (partnershipName != null) {
             return partnershipName;

@@ -1,5 +1,6 @@
 package org.s11portal.useradmin;
 
+import org.jboss.resteasy.reactive.RestForm;
 import org.s11portal.account.Roles;
 import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
@@ -28,6 +29,8 @@ import jakarta.ws.rs.core.Response;
 public class UsersResource {
 
     static final String INVITED = "invited";
+    static final String AGENCY_ADDED = "agency-added";
+    static final String AGENCY_REMOVED = "agency-removed";
 
     @CheckedTemplate
     static class Templates {
@@ -35,7 +38,7 @@ public class UsersResource {
 
         static native TemplateInstance invite(InviteForm form, UserAdminService.InviteChoices choices, FormErrors errors);
 
-        static native TemplateInstance user(UserAdminService.UserView view, String notice);
+        static native TemplateInstance user(UserAdminService.UserView view, String notice, FormErrors errors);
 
         static native TemplateInstance confirm(UserAdminService.Confirmation confirmation);
     }
@@ -72,8 +75,31 @@ public class UsersResource {
         UserAdminService.UserView view = users.view(id);
         UserAction action = UserAction.fromPath(done);
         String notice = INVITED.equals(done) ? "An invitation has been sent to " + view.user().email + ". The link works for 7 days."
+                : AGENCY_ADDED.equals(done) ? "The agency has been added."
+                : AGENCY_REMOVED.equals(done) ? "The agency has been removed."
                 : action == null ? null : action.notice;
-        return Templates.user(view, notice);
+        return Templates.user(view, notice, FormErrors.none());
+    }
+
+    @POST
+    @Path("{id}/agencies")
+    public Response addAgency(@PathParam("id") long id, @RestForm String agencyId) {
+        FormErrors errors = users.addAgency(id, agencyId);
+        if (errors.isEmpty()) {
+            return Redirects.seeOther("/admin/users/" + id + "?done=" + AGENCY_ADDED);
+        }
+        return Response.status(400).entity(Templates.user(users.view(id), null, errors)).build();
+    }
+
+    @POST
+    @Path("{id}/agencies/{agencyId}/remove")
+    public Response removeAgency(@PathParam("id") long id, @PathParam("agencyId") long agencyId) {
+        String refusal = users.removeAgency(id, agencyId);
+        if (refusal == null) {
+            return Redirects.seeOther("/admin/users/" + id + "?done=" + AGENCY_REMOVED);
+        }
+        return Response.status(409).entity(Templates.user(users.view(id), null,
+                FormErrors.none().add(UserAdminService.LeadAgency.removeId(agencyId), refusal))).build();
     }
 
     @GET

@@ -116,7 +116,8 @@ class EvidenceFileResourceTest {
                 .body(not(containsString("/delete")));
         moderator.post(download + "/delete", java.util.Map.of()).then().statusCode(403);
 
-        s.lead.get(s.filesPath);
+        s.lead.get(s.filesPath).then().statusCode(200).body(containsString("action=\"" + download + "/delete\""))
+                .body(containsString("Delete<span class=\"govuk-visually-hidden\"> minutes.pdf</span>"));
         s.lead.post(download + "/delete", java.util.Map.of()).then().statusCode(303);
         assertEquals(0L, fileCount(s.assessment));
     }

@@ -122,7 +122,10 @@ class EveryPage {
         Agency agency = fixtures.anAgency()
                 .inAreas(Area.HAMPSHIRE, Area.ISLE_OF_WIGHT, Area.PORTSMOUTH, Area.SOUTHAMPTON).create();
         renameAgency(agency, "Maximal " + Fixtures.unique("agency") + " " + text(200).substring(0, 160));
-        User lead = fixtures.lead(agency);
+        // a lead of two agencies, working for the first by name (this one): the header says so, with a long name
+        Agency second = fixtures.anAgency().inAreas(Area.PORTSMOUTH).create();
+        renameAgency(second, "Second " + Fixtures.unique("agency") + " " + text(200).substring(0, 160));
+        User lead = fixtures.leadOf(agency, second);
         rename(lead, text(120));
         Map<String, WebSession> sessions = sessions(lead, Area.PORTSMOUTH);
         WebSession session = sessions.get(LEAD);
@@ -396,16 +399,18 @@ class EveryPage {
         routes.add(new Route("/api/v1/panels/" + r.panelId + "/agenda", Set.of(MODERATOR), false));
         routes.add(new Route("/api/v1/panels/" + r.panelId + "/outcomes", Set.of(MODERATOR), false));
         routes.add(new Route("/feedback-letter", Set.of(LEAD), true));
+        routes.add(new Route("/account/agency", Set.of(LEAD), true));
         routes.add(new Route("/emails", Set.of(ADMIN, HIPS_ADMIN), true));
         routes.add(new Route("/sign-in/forgotten", ALL, true));
         routes.add(new Route("/sign-in/forgotten/sent", ALL, true));
         routes.add(new Route("/admin/users", Set.of(ADMIN, HIPS_ADMIN), true));
         routes.add(new Route("/admin/users?role=AGENCY_LEAD&status=active&page=2", Set.of(ADMIN, HIPS_ADMIN), true));
         routes.add(new Route("/admin/users/new", Set.of(ADMIN, HIPS_ADMIN), true));
-        long leadId = QuarkusTransaction.requiringNew().call(() -> User.<User>find("agency.id = ?1 order by id", r.agency.id)
-                .firstResult().id);
+        long leadId = QuarkusTransaction.requiringNew().call(() -> User.<User>find(
+                "select u from User u join u.agencies a where a.id = ?1 order by u.id", r.agency.id).firstResult().id);
         routes.add(new Route("/admin/users/" + leadId, Set.of(ADMIN, HIPS_ADMIN), true));
         routes.add(new Route("/admin/users/" + leadId + "?done=invited", Set.of(ADMIN, HIPS_ADMIN), true));
+        routes.add(new Route("/admin/users/" + leadId + "?done=agency-added", Set.of(ADMIN, HIPS_ADMIN), true));
         for (String action : List.of("deactivate", "reactivate", "resend-invitation", "send-password-reset")) {
             routes.add(new Route("/admin/users/" + leadId + "/" + action, Set.of(ADMIN, HIPS_ADMIN), true));
         }

@@ -152,6 +152,16 @@ public class Fixtures {
         return user(Roles.AGENCY_LEAD, Agency.findById(agency.id), null);
     }
 
+    /** A lead of all these agencies (the first is theirs by name only if its name comes first). */
+    @Transactional
+    public User leadOf(Agency first, Agency... others) {
+        User lead = user(Roles.AGENCY_LEAD, Agency.findById(first.id), null);
+        for (Agency other : others) {
+            lead.agencies.add(Agency.findById(other.id));
+        }
+        return lead;
+    }
+
     @Transactional
     public User moderator(Area area) {
         return user(Roles.MODERATOR, null, area == null ? null : Partnership.of(area));
@@ -272,7 +282,9 @@ public class Fixtures {
         user.email = UUID.randomUUID().toString().substring(0, 12) + "@test.s11portal.example";
         user.displayName = unique("Person");
         user.role = role;
-        user.agency = agency;
+        if (agency != null) {
+            user.agencies.add(agency);
+        }
         user.partnership = partnership;
         user.passwordHash = PASSWORD_HASH;
         user.persist();

@@ -120,7 +120,7 @@ class UsersBrowserTest extends BrowserTest {
         // a full account (agency, invited and accepted dates) and a minimal one (none of them)
         User full = UserLinks.user(email);
         admin.navigate("/admin/users/" + full.id);
-        assertTrue(admin.locator("#user").textContent().contains(agency.name));
+        assertTrue(admin.locator("#agencies").textContent().contains(agency.name));
         checked(admin, "users-10-full");
         admin.navigate("/admin/users/" + minimal.id);
         assertTrue(admin.locator("#user").textContent().contains("Not invited through the portal"));

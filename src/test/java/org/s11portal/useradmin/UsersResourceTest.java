@@ -115,7 +115,7 @@ class UsersResourceTest {
 
         assertNotNull(invited, "stored with its email in lower case");
         assertNull(invited.passwordHash);
-        assertEquals(agency.id, invited.agency.id);
+        assertEquals(List.of(agency.id), invited.agencies.stream().map(a -> a.id).toList());
         assertNotNull(invited.invitedAt);
         session.get("/admin/users/" + invited.id + "?done=invited").then().statusCode(200)
                 .body(containsString("An invitation has been sent to " + email))
@@ -277,5 +277,14 @@ class UsersResourceTest {
         assertEquals(1 + UserAdminService.PAGE_SIZE, page.split("<tr class=\"govuk-table__row\">", -1).length - 1,
                 "the header row and 50 users");
         assertTrue(page.contains("Page 2 of"), "a link to the next page");
+    }
+
+    @Test
+    void aConfirmationPagesFormPostsToItsAction() {
+        User moderator = fixtures.moderator(Area.HAMPSHIRE);
+        WebSession admin = WebSession.signedIn(fixtures.admin(Area.HAMPSHIRE).email);
+
+        admin.get("/admin/users/" + moderator.id + "/deactivate").then().statusCode(200)
+                .body(containsString("action=\"/admin/users/" + moderator.id + "/deactivate\""));
     }
 }
