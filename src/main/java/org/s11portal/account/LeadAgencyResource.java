@@ -1,6 +1,7 @@
 package org.s11portal.account;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.s11portal.common.persistence.RetriesConflicts;
 import org.s11portal.common.web.FormErrors;
 import org.s11portal.common.web.Redirects;
 
@@ -35,6 +36,7 @@ public class LeadAgencyResource {
         return Templates.choose(leadAgencies.choice(), FormErrors.none());
     }
 
+    @RetriesConflicts
     @POST
     public Response workFor(@CookieParam(SessionService.COOKIE_NAME) String token, @RestForm String agencyId) {
         FormErrors errors = leadAgencies.workFor(token, agencyId);

@@ -81,6 +81,7 @@ public class UsersResource {
         return Templates.user(view, notice, FormErrors.none());
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/agencies")
     public Response addAgency(@PathParam("id") long id, @RestForm String agencyId) {
@@ -91,6 +92,7 @@ public class UsersResource {
         return Response.status(400).entity(Templates.user(users.view(id), null, errors)).build();
     }
 
+    @RetriesConflicts
     @POST
     @Path("{id}/agencies/{agencyId}/remove")
     public Response removeAgency(@PathParam("id") long id, @PathParam("agencyId") long agencyId) {
